@@ -1,0 +1,140 @@
+package chuan.audit;
+
+import chuan.dataset.DatasetOutcome;
+import chuan.dataset.DatasetScanner;
+import chuan.dataset.ScanOptions;
+import chuan.gate.ExitCode;
+import chuan.gate.Gate;
+import chuan.model.AuditError;
+import chuan.model.AuditReport;
+import chuan.model.Result;
+import chuan.model.Severity;
+import chuan.model.Status;
+import chuan.model.Summary;
+import chuan.model.Target;
+import chuan.profile.DataFormat;
+import chuan.profile.Profile;
+import chuan.profile.ProfileLoader;
+import chuan.profile.ProfileRegistry;
+import chuan.report.AuditListener;
+import chuan.rules.RuleCatalog;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The library's front door: plans an audit, runs it, tells the listeners, returns the report. */
+public final class Audit {
+
+    public static final String TOOL_NAME = "chuan";
+
+    private final RuleCatalog catalog;
+    private final ProfileRegistry registry;
+    private final String version;
+
+    public Audit(RuleCatalog catalog, String version) {
+        this.catalog = catalog;
+        this.registry = new ProfileRegistry(new ProfileLoader(catalog));
+        this.version = version;
+    }
+
+    public ProfileRegistry registry() {
+        return registry;
+    }
+
+    public AuditReport run(AuditRequest request, AuditListener listener) throws IOException {
+        Instant started = Instant.now();
+        listener.auditStarted(request.inputs().stream().map(Object::toString).toList());
+        Planner.Plan plan = new Planner(registry).plan(request.inputs(), request.profiles());
+        List<Target> targets = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        List<AuditError> errors = new ArrayList<>();
+        boolean configBroken = plan.errors().stream().anyMatch(e -> e.kind() == AuditError.Kind.CONFIGURATION);
+        for (AuditError e : plan.errors()) {
+            if (e.kind() == AuditError.Kind.CONFIGURATION) {
+                listener.configurationError(e);
+            }
+            errors.add(e);
+        }
+        if (!configBroken) {
+            ScanOptions options = new ScanOptions(request.asOf(), request.maxExamples(), request.revealPersonalData(),
+                    request.workers());
+            DatasetScanner scanner = new DatasetScanner(catalog);
+            for (Planner.PlannedTarget t : plan.targets()) {
+                auditTarget(t, scanner, options, listener, targets, results, errors);
+            }
+        }
+        ExitCode exit = Gate.exitCode(results, errors, request.failOn());
+        Summary summary = new Summary(byStatus(results), failingBySeverity(results),
+                exit == ExitCode.PASSED ? "passed" : "failed", request.failOn().label(), exit.code());
+        AuditReport report = new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool(TOOL_NAME, version),
+                started, Duration.between(started, Instant.now()).toMillis(), request.asOf(),
+                targets, results, errors, summary);
+        listener.auditFinished(report);
+        return report;
+    }
+
+    private void auditTarget(Planner.PlannedTarget t, DatasetScanner scanner, ScanOptions options,
+                             AuditListener listener, List<Target> targets, List<Result> results,
+                             List<AuditError> errors) throws IOException {
+        List<Result> own = new ArrayList<>();
+        List<AuditError> ownErrors = new ArrayList<>();
+        long bytes = 0;
+        long records = 0;
+        String sha = null;
+        String format = null;
+        for (Profile p : t.profiles()) {
+            DatasetOutcome o = scanner.scan(t.file(), t.display(), p, options);
+            own.addAll(o.results());
+            ownErrors.addAll(o.errors());
+            bytes = Math.max(bytes, o.bytes());
+            records = Math.max(records, o.records());
+            sha = sha == null ? o.sha256() : sha;
+            format = p.dataset().format() != null ? p.dataset().format().label()
+                    : DataFormat.fromFileName(t.file().getFileName().toString()).orElse(DataFormat.CSV).label();
+        }
+        Target target = new Target(t.display(), "dataset", format, t.profiles().stream().map(Profile::id).toList(),
+                sha, bytes, records, targetStatus(own, ownErrors));
+        targets.add(target);
+        results.addAll(own);
+        errors.addAll(ownErrors);
+        listener.targetFinished(target, own, ownErrors);
+    }
+
+    private static Status targetStatus(List<Result> results, List<AuditError> errors) {
+        if (!errors.isEmpty()) {
+            return Status.ERROR;
+        }
+        Status worst = Status.PASS;
+        for (Result r : results) {
+            if (r.status() == Status.FAIL || r.status() == Status.ERROR) {
+                return r.status();
+            }
+            if (r.status() == Status.WARN) {
+                worst = Status.WARN;
+            }
+        }
+        return worst;
+    }
+
+    private static Map<String, Long> byStatus(List<Result> results) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            m.put(s.label(), 0L);
+        }
+        results.forEach(r -> m.merge(r.status().label(), 1L, Long::sum));
+        return m;
+    }
+
+    private static Map<String, Long> failingBySeverity(List<Result> results) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (int i = Severity.values().length - 1; i >= 0; i--) {
+            m.put(Severity.values()[i].label(), 0L);
+        }
+        results.stream().filter(r -> r.status() == Status.FAIL).forEach(r -> m.merge(r.severity().label(), 1L, Long::sum));
+        return m;
+    }
+}

@@ -1,0 +1,26 @@
+package chuan.audit;
+
+import chuan.gate.FailOn;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What to audit and how: input paths, profile selectors (ids or files; empty = every profile
+ * whose applies-to matches), the as-of date, the gate threshold, examples kept per result
+ * (0 = all) and whether personal values are shown unmasked.
+ */
+public record AuditRequest(
+        List<Path> inputs,
+        List<String> profiles,
+        LocalDate asOf,
+        FailOn failOn,
+        int maxExamples,
+        boolean revealPersonalData,
+        int workers) {
+
+    public AuditRequest {
+        inputs = List.copyOf(inputs);
+        profiles = List.copyOf(profiles);
+    }
+}

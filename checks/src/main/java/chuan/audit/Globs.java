@@ -1,0 +1,31 @@
+package chuan.audit;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+
+/** {@code applies-to} globs, matched against a path relative to the scanned directory. */
+final class Globs {
+
+    private Globs() {
+    }
+
+    /** True when any glob matches; a leading {@code **}{@code /} also matches files at the top. */
+    static boolean anyMatches(List<String> globs, String relative) {
+        Path p = Path.of(relative);
+        for (String g : globs) {
+            if (matcher(g).matches(p)) {
+                return true;
+            }
+            if (g.startsWith("**/") && matcher(g.substring(3)).matches(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PathMatcher matcher(String glob) {
+        return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    }
+}

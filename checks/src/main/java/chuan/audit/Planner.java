@@ -1,0 +1,178 @@
+package chuan.audit;
+
+import chuan.model.AuditError;
+import chuan.profile.DataFormat;
+import chuan.profile.Profile;
+import chuan.profile.ProfileException;
+import chuan.profile.ProfileProblem;
+import chuan.profile.ProfileRegistry;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Decides which profile applies to which file. Directories are walked recursively, hidden files
+ * and folders skipped unless named, and nothing that resolves outside a scanned directory is read.
+ */
+final class Planner {
+
+    /** One file to audit and the profiles that apply to it. */
+    record PlannedTarget(Path file, String display, List<Profile> profiles) {
+    }
+
+    /** The plan, or the configuration errors that prevent one. */
+    record Plan(List<PlannedTarget> targets, List<AuditError> errors) {
+    }
+
+    private final ProfileRegistry registry;
+
+    Planner(ProfileRegistry registry) {
+        this.registry = registry;
+    }
+
+    Plan plan(List<Path> inputs, List<String> selectors) {
+        List<AuditError> errors = new ArrayList<>();
+        List<PlannedTarget> targets = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                errors.add(config(input.toString(), "no such file or directory"));
+                continue;
+            }
+            Path dir = Files.isDirectory(input) ? input : parentOf(input);
+            List<Profile> project;
+            try {
+                project = registry.projectProfiles(dir);
+            } catch (ProfileException e) {
+                e.problems().forEach(p -> errors.add(config(p)));
+                continue;
+            }
+            List<Profile> explicit = new ArrayList<>();
+            for (String s : selectors) {
+                try {
+                    explicit.add(registry.resolve(s, project));
+                } catch (ProfileException e) {
+                    e.problems().forEach(p -> errors.add(config(p)));
+                }
+            }
+            if (!errors.isEmpty()) {
+                continue;
+            }
+            List<Profile> candidates = new ArrayList<>();
+            if (selectors.isEmpty()) {
+                candidates.addAll(registry.builtIns().values());
+                candidates.addAll(project);
+            } else {
+                candidates.addAll(explicit);
+            }
+            if (Files.isDirectory(input)) {
+                walk(input, candidates, !selectors.isEmpty(), targets, errors);
+            } else {
+                String name = input.getFileName().toString();
+                List<Profile> applies = new ArrayList<>();
+                for (Profile p : candidates) {
+                    if (!selectors.isEmpty() || Globs.anyMatches(p.appliesTo(), name)) {
+                        applies.add(p);
+                    }
+                }
+                if (!applies.isEmpty()) {
+                    targets.add(new PlannedTarget(input, display(input), applies));
+                } else {
+                    errors.add(config(input.toString(), "no profile applies to this file; name one with -p/--profile"));
+                }
+            }
+        }
+        if (errors.isEmpty() && targets.isEmpty()) {
+            errors.add(config(String.join(", ", inputs.stream().map(Path::toString).toList()),
+                    "nothing to audit: no profile applies to any file here (see 'chuan profiles', or name one with -p)"));
+        }
+        targets.sort(Comparator.comparing(PlannedTarget::display));
+        return new Plan(targets, errors);
+    }
+
+    private void walk(Path root, List<Profile> candidates, boolean explicit, List<PlannedTarget> targets,
+                      List<AuditError> errors) {
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            errors.add(config(root.toString(), "cannot read: " + e.getMessage()));
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (hidden(file) || !Files.isRegularFile(file) || !inside(file, realRoot)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String rel = root.relativize(file).toString().replace('\\', '/');
+                    List<Profile> applies = new ArrayList<>();
+                    for (Profile p : candidates) {
+                        boolean matches = p.appliesTo().isEmpty()
+                                ? explicit && DataFormat.fromFileName(rel).isPresent()
+                                : Globs.anyMatches(p.appliesTo(), rel);
+                        if (matches) {
+                            applies.add(p);
+                        }
+                    }
+                    if (!applies.isEmpty()) {
+                        targets.add(new PlannedTarget(file, display(file), applies));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    errors.add(new AuditError(AuditError.Kind.PROCESSING, display(file), null, null,
+                            "cannot read: " + exc.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            errors.add(config(root.toString(), "cannot walk: " + e.getMessage()));
+        }
+    }
+
+    /** A symbolic link that leads out of the scanned directory is not followed. */
+    private static boolean inside(Path file, Path realRoot) {
+        try {
+            return file.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private static Path parentOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+
+    private static String display(Path p) {
+        return p.normalize().toString().replace('\\', '/');
+    }
+
+    private static AuditError config(String path, String message) {
+        return new AuditError(AuditError.Kind.CONFIGURATION, path, null, null, message);
+    }
+
+    private static AuditError config(ProfileProblem p) {
+        return new AuditError(AuditError.Kind.CONFIGURATION, p.file(), p.line() > 0 ? p.line() : null,
+                p.line() > 0 ? p.column() : null, p.message());
+    }
+}

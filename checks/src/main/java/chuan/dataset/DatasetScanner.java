@@ -1,0 +1,342 @@
+package chuan.dataset;
+
+import chuan.model.AuditError;
+import chuan.profile.DataFormat;
+import chuan.profile.Profile;
+import chuan.rules.RuleCatalog;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Audits one dataset file against one profile in a single streaming pass: the calling thread
+ * reads and splits records into batches, validator threads check them in parallel, and an
+ * in-order stage handles what depends on record order (uniqueness, repeated records).
+ */
+public final class DatasetScanner {
+
+    private static final int BATCH = 1024;
+    private static final int SNIFF = 8192;
+
+    private final RuleCatalog catalog;
+
+    public DatasetScanner(RuleCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * Scans {@code file}; {@code displayPath} is how reports name it. Problems with the input are
+     * returned as processing errors, never thrown.
+     */
+    public DatasetOutcome scan(Path file, String displayPath, Profile profile, ScanOptions options) {
+        DataFormat format = profile.dataset().format() != null ? profile.dataset().format()
+                : DataFormat.fromFileName(file.getFileName().toString()).orElse(DataFormat.CSV);
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            return unreadable(displayPath, "cannot read: " + e.getMessage());
+        }
+        MessageDigest sha = sha256();
+        try (InputStream raw = Files.newInputStream(file, StandardOpenOption.READ);
+             DigestInputStream digest = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha);
+             PushbackInputStream in = new PushbackInputStream(digest, SNIFF)) {
+            String binary = sniffBinary(in);
+            if (binary != null) {
+                return unreadable(displayPath, binary);
+            }
+            boolean bom = skipBom(in);
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+            Run run = new Run(file, displayPath, profile, format, options, bom);
+            run.execute(reader);
+            drain(digest);
+            return run.outcome(bytes, HexFormat.of().formatHex(sha.digest()));
+        } catch (IOException e) {
+            return unreadable(displayPath, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        while (in.read(buf) >= 0) {
+            // the digest must cover the whole file even when reading stopped early
+        }
+    }
+
+    private static DatasetOutcome unreadable(String path, String message) {
+        return new DatasetOutcome(0, null, 0, false, List.of(),
+                List.of(new AuditError(AuditError.Kind.PROCESSING, path, null, null, message)));
+    }
+
+    /** A NUL byte in the first 8 KiB means this is not a text file: say so instead of a flood of errors. */
+    private static String sniffBinary(PushbackInputStream in) throws IOException {
+        byte[] head = in.readNBytes(SNIFF);
+        in.unread(head);
+        for (byte b : head) {
+            if (b == 0) {
+                return "binary file (it contains NUL bytes): not a CSV, TSV or JSON dataset";
+            }
+        }
+        return null;
+    }
+
+    private static boolean skipBom(PushbackInputStream in) throws IOException {
+        byte[] head = in.readNBytes(3);
+        if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return true;
+        }
+        in.unread(head);
+        return false;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One scan's state. */
+    private final class Run {
+        private final Path file;
+        private final String displayPath;
+        private final Profile profile;
+        private final DataFormat format;
+        private final ScanOptions options;
+        private final boolean bom;
+        private ScanPlan plan;
+        private Tally total;
+        private InputProblem stopped;
+        private final List<AuditError> errors = new ArrayList<>();
+        private List<String> unknownMembers = List.of();
+
+        Run(Path file, String displayPath, Profile profile, DataFormat format, ScanOptions options, boolean bom) {
+            this.file = file;
+            this.displayPath = displayPath;
+            this.profile = profile;
+            this.format = format;
+            this.options = options;
+            this.bom = bom;
+        }
+
+        void execute(Reader reader) throws IOException {
+            boolean schema = profile.dataset().jsonSchema() != null || profile.dataset().checks().stream()
+                    .anyMatch(m -> m.metric() == chuan.profile.MetricSpec.Metric.DUPLICATE_ROWS);
+            RecordReader records = switch (format) {
+                case CSV, TSV -> new CsvRecordReader(reader, format == DataFormat.TSV && profile.dataset().delimiter() == ','
+                        ? '\t' : profile.dataset().delimiter(), profile.dataset().quote(), profile.dataset().header());
+                case NDJSON -> new NdjsonRecordReader(new BufferedReader(reader, 1 << 16),
+                        new JsonColumns(profile.dataset().columns()), schema);
+                case JSON -> new JsonArrayRecordReader(reader, new JsonColumns(profile.dataset().columns()), schema);
+            };
+            List<String> header;
+            try {
+                header = records.open();
+            } catch (InputProblem p) {
+                plan = new ScanPlan(profile, format, null, options);
+                total = newTally();
+                stop(p);
+                return;
+            } catch (CharacterCodingException e) {
+                plan = new ScanPlan(profile, format, null, options);
+                total = newTally();
+                stop(encodingProblem(records.nextRow()));
+                return;
+            }
+            plan = new ScanPlan(profile, format, header, options);
+            total = newTally();
+            recordHeaderFindings();
+            validateAll(records);
+            unknownMembers = records.unknownMembers();
+            // not closed here: the caller owns the stream and still digests what is left of it
+        }
+
+        private Tally newTally() {
+            return new Tally(plan.slots.size(), plan.columns.length, options.maxExamples(), options.revealPersonalData());
+        }
+
+        private void recordHeaderFindings() {
+            hitRecord("DATA-BOM", 0, 1, null, "no byte-order mark", "the file starts with a UTF-8 byte-order mark", bom);
+            int dup = plan.recordSlot("DATA-HEADER-DUPLICATE");
+            for (int[] d : plan.duplicateHeaders) {
+                if (dup >= 0) {
+                    Slot s = plan.slots.get(dup);
+                    total.violations[dup]++;
+                    if (total.wantsExample(dup)) {
+                        total.examples.get(dup).add(new chuan.model.Violation(null, 1L, d[1] + 1, plan.header.get(d[1]),
+                                null, "unique column names", "same name as column " + (d[0] + 1) + " after normalisation"));
+                    }
+                    assert s != null;
+                }
+            }
+            int miss = plan.recordSlot("DATA-HEADER-MISSING-COLUMN");
+            for (int c : plan.missingRequired) {
+                if (miss >= 0) {
+                    total.violations[miss]++;
+                    if (total.wantsExample(miss)) {
+                        var spec = plan.columns[c].spec;
+                        total.examples.get(miss).add(new chuan.model.Violation(null, 1L, null, spec.name(), null,
+                                "a column named " + String.join(" or ", spec.aliasesAndName()), "required column is missing from the header"));
+                    }
+                }
+            }
+            int extra = plan.recordSlot("DATA-HEADER-EXTRA-COLUMN");
+            for (int h : plan.extraColumns) {
+                if (extra >= 0) {
+                    total.violations[extra]++;
+                    if (total.wantsExample(extra)) {
+                        total.examples.get(extra).add(new chuan.model.Violation(null, 1L, h + 1, plan.header.get(h), null,
+                                "a column described by the profile", "column is not described by profile " + profile.id()));
+                    }
+                }
+            }
+        }
+
+        private void hitRecord(String rule, long row, long line, Integer column, String expected, String message, boolean when) {
+            int slot = plan.recordSlot(rule);
+            if (when && slot >= 0) {
+                total.violations[slot]++;
+                if (total.wantsExample(slot)) {
+                    total.examples.get(slot).add(new chuan.model.Violation(row == 0 ? null : row, line == 0 ? null : line,
+                            column, null, null, expected, message));
+                }
+            }
+        }
+
+        private void validateAll(RecordReader records) throws IOException {
+            int workers = Math.max(1, options.workers());
+            BlockingQueue<RecordBatch> queue = new ArrayBlockingQueue<>(workers * 4);
+            Sequencer sequencer = new Sequencer();
+            OrderedStage ordered = new OrderedStage(plan);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            List<Validator> validators = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                Validator v = new Validator(plan, newTally(), queue, sequencer, ordered, failure,
+                        profile.dataset().jsonSchema());
+                validators.add(v);
+                Thread t = new Thread(v, "chuan-validator-" + i);
+                t.setDaemon(true);
+                threads.add(t);
+                t.start();
+            }
+            long seq = 0;
+            try {
+                boolean more = true;
+                while (more && failure.get() == null) {
+                    RecordBatch batch = new RecordBatch(seq++, BATCH);
+                    try {
+                        more = records.fill(batch);
+                    } catch (InputProblem p) {
+                        more = false;
+                        stopped = p;
+                    } catch (CharacterCodingException e) {
+                        more = false;
+                        stopped = encodingProblem(records.nextRow());
+                    } catch (CsvTokenizer.CsvSyntaxException e) {
+                        more = false;
+                        stopped = new InputProblem(e.tooLong ? "DATA-FIELD-SIZE" : "DATA-QUOTE",
+                                records.nextRow(), e.line, e.column, e.getMessage());
+                    }
+                    if (batch.size > 0) {
+                        put(queue, batch);
+                    } else {
+                        seq--;
+                    }
+                }
+            } finally {
+                for (int i = 0; i < workers; i++) {
+                    put(queue, RecordBatch.END);
+                }
+                for (Thread t : threads) {
+                    join(t);
+                }
+            }
+            Throwable f = failure.get();
+            if (f != null) {
+                throw new IllegalStateException("validator failed: " + f, f);
+            }
+            for (Validator v : validators) {
+                total.merge(v.tally);
+            }
+            if (stopped != null) {
+                stop(stopped);
+            }
+        }
+
+        private InputProblem encodingProblem(long row) {
+            try {
+                Utf8Locator.Position p = Utf8Locator.locate(file);
+                if (p != null) {
+                    return new InputProblem("DATA-ENCODING", row, p.line(), p.column(), String.format(
+                            "invalid UTF-8: byte 0x%02X at byte offset %d; the file is not UTF-8 (re-export it as UTF-8)",
+                            p.badByte(), p.offset()));
+                }
+            } catch (IOException e) {
+                // fall through to the generic message
+            }
+            return new InputProblem("DATA-ENCODING", row, 0, 0, "invalid UTF-8");
+        }
+
+        private void stop(InputProblem p) {
+            stopped = p;
+            int slot = plan.recordSlot(p.ruleId);
+            if (slot >= 0) {
+                total.violations[slot]++;
+                if (total.wantsExample(slot)) {
+                    total.examples.get(slot).add(new chuan.model.Violation(p.row == 0 ? null : p.row,
+                            p.line == 0 ? null : p.line, p.column == 0 ? null : (int) p.column, null, null, null, p.getMessage()));
+                }
+            }
+            String rowNote = p.row > 0 ? " (record " + p.row + ")" : "";
+            errors.add(new AuditError(AuditError.Kind.PROCESSING, displayPath, p.line == 0 ? null : p.line,
+                    p.column == 0 ? null : p.column, p.getMessage() + rowNote));
+        }
+
+        DatasetOutcome outcome(long bytes, String sha) {
+            total.finish();
+            ResultAssembler assembler = new ResultAssembler(catalog, plan, total, options, displayPath, unknownMembers);
+            boolean complete = stopped == null;
+            return new DatasetOutcome(bytes, sha, total.records, complete,
+                    assembler.results(complete, stopped), errors);
+        }
+    }
+
+    private static void put(BlockingQueue<RecordBatch> q, RecordBatch b) {
+        try {
+            q.put(b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

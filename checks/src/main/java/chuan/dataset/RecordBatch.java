@@ -1,0 +1,49 @@
+package chuan.dataset;
+
+/**
+ * Records handed from the reader thread to a validator: their values, record numbers and
+ * starting lines. For CSV/TSV the values are in file order; for JSON they are already aligned
+ * to the profile's columns.
+ */
+final class RecordBatch {
+
+    /** What the reader found a record to be, before any column check. */
+    static final byte OK = 0;
+    static final byte BLANK = 1;
+    static final byte JSON_SYNTAX = 2;
+    static final byte JSON_NOT_OBJECT = 3;
+    static final byte RAGGED = 4;
+
+    static final RecordBatch END = new RecordBatch(-1, 0);
+
+    final long seq;
+    final String[][] values;
+    final long[] rows;
+    final long[] lines;
+    final byte[] kinds;
+    /** For JSON: the record's text (for the JSON Schema) or the syntax error message. */
+    final String[] texts;
+    int size;
+
+    RecordBatch(long seq, int capacity) {
+        this.seq = seq;
+        this.values = new String[capacity][];
+        this.rows = new long[capacity];
+        this.lines = new long[capacity];
+        this.kinds = new byte[capacity];
+        this.texts = new String[capacity];
+    }
+
+    boolean full() {
+        return size == values.length;
+    }
+
+    void add(long row, long line, byte kind, String[] vals, String text) {
+        rows[size] = row;
+        lines[size] = line;
+        kinds[size] = kind;
+        values[size] = vals;
+        texts[size] = text;
+        size++;
+    }
+}

@@ -1,0 +1,173 @@
+package chuan.dataset;
+
+import chuan.model.Result;
+import chuan.model.Rule;
+import chuan.model.Severity;
+import chuan.model.Status;
+import chuan.model.Violation;
+import chuan.profile.MetricSpec;
+import chuan.profile.Threshold;
+import chuan.rules.RuleCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns a finished scan's counters into results: one per rule and target (and column). */
+final class ResultAssembler {
+
+    private final RuleCatalog catalog;
+    private final ScanPlan plan;
+    private final Tally total;
+    private final ScanOptions options;
+    private final String target;
+    private final List<String> unknownMembers;
+
+    ResultAssembler(RuleCatalog catalog, ScanPlan plan, Tally total, ScanOptions options, String target,
+                    List<String> unknownMembers) {
+        this.catalog = catalog;
+        this.plan = plan;
+        this.total = total;
+        this.options = options;
+        this.target = target;
+        this.unknownMembers = unknownMembers;
+    }
+
+    List<Result> results(boolean complete, InputProblem stopped) {
+        List<Result> out = new ArrayList<>();
+        if (plan.format.isJson() && !unknownMembers.isEmpty()) {
+            int slot = plan.recordSlot("DATA-HEADER-EXTRA-COLUMN");
+            if (slot >= 0) {
+                for (String m : unknownMembers) {
+                    total.violations[slot]++;
+                    total.examples.get(slot).add(new Violation(null, null, null, m, null,
+                            "a member described by the profile", "member is not described by profile " + plan.profile.id()));
+                }
+            }
+        }
+        if (complete && total.records == 0) {
+            int slot = plan.recordSlot("DATA-NO-RECORDS");
+            if (slot >= 0) {
+                total.violations[slot]++;
+                total.examples.get(slot).add(new Violation(null, plan.header != null ? 1L : null, null, null, null,
+                        "at least one record", plan.header != null ? "the file has a header and no records" : "the file has no records"));
+            }
+        }
+        for (int s = 0; s < plan.slots.size(); s++) {
+            out.add(slotResult(s, complete, stopped));
+        }
+        for (MetricSpec m : plan.profile.dataset().checks()) {
+            out.add(metricResult(m, complete, stopped));
+        }
+        return out;
+    }
+
+    private Result slotResult(int s, boolean complete, InputProblem stopped) {
+        Slot slot = plan.slots.get(s);
+        Rule rule = catalog.get(slot.ruleId());
+        Severity severity = plan.profile.severityOf(rule.id(), rule.severity());
+        long violations = total.violations[s];
+        long checked;
+        if (slot.column() != null) {
+            checked = total.cellsChecked[slot.column().index];
+        } else if (slot.ruleId().startsWith("DATA-HEADER") && plan.header != null) {
+            checked = plan.header.size();
+        } else {
+            checked = total.records;
+        }
+        Status status = violations > 0 ? Status.FAIL : Status.PASS;
+        String message = null;
+        if (!rule.inForceOn(options.asOf())) {
+            status = Status.NOT_APPLICABLE;
+            message = "rule not in force on " + options.asOf();
+        } else if (slot.column() != null && plan.fileIndex[slot.column().index] < 0) {
+            status = Status.NOT_APPLICABLE;
+            message = "column '" + slot.column().spec.name() + "' is not in the file";
+        } else if (!complete && violations == 0) {
+            status = Status.ERROR;
+            message = incomplete(stopped);
+        } else if (!complete) {
+            message = incomplete(stopped);
+        }
+        return new Result(rule.id(), rule.title(), severity, target, slot.field(), status, violations, checked,
+                message, total.examples.get(s));
+    }
+
+    private static String incomplete(InputProblem stopped) {
+        return "not fully checked: reading stopped" + (stopped.line > 0 ? " at line " + stopped.line : "");
+    }
+
+    private Result metricResult(MetricSpec m, boolean complete, InputProblem stopped) {
+        Rule rule = catalog.get(m.metric().ruleId());
+        Severity severity = m.severity() != null ? m.severity() : plan.profile.severityOf(rule.id(), rule.severity());
+        String field = null;
+        double measured;
+        long violations;
+        long checked;
+        List<Violation> examples = List.of();
+        switch (m.metric()) {
+            case COMPLETENESS -> {
+                int c = columnIndex(m.column());
+                field = c < 0 ? m.column() : plan.fieldName(c);
+                if (c < 0 || plan.fileIndex[c] < 0 || total.cellsChecked[c] == 0) {
+                    return new Result(rule.id(), rule.title(), severity, target, field, Status.NOT_APPLICABLE, 0, 0,
+                            c >= 0 && plan.fileIndex[c] < 0 ? "column '" + m.column() + "' is not in the file" : "no records to measure",
+                            List.of());
+                }
+                checked = total.cellsChecked[c];
+                violations = checked - total.nonEmpty[c];
+                measured = (double) total.nonEmpty[c] / checked;
+            }
+            case ROW_COUNT -> {
+                measured = total.records;
+                checked = total.records;
+                violations = 0;
+            }
+            default -> {
+                measured = total.duplicateRows;
+                checked = total.checkedRecords;
+                violations = total.duplicateRows;
+                examples = total.duplicateExamples;
+            }
+        }
+        Status status = Status.PASS;
+        if (m.fail() != null && m.fail().breachedBy(measured)) {
+            status = Status.FAIL;
+        } else if (m.warn() != null && m.warn().breachedBy(measured)) {
+            status = Status.WARN;
+        }
+        if (m.metric() == MetricSpec.Metric.ROW_COUNT && status != Status.PASS) {
+            violations = 1;
+        }
+        String message = m.metric().label() + (field != null ? " of " + field : "") + " is " + format(m.metric(), measured)
+                + thresholds(m.warn(), m.fail());
+        if (!complete) {
+            status = Status.ERROR;
+            message = incomplete(stopped) + "; " + message;
+        }
+        return new Result(rule.id(), rule.title(), severity, target, field, status, violations, checked, message, examples);
+    }
+
+    private int columnIndex(String name) {
+        for (CompiledColumn c : plan.columns) {
+            if (c.spec.name().equals(name)) {
+                return c.index;
+            }
+        }
+        return -1;
+    }
+
+    private static String format(MetricSpec.Metric metric, double v) {
+        return metric == MetricSpec.Metric.COMPLETENESS ? String.format(Locale.ROOT, "%.4f", v) : String.valueOf((long) v);
+    }
+
+    private static String thresholds(Threshold warn, Threshold fail) {
+        List<String> parts = new ArrayList<>();
+        if (warn != null) {
+            parts.add("warn if " + warn.display());
+        }
+        if (fail != null) {
+            parts.add("fail if " + fail.display());
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+}

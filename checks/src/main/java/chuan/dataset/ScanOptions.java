@@ -1,0 +1,15 @@
+package chuan.dataset;
+
+import java.time.LocalDate;
+
+/**
+ * How a dataset scan runs: the as-of date ("today" for bounds and validity windows), the number
+ * of examples kept per result (0 = all), whether personal values are shown unmasked, and the
+ * number of validator threads.
+ */
+public record ScanOptions(LocalDate asOf, int maxExamples, boolean revealPersonalData, int workers) {
+
+    public static ScanOptions defaults(LocalDate asOf) {
+        return new ScanOptions(asOf, 20, false, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+}

@@ -1,0 +1,153 @@
+package chuan.dataset;
+
+import chuan.profile.ColumnSpec;
+import chuan.profile.DataFormat;
+import chuan.profile.HeaderNames;
+import chuan.profile.Profile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A profile bound to one file's header: which field each column is, and the counters (slots) the
+ * scan fills. Built once per target; read-only while the validators run.
+ */
+final class ScanPlan {
+
+    final Profile profile;
+    final DataFormat format;
+    final CompiledColumn[] columns;
+    final int[] fileIndex;          // per profile column: index in the record array, -1 when absent
+    final int width;                // expected fields per record, -1 when not checked (JSON)
+    final List<Slot> slots = new ArrayList<>();
+    final int[][] cellSlot;         // [column][CellCheck ordinal] -> slot, -1 when not checked
+    final List<String> header;
+    private final Map<String, Integer> recordSlots = new HashMap<>();
+    final List<int[]> duplicateHeaders = new ArrayList<>();   // {first index, repeated index}
+    final List<Integer> missingRequired = new ArrayList<>();  // profile column indexes
+    final List<Integer> extraColumns = new ArrayList<>();     // header indexes
+    final boolean hasUnique;
+
+    ScanPlan(Profile profile, DataFormat format, List<String> header, ScanOptions options) {
+        this.profile = profile;
+        this.format = format;
+        this.header = header;
+        List<ColumnSpec> specs = profile.dataset().columns();
+        columns = new CompiledColumn[specs.size()];
+        fileIndex = new int[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
+            columns[i] = new CompiledColumn(specs.get(i), i, options.asOf());
+        }
+        if (format.isJson()) {
+            width = -1;
+            for (int i = 0; i < fileIndex.length; i++) {
+                fileIndex[i] = i;
+            }
+        } else if (header == null) {
+            width = specs.size();
+            for (int i = 0; i < fileIndex.length; i++) {
+                fileIndex[i] = i;
+            }
+        } else {
+            width = header.size();
+            bindHeader(specs);
+        }
+        addRecordSlots();
+        cellSlot = new int[columns.length][CellCheck.ALL.length];
+        boolean unique = false;
+        for (CompiledColumn c : columns) {
+            java.util.Arrays.fill(cellSlot[c.index], -1);
+            for (CellCheck k : c.active) {
+                if (!profile.enabled(k.ruleId)) {
+                    continue;
+                }
+                cellSlot[c.index][k.ordinal()] = slots.size();
+                slots.add(new Slot(k.ruleId, c, k, fieldName(c.index), fileColumn(c.index), c.spec.personal()));
+                unique |= k == CellCheck.UNIQUE;
+            }
+        }
+        hasUnique = unique;
+    }
+
+    private void bindHeader(List<ColumnSpec> specs) {
+        Map<String, Integer> byName = new HashMap<>();
+        for (int h = 0; h < header.size(); h++) {
+            String n = HeaderNames.normalise(header.get(h));
+            Integer first = byName.putIfAbsent(n, h);
+            if (first != null) {
+                duplicateHeaders.add(new int[] {first, h});
+            }
+        }
+        boolean[] used = new boolean[header.size()];
+        for (int i = 0; i < specs.size(); i++) {
+            fileIndex[i] = -1;
+            for (String name : specs.get(i).aliasesAndName()) {
+                Integer h = byName.get(HeaderNames.normalise(name));
+                if (h != null) {
+                    fileIndex[i] = h;
+                    used[h] = true;
+                    break;
+                }
+            }
+            if (fileIndex[i] < 0 && specs.get(i).required()) {
+                missingRequired.add(i);
+            }
+        }
+        if (profile.dataset().reportExtraColumns() && !specs.isEmpty()) {
+            for (int h = 0; h < used.length; h++) {
+                if (!used[h]) {
+                    extraColumns.add(h);
+                }
+            }
+        }
+    }
+
+    private void addRecordSlots() {
+        List<String> ids = new ArrayList<>(List.of("DATA-ENCODING", "DATA-BOM"));
+        if (format.isJson()) {
+            ids.addAll(List.of("DATA-JSON-SYNTAX", "DATA-JSON-RECORD"));
+            if (profile.dataset().jsonSchema() != null) {
+                ids.add("DATA-JSON-SCHEMA");
+            }
+        } else {
+            ids.addAll(List.of("DATA-QUOTE", "DATA-FIELD-SIZE"));
+            if (header != null) {
+                ids.addAll(List.of("DATA-HEADER-DUPLICATE", "DATA-HEADER-MISSING-COLUMN"));
+                if (profile.dataset().reportExtraColumns() && !profile.dataset().columns().isEmpty()) {
+                    ids.add("DATA-HEADER-EXTRA-COLUMN");
+                }
+            }
+            ids.add("DATA-RAGGED-ROW");
+        }
+        if (format.isJson() && profile.dataset().reportExtraColumns() && !profile.dataset().columns().isEmpty()) {
+            ids.add("DATA-HEADER-EXTRA-COLUMN");
+        }
+        ids.addAll(List.of("DATA-BLANK-ROW", "DATA-NO-RECORDS"));
+        for (String id : ids) {
+            if (profile.enabled(id)) {
+                recordSlots.put(id, slots.size());
+                slots.add(new Slot(id, null, null, null, null, false));
+            }
+        }
+    }
+
+    /** The slot of a whole-target rule, or -1 when the profile switched the rule off. */
+    int recordSlot(String ruleId) {
+        Integer s = recordSlots.get(ruleId);
+        return s == null ? -1 : s;
+    }
+
+    /** The column's name as written in the file, or the profile's name when the file has none. */
+    String fieldName(int column) {
+        int h = fileIndex[column];
+        if (header != null && h >= 0) {
+            return header.get(h);
+        }
+        return columns[column].spec.name();
+    }
+
+    private Integer fileColumn(int column) {
+        return format.isJson() || fileIndex[column] < 0 ? null : fileIndex[column] + 1;
+    }
+}

@@ -1,0 +1,97 @@
+package chuan.dataset;
+
+import chuan.model.Masking;
+import chuan.model.Violation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What one thread counted: violations per slot (exact) and the first examples per slot, plus
+ * per-column fill counts. Tallies from several threads merge into the same totals whatever the
+ * order the batches were processed in.
+ */
+final class Tally {
+
+    private static final Comparator<Violation> BY_ROW = Comparator
+            .comparing((Violation v) -> v.row() == null ? 0L : v.row())
+            .thenComparing(v -> v.line() == null ? 0L : v.line())
+            .thenComparing(v -> v.field() == null ? "" : v.field());
+
+    final long[] violations;
+    final List<List<Violation>> examples;
+    final long[] cellsChecked;
+    final long[] nonEmpty;
+    private final int cap;
+    private final boolean reveal;
+    long records;
+    long checkedRecords;
+    long duplicateRows;
+    final List<Violation> duplicateExamples = new ArrayList<>();
+
+    Tally(int slots, int columns, int cap, boolean reveal) {
+        this.violations = new long[slots];
+        this.examples = new ArrayList<>(slots);
+        for (int i = 0; i < slots; i++) {
+            examples.add(new ArrayList<>());
+        }
+        this.cellsChecked = new long[columns];
+        this.nonEmpty = new long[columns];
+        this.cap = cap;
+        this.reveal = reveal;
+    }
+
+    boolean wantsExample(int slot) {
+        return cap == 0 || examples.get(slot).size() < cap;
+    }
+
+    /** Counts a violation and keeps it as an example while there is room. */
+    void hit(Slot s, int slot, long row, long line, String value, String expected, String message) {
+        violations[slot]++;
+        if (wantsExample(slot)) {
+            String shown = value != null && s.personal() && !reveal ? Masking.mask(value) : value;
+            examples.get(slot).add(new Violation(row == 0 ? null : row, line == 0 ? null : line,
+                    s.fileColumn(), s.field(), shown, expected, message));
+        }
+    }
+
+    void duplicateRow(long row, long line) {
+        duplicateRows++;
+        if (cap == 0 || duplicateExamples.size() < cap) {
+            duplicateExamples.add(new Violation(row, line, null, null, null, "a record not seen before",
+                    "repeats an earlier record field for field"));
+        }
+    }
+
+    /** Adds another thread's counts into this one. */
+    void merge(Tally o) {
+        for (int i = 0; i < violations.length; i++) {
+            violations[i] += o.violations[i];
+            examples.get(i).addAll(o.examples.get(i));
+        }
+        for (int i = 0; i < cellsChecked.length; i++) {
+            cellsChecked[i] += o.cellsChecked[i];
+            nonEmpty[i] += o.nonEmpty[i];
+        }
+        records += o.records;
+        checkedRecords += o.checkedRecords;
+        duplicateRows += o.duplicateRows;
+        duplicateExamples.addAll(o.duplicateExamples);
+    }
+
+    /** Sorts examples by record and cuts them to the cap: the first N of the whole file. */
+    void finish() {
+        for (int i = 0; i < examples.size(); i++) {
+            examples.set(i, firstN(examples.get(i)));
+        }
+        List<Violation> d = firstN(duplicateExamples);
+        duplicateExamples.clear();
+        duplicateExamples.addAll(d);
+    }
+
+    private List<Violation> firstN(List<Violation> list) {
+        List<Violation> sorted = new ArrayList<>(list);
+        sorted.sort(BY_ROW);
+        return cap == 0 || sorted.size() <= cap ? sorted : new ArrayList<>(sorted.subList(0, cap));
+    }
+}

@@ -1,0 +1,209 @@
+package chuan.dataset;
+
+import chuan.model.Violation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import org.everit.json.schema.Schema;
+import org.everit.json.schema.ValidationException;
+import org.json.JSONException;
+import org.json.JSONObject;
+
+/** A validator thread: checks every cell of the batches it takes, then passes them through the in-order stage. */
+final class Validator implements Runnable {
+
+    final Tally tally;
+    private final ScanPlan plan;
+    private final BlockingQueue<RecordBatch> queue;
+    private final Sequencer sequencer;
+    private final OrderedStage ordered;
+    private final AtomicReference<Throwable> failure;
+    private final SafePattern.Matcher[] matchers;
+    private final Schema schema;
+    private final int blankSlot;
+    private final int raggedSlot;
+    private final int syntaxSlot;
+    private final int notObjectSlot;
+    private final int schemaSlot;
+
+    Validator(ScanPlan plan, Tally tally, BlockingQueue<RecordBatch> queue, Sequencer sequencer,
+              OrderedStage ordered, AtomicReference<Throwable> failure, Path jsonSchema) {
+        this.plan = plan;
+        this.tally = tally;
+        this.queue = queue;
+        this.sequencer = sequencer;
+        this.ordered = ordered;
+        this.failure = failure;
+        this.matchers = new SafePattern.Matcher[plan.columns.length];
+        for (int i = 0; i < matchers.length; i++) {
+            matchers[i] = plan.columns[i].newMatcher();
+        }
+        this.schema = loadSchema(jsonSchema);
+        this.blankSlot = plan.recordSlot("DATA-BLANK-ROW");
+        this.raggedSlot = plan.recordSlot("DATA-RAGGED-ROW");
+        this.syntaxSlot = plan.recordSlot("DATA-JSON-SYNTAX");
+        this.notObjectSlot = plan.recordSlot("DATA-JSON-RECORD");
+        this.schemaSlot = plan.recordSlot("DATA-JSON-SCHEMA");
+    }
+
+    private static Schema loadSchema(Path p) {
+        if (p == null) {
+            return null;
+        }
+        try {
+            return RecordSchema.load(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            RecordBatch b;
+            try {
+                b = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (b == RecordBatch.END) {
+                return;
+            }
+            boolean ok = true;
+            try {
+                check(b);
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+                ok = false;
+            }
+            try {
+                sequencer.awaitTurn(b.seq);
+                try {
+                    if (ok && failure.get() == null) {
+                        ordered.process(b, tally);
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    sequencer.done(b.seq);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void check(RecordBatch b) {
+        CompiledColumn[] columns = plan.columns;
+        int[] fileIndex = plan.fileIndex;
+        int width = plan.width;
+        for (int i = 0; i < b.size; i++) {
+            tally.records++;
+            long row = b.rows[i];
+            long line = b.lines[i];
+            switch (b.kinds[i]) {
+                case RecordBatch.BLANK -> {
+                    record(blankSlot, row, line, null, "a record", "blank line");
+                    continue;
+                }
+                case RecordBatch.JSON_SYNTAX -> {
+                    record(syntaxSlot, row, line, null, "a JSON object", "malformed JSON at " + b.texts[i]);
+                    continue;
+                }
+                case RecordBatch.JSON_NOT_OBJECT -> {
+                    record(notObjectSlot, row, line, null, "a JSON object", "record is a JSON " + b.texts[i]);
+                    continue;
+                }
+                default -> {
+                }
+            }
+            String[] rec = b.values[i];
+            if (width >= 0 && rec.length != width) {
+                b.kinds[i] = RecordBatch.RAGGED;
+                record(raggedSlot, row, line, width + " fields", "record has " + rec.length + " fields, the header has " + width);
+                continue;
+            }
+            tally.checkedRecords++;
+            for (int c = 0; c < columns.length; c++) {
+                int idx = fileIndex[c];
+                if (idx < 0) {
+                    continue;
+                }
+                String v = rec[idx];
+                tally.cellsChecked[c]++;
+                if (v != null && !v.isEmpty()) {
+                    tally.nonEmpty[c]++;
+                }
+                int code = columns[c].check(v, matchers[c]);
+                if (code >= 0) {
+                    int slot = plan.cellSlot[c][code];
+                    if (slot >= 0) {
+                        CellCheck k = CellCheck.ALL[code];
+                        tally.hit(plan.slots.get(slot), slot, row, line, v, columns[c].expected(k), message(k, v));
+                    }
+                }
+            }
+            if (schema != null && schemaSlot >= 0 && b.texts[i] != null) {
+                validateSchema(b.texts[i], row, line);
+            }
+        }
+    }
+
+    private void record(int slot, long row, long line, String expected, String message) {
+        record(slot, row, line, null, expected, message);
+    }
+
+    private void record(int slot, long row, long line, Integer column, String expected, String message) {
+        if (slot < 0) {
+            return;
+        }
+        tally.violations[slot]++;
+        if (tally.wantsExample(slot)) {
+            tally.examples.get(slot).add(new Violation(row, line, column, null, null, expected, message));
+        }
+    }
+
+    private void validateSchema(String text, long row, long line) {
+        try {
+            schema.validate(new JSONObject(text));
+        } catch (ValidationException e) {
+            for (ValidationException leaf : leaves(e)) {
+                String pointer = leaf.getPointerToViolation() == null ? "" : leaf.getPointerToViolation().replaceFirst("^#", "");
+                tally.violations[schemaSlot]++;
+                if (tally.wantsExample(schemaSlot)) {
+                    tally.examples.get(schemaSlot).add(new Violation(row, line, null, pointer.isEmpty() ? "/" : pointer, null,
+                            leaf.getKeyword() == null ? null : "schema keyword '" + leaf.getKeyword() + "'", leaf.getErrorMessage()));
+                }
+            }
+        } catch (JSONException e) {
+            record(syntaxSlot, row, line, "a JSON object", "malformed JSON: " + e.getMessage());
+        }
+    }
+
+    private static List<ValidationException> leaves(ValidationException e) {
+        if (e.getCausingExceptions().isEmpty()) {
+            return List.of(e);
+        }
+        java.util.ArrayList<ValidationException> out = new java.util.ArrayList<>();
+        for (ValidationException c : e.getCausingExceptions()) {
+            out.addAll(leaves(c));
+        }
+        return out;
+    }
+
+    private static String message(CellCheck k, String v) {
+        return switch (k) {
+            case REQUIRED -> "required value is missing";
+            case NFC -> "text is not in Unicode NFC (it holds decomposed characters)";
+            case TYPE -> "value does not have the declared type";
+            case PATTERN -> "value does not match the pattern";
+            case ENUM -> "value is not in the allowed list";
+            case RANGE -> "value is outside the allowed range";
+            case LENGTH -> "value has " + v.codePointCount(0, v.length()) + " characters";
+            case UNIQUE -> "value already used by an earlier record";
+        };
+    }
+}

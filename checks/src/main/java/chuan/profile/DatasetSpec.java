@@ -1,0 +1,22 @@
+package chuan.profile;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The {@code dataset:} section of a profile. {@code format} is null when it follows the file extension. */
+public record DatasetSpec(
+        DataFormat format,
+        String encoding,
+        boolean header,
+        char delimiter,
+        char quote,
+        boolean reportExtraColumns,
+        Path jsonSchema,
+        List<ColumnSpec> columns,
+        List<MetricSpec> checks) {
+
+    public DatasetSpec {
+        columns = List.copyOf(columns);
+        checks = List.copyOf(checks);
+    }
+}

@@ -1,0 +1,169 @@
+package chuan.profile;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A YAML (or JSON) document read into a Jackson tree, remembering where every key and value
+ * starts so that schema and semantic errors can name file:line:column.
+ */
+public final class LocatedTree {
+
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    private final String file;
+    private final JsonNode root;
+    private final Map<String, SourcePosition> keys;
+    private final Map<String, SourcePosition> values;
+
+    private LocatedTree(String file, JsonNode root, Map<String, SourcePosition> keys,
+                        Map<String, SourcePosition> values) {
+        this.file = file;
+        this.root = root;
+        this.keys = keys;
+        this.values = values;
+    }
+
+    /** Parses YAML text; a syntax error becomes a {@link ProfileException} with its position. */
+    public static LocatedTree parse(String file, String text) throws ProfileException {
+        Map<String, SourcePosition> keys = new HashMap<>();
+        Map<String, SourcePosition> values = new HashMap<>();
+        try (JsonParser p = YAML.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new ProfileException(new ProfileProblem(file, 1, 1, "the file is empty"));
+            }
+            JsonNode root = read(p, "", keys, values);
+            return new LocatedTree(file, root, keys, values);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            long line = loc == null ? 0 : Math.max(1, loc.getLineNr());
+            long col = loc == null ? 0 : Math.max(1, loc.getColumnNr());
+            throw new ProfileException(new ProfileProblem(file, line, col, "invalid YAML: " + firstLine(e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new ProfileException(new ProfileProblem(file, 0, 0, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private static JsonNode read(JsonParser p, String pointer, Map<String, SourcePosition> keys,
+                                 Map<String, SourcePosition> values) throws IOException {
+        values.put(pointer, position(p.currentTokenLocation()));
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                ObjectNode o = f.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    String child = pointer + "/" + escape(name);
+                    if (o.has(name)) {
+                        throw new DuplicateKey(name, position(p.currentTokenLocation()));
+                    }
+                    keys.put(child, position(p.currentTokenLocation()));
+                    p.nextToken();
+                    o.set(name, read(p, child, keys, values));
+                }
+                return o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = f.arrayNode();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(read(p, pointer + "/" + i++, keys, values));
+                }
+                return a;
+            }
+            case VALUE_STRING -> {
+                return f.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return f.numberNode(p.getLongValue());
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return f.numberNode(p.getDecimalValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return f.booleanNode(t == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return f.nullNode();
+            }
+            default -> throw new IllegalStateException("unexpected token " + t);
+        }
+    }
+
+    private static SourcePosition position(JsonLocation loc) {
+        return new SourcePosition(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+    }
+
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl).strip();
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public JsonNode root() {
+        return root;
+    }
+
+    /** Where the value at this JSON Pointer starts, or the nearest enclosing value that has a position. */
+    public SourcePosition valueAt(String pointer) {
+        String p = pointer;
+        while (true) {
+            SourcePosition pos = values.get(p);
+            if (pos != null) {
+                return pos;
+            }
+            if (p.isEmpty()) {
+                return new SourcePosition(1, 1);
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+    }
+
+    /** Where the key of the member at this JSON Pointer is written, falling back to its value. */
+    public SourcePosition keyAt(String pointer) {
+        SourcePosition pos = keys.get(pointer);
+        return pos != null ? pos : valueAt(pointer);
+    }
+
+    public ProfileProblem problemAt(String pointer, String message) {
+        SourcePosition pos = valueAt(pointer);
+        return new ProfileProblem(file, pos.line(), pos.column(), message);
+    }
+
+    public ProfileProblem problemAtKey(String pointer, String message) {
+        SourcePosition pos = keyAt(pointer);
+        return new ProfileProblem(file, pos.line(), pos.column(), message);
+    }
+
+    /** YAML allows a key twice and keeps the last; a profile must not, so it is an error. */
+    static final class DuplicateKey extends JsonProcessingException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateKey(String name, SourcePosition pos) {
+            super("duplicate key '" + name + "'", new JsonLocation(null, -1, pos.line() > Integer.MAX_VALUE ? -1 : (int) pos.line(), (int) pos.column()));
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package chuan.profile;
+
+import chuan.dataset.Temporal;
+import chuan.dataset.TemporalFormat;
+import chuan.model.Severity;
+import chuan.rules.RuleCatalog;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a profile: YAML syntax, then the profile JSON Schema, then meaning (patterns compile,
+ * bounds fit the type, rule ids exist). Every problem names file:line:column.
+ */
+public final class ProfileLoader {
+
+    private final RuleCatalog catalog;
+
+    public ProfileLoader(RuleCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Loads a profile file from disk. */
+    public Profile load(Path file) throws ProfileException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ProfileException(new ProfileProblem(name, 0, 0, "cannot read the profile: " + e.getMessage()));
+        }
+        return parse(name, decode(name, bytes), file.toAbsolutePath().getParent(), name);
+    }
+
+    /** Loads a built-in profile from the classpath. */
+    public Profile loadResource(String resource) throws ProfileException {
+        try (InputStream in = chuan.util.ClasspathIndex.open(resource)) {
+            return parse(resource, decode(resource, in.readAllBytes()), null, "builtin:" + resource);
+        } catch (IOException e) {
+            throw new ProfileException(new ProfileProblem(resource, 0, 0, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private static String decode(String name, byte[] bytes) throws ProfileException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProfileException(new ProfileProblem(name, 0, 0, "a profile must be UTF-8 text"));
+        }
+    }
+
+    /** Parses profile text; {@code baseDir} resolves relative paths such as {@code json-schema}. */
+    public Profile parse(String fileName, String text, Path baseDir, String source) throws ProfileException {
+        LocatedTree tree = LocatedTree.parse(fileName, text);
+        if (!tree.root().isObject()) {
+            throw new ProfileException(tree.problemAt("", "a profile must be a YAML mapping (key: value)"));
+        }
+        List<ProfileProblem> problems = new ArrayList<>(ProfileSchema.validate(tree));
+        if (!problems.isEmpty()) {
+            throw new ProfileException(problems);
+        }
+        Profile p = new Builder(tree, baseDir, source, catalog, problems).build();
+        if (!problems.isEmpty()) {
+            throw new ProfileException(problems);
+        }
+        return p;
+    }
+
+    /** Turns a schema-valid tree into the model, collecting problems of meaning. */
+    private static final class Builder {
+        private final LocatedTree tree;
+        private final Path baseDir;
+        private final String source;
+        private final RuleCatalog catalog;
+        private final List<ProfileProblem> problems;
+
+        Builder(LocatedTree tree, Path baseDir, String source, RuleCatalog catalog, List<ProfileProblem> problems) {
+            this.tree = tree;
+            this.baseDir = baseDir;
+            this.source = source;
+            this.catalog = catalog;
+            this.problems = problems;
+        }
+
+        Profile build() {
+            JsonNode r = tree.root();
+            Profile.Kind kind = Profile.Kind.valueOf(r.get("kind").asText().toUpperCase(Locale.ROOT));
+            DatasetSpec dataset = null;
+            if (kind == Profile.Kind.DATASET) {
+                if (!r.has("dataset")) {
+                    problems.add(tree.problemAtKey("/kind", "a dataset profile needs a 'dataset' section"));
+                } else {
+                    dataset = dataset(r.get("dataset"));
+                }
+            } else if (r.has("dataset")) {
+                problems.add(tree.problemAtKey("/dataset", "'dataset' belongs to profiles of kind dataset"));
+            }
+            return new Profile(r.get("profile").asText(), r.get("version").asText(), r.get("title").asText(),
+                    text(r, "description"), kind, strings(r.get("applies-to")), overrides(r.get("rules")),
+                    dataset, source);
+        }
+
+        private Map<String, Profile.RuleOverride> overrides(JsonNode rules) {
+            Map<String, Profile.RuleOverride> out = new LinkedHashMap<>();
+            if (rules == null) {
+                return out;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (catalog.find(e.getKey()).isEmpty()) {
+                    problems.add(tree.problemAtKey("/rules/" + e.getKey(), "unknown rule id '" + e.getKey() + "'"));
+                    continue;
+                }
+                JsonNode o = e.getValue();
+                Severity sev = o.has("severity") ? Severity.parse(o.get("severity").asText()).orElseThrow() : null;
+                out.put(e.getKey(), new Profile.RuleOverride(sev, !o.has("enabled") || o.get("enabled").asBoolean()));
+            }
+            return out;
+        }
+
+        private DatasetSpec dataset(JsonNode d) {
+            DataFormat format = d.has("format") ? DataFormat.fromLabel(d.get("format").asText()).orElseThrow() : null;
+            String encoding = d.has("encoding") ? d.get("encoding").asText() : "UTF-8";
+            if (!encoding.equalsIgnoreCase("UTF-8") && !encoding.equalsIgnoreCase("UTF8")) {
+                problems.add(tree.problemAt("/dataset/encoding", "unsupported encoding '" + encoding + "': UTF-8 is read in this version"));
+            }
+            char defaultDelimiter = format == DataFormat.TSV ? '\t' : ',';
+            char delimiter = d.has("delimiter") ? d.get("delimiter").asText().charAt(0) : defaultDelimiter;
+            char quote = d.has("quote") ? d.get("quote").asText().charAt(0) : '"';
+            boolean reportExtra = !d.has("extra-columns") || "report".equals(d.get("extra-columns").asText());
+            Path jsonSchema = null;
+            if (d.has("json-schema")) {
+                jsonSchema = jsonSchema(d.get("json-schema").asText());
+            }
+            List<ColumnSpec> columns = new ArrayList<>();
+            JsonNode cols = d.get("columns");
+            Set<String> names = new HashSet<>();
+            if (cols != null) {
+                for (int i = 0; i < cols.size(); i++) {
+                    ColumnSpec c = column(cols.get(i), "/dataset/columns/" + i);
+                    for (String n : c.aliasesAndName()) {
+                        if (!names.add(HeaderNames.normalise(n))) {
+                            problems.add(tree.problemAt("/dataset/columns/" + i, "column name or alias '" + n + "' is used twice"));
+                        }
+                    }
+                    columns.add(c);
+                }
+            }
+            List<MetricSpec> checks = new ArrayList<>();
+            JsonNode cks = d.get("checks");
+            if (cks != null) {
+                for (int i = 0; i < cks.size(); i++) {
+                    checks.add(check(cks.get(i), "/dataset/checks/" + i, columns));
+                }
+            }
+            return new DatasetSpec(format, "UTF-8", !d.has("header") || d.get("header").asBoolean(),
+                    delimiter, quote, reportExtra, jsonSchema, columns, checks);
+        }
+
+        private Path jsonSchema(String ref) {
+            if (baseDir == null) {
+                problems.add(tree.problemAt("/dataset/json-schema", "built-in profiles cannot name a schema file"));
+                return null;
+            }
+            Path p = baseDir.resolve(ref).normalize();
+            if (!Files.isRegularFile(p)) {
+                problems.add(tree.problemAt("/dataset/json-schema", "JSON Schema file not found: " + p));
+                return null;
+            }
+            String err = chuan.dataset.RecordSchema.check(p);
+            if (err != null) {
+                problems.add(tree.problemAt("/dataset/json-schema", err));
+                return null;
+            }
+            return p;
+        }
+
+        private ColumnSpec column(JsonNode c, String ptr) {
+            ColumnType type = c.has("type") ? ColumnType.fromLabel(c.get("type").asText()).orElseThrow() : ColumnType.STRING;
+            String format = text(c, "format");
+            if (format != null) {
+                if (type != ColumnType.DATE && type != ColumnType.DATETIME) {
+                    problems.add(tree.problemAt(ptr + "/format", "'format' applies to date and datetime columns"));
+                } else {
+                    StringBuilder err = new StringBuilder();
+                    TemporalFormat f = TemporalFormat.compile(format, err);
+                    if (f == null) {
+                        problems.add(tree.problemAt(ptr + "/format", err.toString()));
+                    } else if (f.hasTime() != (type == ColumnType.DATETIME)) {
+                        problems.add(tree.problemAt(ptr + "/format", type == ColumnType.DATE
+                                ? "a date format must not have a time (HH, mm, ss)" : "a datetime format needs HH and mm"));
+                    }
+                }
+            }
+            String pattern = text(c, "pattern");
+            if (pattern != null) {
+                try {
+                    Pattern.compile(pattern);
+                } catch (PatternSyntaxException e) {
+                    problems.add(tree.problemAt(ptr + "/pattern", "pattern does not compile: " + e.getDescription()
+                            + " (RE2 syntax: no back-references or look-around)"));
+                }
+            }
+            List<String> enumValues = null;
+            if (c.has("enum")) {
+                enumValues = new ArrayList<>();
+                for (JsonNode v : c.get("enum")) {
+                    enumValues.add(v.asText());
+                }
+            }
+            String min = bound(c, ptr, "min", type);
+            String max = bound(c, ptr, "max", type);
+            Integer minLength = c.has("min-length") ? c.get("min-length").asInt() : null;
+            Integer maxLength = c.has("max-length") ? c.get("max-length").asInt() : null;
+            if (minLength != null && maxLength != null && minLength > maxLength) {
+                problems.add(tree.problemAt(ptr + "/min-length", "min-length is greater than max-length"));
+            }
+            return new ColumnSpec(c.get("name").asText(), strings(c.get("aliases")), type, format,
+                    flag(c, "required"), flag(c, "unique"), pattern, enumValues, min, max, minLength, maxLength,
+                    c.has("normalization"), flag(c, "personal") || type == ColumnType.EMAIL);
+        }
+
+        private String bound(JsonNode c, String ptr, String key, ColumnType type) {
+            if (!c.has(key)) {
+                return null;
+            }
+            String v = c.get(key).asText();
+            String at = ptr + "/" + key;
+            if (!type.ordered()) {
+                problems.add(tree.problemAt(at, "'" + key + "' needs a column of type integer, number, date or datetime (this one is " + type.label() + ")"));
+                return v;
+            }
+            boolean ok = switch (type) {
+                case INTEGER, NUMBER -> c.get(key).isNumber();
+                case DATE -> "today".equals(v) || Temporal.isoDate(v) != Temporal.INVALID;
+                default -> "today".equals(v) || Temporal.isoDateTime(v) != Temporal.INVALID || Temporal.isoDate(v) != Temporal.INVALID;
+            };
+            if (!ok) {
+                problems.add(tree.problemAt(at, "'" + key + "' of a " + type.label() + " column must be "
+                        + (type == ColumnType.DATE || type == ColumnType.DATETIME ? "an ISO 8601 date (yyyy-MM-dd) or 'today'" : "a number")
+                        + ", not '" + v + "'"));
+            }
+            return v;
+        }
+
+        private MetricSpec check(JsonNode k, String ptr, List<ColumnSpec> columns) {
+            MetricSpec.Metric metric = MetricSpec.Metric.fromLabel(k.get("metric").asText());
+            String column = text(k, "column");
+            if (metric == MetricSpec.Metric.COMPLETENESS && column == null) {
+                problems.add(tree.problemAt(ptr, "the completeness metric needs a 'column'"));
+            } else if (column != null && metric != MetricSpec.Metric.COMPLETENESS) {
+                problems.add(tree.problemAt(ptr + "/column", "the " + metric.label() + " metric is about the whole dataset; remove 'column'"));
+            } else if (column != null && columns.stream().noneMatch(c -> c.name().equals(column))) {
+                problems.add(tree.problemAt(ptr + "/column", "no column named '" + column + "' in this profile"));
+            }
+            if (!k.has("warn") && !k.has("fail")) {
+                problems.add(tree.problemAt(ptr, "a check needs a 'warn' or 'fail' threshold"));
+            }
+            Threshold warn = k.has("warn") ? Threshold.parse(k.get("warn").asText()) : null;
+            Threshold fail = k.has("fail") ? Threshold.parse(k.get("fail").asText()) : null;
+            Severity sev = k.has("severity") ? Severity.parse(k.get("severity").asText()).orElseThrow() : null;
+            return new MetricSpec(metric, column, warn, fail, sev);
+        }
+
+        private static boolean flag(JsonNode n, String key) {
+            return n.has(key) && n.get(key).asBoolean();
+        }
+
+        private static String text(JsonNode n, String key) {
+            return n.has(key) && !n.get(key).isNull() ? n.get(key).asText() : null;
+        }
+
+        private static List<String> strings(JsonNode arr) {
+            List<String> out = new ArrayList<>();
+            if (arr != null) {
+                arr.forEach(v -> out.add(v.asText()));
+            }
+            return out;
+        }
+    }
+}

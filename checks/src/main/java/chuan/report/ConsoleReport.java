@@ -1,0 +1,179 @@
+package chuan.report;
+
+import chuan.model.AuditError;
+import chuan.model.AuditReport;
+import chuan.model.Result;
+import chuan.model.Status;
+import chuan.model.Target;
+import chuan.model.Violation;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The terminal report: per target, failing results first with a few examples each, then the
+ * passing ones in one line; at the end a summary table and the gate decision. Colour only when
+ * asked (the CLI asks on a terminal). Fits 80 columns.
+ */
+public final class ConsoleReport implements AuditListener {
+
+    private static final int WIDTH = 80;
+    private static final int EXAMPLES_SHOWN = 3;
+    private static final Comparator<Result> WORST_FIRST = Comparator
+            .comparing((Result r) -> r.status().ordinal())
+            .thenComparing(r -> -r.severity().ordinal());
+
+    private final PrintWriter out;
+    private final boolean color;
+
+    public ConsoleReport(PrintWriter out, boolean color) {
+        this.out = out;
+        this.color = color;
+    }
+
+    @Override
+    public void targetFinished(Target target, List<Result> results, List<AuditError> errors) {
+        out.println(bold(target.path()) + "  " + paint(target.status()));
+        out.println("  " + target.format() + ", " + target.records() + " records, profile "
+                + String.join(", ", target.profiles()));
+        for (AuditError e : errors) {
+            out.println("  " + red("ERROR") + " " + fit(e.oneLine(), WIDTH - 8));
+        }
+        List<Result> sorted = new ArrayList<>(results);
+        sorted.sort(WORST_FIRST);
+        int passed = 0;
+        int na = 0;
+        for (Result r : sorted) {
+            switch (r.status()) {
+                case PASS -> passed++;
+                case NOT_APPLICABLE -> na++;
+                default -> printResult(r);
+            }
+        }
+        out.println("  " + green(passed + " passed") + (na > 0 ? ", " + na + " not applicable" : ""));
+        out.println();
+        out.flush();
+    }
+
+    private void printResult(Result r) {
+        String head = String.format("  %s %-8s %s", paint(r.status()), r.severity().label(), r.rule());
+        String what = (r.field() != null ? r.field() + ": " : "") + r.title();
+        out.println(head + " " + fit(what, WIDTH - visible(head) - 1));
+        String detail;
+        if (r.message() != null) {
+            detail = r.message();
+        } else {
+            detail = r.violations() + (r.checked() > 0 ? " of " + r.checked() : "") + " violating";
+        }
+        out.println("      " + fit(detail, WIDTH - 6));
+        int shown = 0;
+        for (Violation v : r.examples()) {
+            if (shown++ == EXAMPLES_SHOWN) {
+                break;
+            }
+            out.println("      " + fit(example(v), WIDTH - 6));
+        }
+        if (r.violations() > shown && shown > 0 && r.violations() > EXAMPLES_SHOWN) {
+            out.println("      ... " + (r.violations() - EXAMPLES_SHOWN) + " more");
+        }
+    }
+
+    private static String example(Violation v) {
+        StringBuilder sb = new StringBuilder();
+        if (v.row() != null) {
+            sb.append("row ").append(v.row());
+        }
+        if (v.line() != null) {
+            sb.append(sb.length() > 0 ? " " : "").append("line ").append(v.line());
+        }
+        if (v.column() != null) {
+            sb.append(" col ").append(v.column());
+        }
+        if (v.field() != null && v.column() == null) {
+            sb.append(sb.length() > 0 ? " " : "").append(v.field());
+        }
+        sb.append(": ");
+        if (v.value() != null) {
+            sb.append('"').append(fit(v.value().replace("\n", "\\n"), 30)).append("\" ");
+        }
+        sb.append(v.message() == null ? "" : v.message());
+        if (v.expected() != null && v.value() != null) {
+            sb.append("; expected ").append(v.expected());
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void auditFinished(AuditReport report) {
+        Map<String, Long> st = report.summary().byStatus();
+        out.println(bold("Summary") + ": " + report.targets().size() + " target(s), " + report.results().size() + " results");
+        out.println(String.format("  %-6s %-6s %-6s %-6s %-6s %s", "fail", "warn", "error", "pass", "n/a", "errors"));
+        out.println(String.format("  %-6d %-6d %-6d %-6d %-6d %d", st.get("fail"), st.get("warn"), st.get("error"),
+                st.get("pass"), st.get("not-applicable"), report.errors().size()));
+        StringBuilder sev = new StringBuilder("  failing by severity:");
+        report.summary().bySeverity().forEach((k, v) -> sev.append(' ').append(k).append(' ').append(v));
+        out.println(sev);
+        String gate = "failed".equals(report.summary().gate()) ? red("FAILED") : green("PASSED");
+        out.println(bold("Gate") + ": " + gate + " (--fail-on " + report.summary().failOn() + "), exit code "
+                + report.summary().exitCode() + ": " + reason(report));
+        out.flush();
+    }
+
+    private static String reason(AuditReport report) {
+        long failing = report.results().stream()
+                .filter(r -> r.status() == Status.FAIL && !"never".equals(report.summary().failOn())
+                        && r.severity().atLeast(chuan.model.Severity.parse(report.summary().failOn()).orElseThrow()))
+                .count();
+        return switch (report.summary().exitCode()) {
+            case 0 -> "no failing result at or above " + report.summary().failOn();
+            case 1 -> failing + " failing result(s) at or above " + report.summary().failOn();
+            case 2 -> "configuration error";
+            case 3 -> report.errors().size() + " input problem(s): not everything could be audited";
+            default -> "internal error";
+        };
+    }
+
+    private String paint(Status s) {
+        String label = String.format("%-5s", s == Status.NOT_APPLICABLE ? "N/A" : s.label().toUpperCase(java.util.Locale.ROOT));
+        return switch (s) {
+            case FAIL, ERROR -> red(label);
+            case WARN -> yellow(label);
+            case PASS -> green(label);
+            default -> label;
+        };
+    }
+
+    private String red(String s) {
+        return ansi("31;1", s);
+    }
+
+    private String yellow(String s) {
+        return ansi("33;1", s);
+    }
+
+    private String green(String s) {
+        return ansi("32", s);
+    }
+
+    private String bold(String s) {
+        return ansi("1", s);
+    }
+
+    private String ansi(String code, String s) {
+        return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+    }
+
+    private static int visible(String s) {
+        return s.replaceAll("\u001b\\[[0-9;]*m", "").length();
+    }
+
+    static String fit(String s, int width) {
+        if (width < 4 || s.codePointCount(0, s.length()) <= width) {
+            return s;
+        }
+        int end = s.offsetByCodePoints(0, width - 1);
+        return s.substring(0, end) + "…";
+    }
+}

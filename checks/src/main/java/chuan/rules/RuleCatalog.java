@@ -1,0 +1,90 @@
+package chuan.rules;
+
+import chuan.model.Reference;
+import chuan.model.Rule;
+import chuan.model.Severity;
+import chuan.util.ClasspathIndex;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every rule the engine knows, read once from the catalogue files in the profiles module. */
+public final class RuleCatalog {
+
+    private static final RuleCatalog BUILT_IN = load();
+
+    private final Map<String, Rule> rules;
+
+    private RuleCatalog(Map<String, Rule> rules) {
+        this.rules = rules;
+    }
+
+    public static RuleCatalog builtIn() {
+        return BUILT_IN;
+    }
+
+    public Optional<Rule> find(String id) {
+        return Optional.ofNullable(rules.get(id));
+    }
+
+    /** The rule with this id; asking for an id that is not in the catalogue is a programming error. */
+    public Rule get(String id) {
+        Rule r = rules.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("rule " + id + " is not in the catalogue");
+        }
+        return r;
+    }
+
+    public Collection<Rule> all() {
+        return rules.values();
+    }
+
+    private static RuleCatalog load() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (String resource : ClasspathIndex.list("chuan/rules")) {
+            try (InputStream in = ClasspathIndex.open(resource)) {
+                for (RuleEntry e : yaml.readValue(in, RuleFile.class).rules()) {
+                    Rule rule = e.toRule(resource);
+                    if (rules.put(rule.id(), rule) != null) {
+                        throw new IllegalStateException(resource + ": rule " + rule.id() + " defined twice");
+                    }
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException(resource + ": " + ex.getMessage(), ex);
+            }
+        }
+        return new RuleCatalog(Map.copyOf(rules));
+    }
+
+    private record RuleFile(List<RuleEntry> rules) {
+    }
+
+    private record RuleEntry(
+            String id, String title, String severity, String rationale, String remediation,
+            List<Reference> references, List<String> tags,
+            @JsonProperty("valid-from") LocalDate validFrom,
+            @JsonProperty("valid-until") LocalDate validUntil) {
+
+        Rule toRule(String resource) {
+            Severity sev = Severity.parse(severity).orElseThrow(
+                    () -> new IllegalStateException(resource + ": rule " + id + " has severity " + severity));
+            return new Rule(id, title, sev, rationale, remediation,
+                    references == null ? List.of() : references, tags == null ? List.of() : tags,
+                    validFrom, validUntil);
+        }
+    }
+}

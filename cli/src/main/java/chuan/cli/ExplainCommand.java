@@ -1,0 +1,64 @@
+package chuan.cli;
+
+import chuan.gate.ExitCode;
+import chuan.model.Reference;
+import chuan.model.Rule;
+import chuan.rules.RuleCatalog;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code chuan explain RULE}: what a rule checks, why, how to fix it, and on what authority. */
+@Command(name = "explain", description = "Explain a rule: rationale, remediation, references. Without RULE, list all rules.",
+        mixinStandardHelpOptions = true)
+final class ExplainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RULE", arity = "0..1", description = "A rule id, e.g. DATA-UNIQUE.")
+    String ruleId;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RuleCatalog catalog = RuleCatalog.builtIn();
+        if (ruleId == null) {
+            catalog.all().stream().sorted(Comparator.comparing(Rule::id)).forEach(r ->
+                    out.println(String.format("%-28s %-8s %s", r.id(), r.severity().label(), r.title())));
+            return ExitCode.PASSED.code();
+        }
+        Optional<Rule> found = catalog.find(ruleId.trim().toUpperCase(java.util.Locale.ROOT));
+        if (found.isEmpty()) {
+            spec.commandLine().getErr().println("chuan: unknown rule '" + ruleId + "' (list them with 'chuan explain')");
+            return ExitCode.USAGE.code();
+        }
+        Rule r = found.get();
+        out.println(r.id() + ": " + r.title());
+        out.println("  default severity: " + r.severity().label());
+        if (r.validFrom() != null || r.validUntil() != null) {
+            out.println("  in force: " + (r.validFrom() == null ? "" : "from " + r.validFrom())
+                    + (r.validUntil() == null ? "" : " until " + r.validUntil()));
+        }
+        if (!r.tags().isEmpty()) {
+            out.println("  tags: " + String.join(", ", r.tags()));
+        }
+        out.println();
+        out.println("Why: " + r.rationale());
+        out.println();
+        out.println("Fix: " + r.remediation());
+        if (!r.references().isEmpty()) {
+            out.println();
+            out.println("References:");
+            for (Reference ref : r.references()) {
+                out.println("  - " + ref.display() + (ref.url() == null ? "" : " <" + ref.url() + ">"));
+            }
+        }
+        return ExitCode.PASSED.code();
+    }
+}

@@ -1,0 +1,73 @@
+package chuan.cli;
+
+import chuan.gate.ExitCode;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code chuan} command: a thin picocli layer over the {@code checks} library. */
+@Command(name = "chuan",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Audits datasets against data standards and writes pass/fail reports that gate deployments.",
+        subcommands = {ScanCommand.class, ProfilesCommand.class, ExplainCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n")
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs one command line in-process and returns its exit code; tests call this. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine(out, err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode c : ExitCode.values()) {
+            codes.put(String.valueOf(c.code()), c.meaning());
+        }
+        cl.getCommandSpec().usageMessage().exitCodeList(codes);
+        cl.getSubcommands().get("scan").getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cl.setExitCodeExceptionMapper(ex -> ExitCode.USAGE.code());
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("chuan: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCode.USAGE.code();
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            boolean debug = parsed.hasMatchedOption("--debug");
+            c.getErr().println("chuan: internal error: " + ex + (debug ? "" : " (run again with --debug for details)"));
+            if (debug) {
+                ex.printStackTrace(c.getErr());
+            }
+            return ExitCode.INTERNAL.code();
+        });
+        cl.getCommandSpec().usageMessage().adjustLineBreaksForWideCJKCharacters(true);
+        cl.setUsageHelpWidth(80);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

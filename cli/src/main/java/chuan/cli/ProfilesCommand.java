@@ -1,0 +1,178 @@
+package chuan.cli;
+
+import chuan.gate.ExitCode;
+import chuan.profile.ColumnSpec;
+import chuan.profile.MetricSpec;
+import chuan.profile.Profile;
+import chuan.profile.ProfileException;
+import chuan.profile.ProfileLoader;
+import chuan.profile.ProfileProblem;
+import chuan.profile.ProfileRegistry;
+import chuan.rules.RuleCatalog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code chuan profiles}: list, show and check profiles. */
+@Command(name = "profiles",
+        description = "List the built-in profiles and those in ./.chuan/profiles; show or check one.",
+        mixinStandardHelpOptions = true,
+        subcommands = {ProfilesCommand.Show.class, ProfilesCommand.Check.class})
+final class ProfilesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    static ProfileRegistry registry() {
+        return new ProfileRegistry(new ProfileLoader(RuleCatalog.builtIn()));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ProfileRegistry registry = registry();
+        List<Profile> all = new ArrayList<>(registry.builtIns().values());
+        try {
+            all.addAll(registry.projectProfiles(Path.of(".")));
+        } catch (ProfileException e) {
+            e.problems().forEach(p -> spec.commandLine().getErr().println("chuan: " + p.oneLine()));
+            return ExitCode.USAGE.code();
+        }
+        if (all.isEmpty()) {
+            out.println("No profiles. Write one (see docs/profiles.md) and check it with 'chuan profiles check FILE'.");
+            return ExitCode.PASSED.code();
+        }
+        out.println(String.format("%-28s %-9s %-8s %s", "ID", "VERSION", "KIND", "TITLE"));
+        for (Profile p : all) {
+            out.println(String.format("%-28s %-9s %-8s %s", p.id(), p.version(), p.kind().label(), p.title()));
+        }
+        return ExitCode.PASSED.code();
+    }
+
+    /** {@code chuan profiles show ID|FILE}. */
+    @Command(name = "show", description = "Show a profile: what it applies to, its columns and checks.",
+            mixinStandardHelpOptions = true)
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID|FILE", description = "A built-in or project profile id, or a profile file.")
+        String selector;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            ProfileRegistry registry = registry();
+            Profile p;
+            try {
+                p = registry.resolve(selector, registry.projectProfiles(Path.of(".")));
+            } catch (ProfileException e) {
+                e.problems().forEach(x -> spec.commandLine().getErr().println("chuan: " + x.oneLine()));
+                return ExitCode.USAGE.code();
+            }
+            out.println(p.id() + " " + p.version() + " (" + p.kind().label() + "): " + p.title());
+            if (p.description() != null) {
+                out.println("  " + p.description());
+            }
+            out.println("  source: " + p.source());
+            out.println("  applies to: " + (p.appliesTo().isEmpty() ? "(files named with -p)" : String.join(", ", p.appliesTo())));
+            if (p.dataset() != null) {
+                out.println("  format: " + (p.dataset().format() == null ? "from the file extension" : p.dataset().format().label())
+                        + ", header: " + p.dataset().header());
+                out.println("  columns:");
+                for (ColumnSpec c : p.dataset().columns()) {
+                    out.println("    " + describe(c));
+                }
+                if (!p.dataset().checks().isEmpty()) {
+                    out.println("  dataset checks:");
+                    for (MetricSpec m : p.dataset().checks()) {
+                        out.println("    " + m.metric().label() + (m.column() != null ? " of " + m.column() : "")
+                                + (m.warn() != null ? ", warn " + m.warn().display() : "")
+                                + (m.fail() != null ? ", fail " + m.fail().display() : ""));
+                    }
+                }
+            }
+            p.ruleOverrides().forEach((id, o) -> out.println("  rule " + id + ": "
+                    + (o.enabled() ? "severity " + (o.severity() == null ? "default" : o.severity().label()) : "disabled")));
+            return ExitCode.PASSED.code();
+        }
+
+        private static String describe(ColumnSpec c) {
+            List<String> parts = new ArrayList<>();
+            parts.add(c.type().label());
+            if (c.format() != null) {
+                parts.add("format " + c.format());
+            }
+            if (c.required()) {
+                parts.add("required");
+            }
+            if (c.unique()) {
+                parts.add("unique");
+            }
+            if (c.pattern() != null) {
+                parts.add("pattern " + c.pattern());
+            }
+            if (c.enumValues() != null) {
+                parts.add("one of " + String.join("|", c.enumValues()));
+            }
+            if (c.min() != null) {
+                parts.add("min " + c.min());
+            }
+            if (c.max() != null) {
+                parts.add("max " + c.max());
+            }
+            if (c.minLength() != null) {
+                parts.add("min-length " + c.minLength());
+            }
+            if (c.maxLength() != null) {
+                parts.add("max-length " + c.maxLength());
+            }
+            if (c.nfc()) {
+                parts.add("NFC");
+            }
+            if (c.personal()) {
+                parts.add("personal (masked)");
+            }
+            String aliases = c.aliases().isEmpty() ? "" : " (aliases: " + String.join(", ", c.aliases()) + ")";
+            return c.name() + aliases + ": " + String.join(", ", parts);
+        }
+    }
+
+    /** {@code chuan profiles check FILE}. */
+    @Command(name = "check", description = "Validate profile files; errors are printed as file:line:col: message.",
+            mixinStandardHelpOptions = true)
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Profile files to validate.")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            ProfileLoader loader = new ProfileLoader(RuleCatalog.builtIn());
+            int code = ExitCode.PASSED.code();
+            for (Path f : files) {
+                try {
+                    Profile p = loader.load(f);
+                    int columns = p.dataset() == null ? 0 : p.dataset().columns().size();
+                    int checks = p.dataset() == null ? 0 : p.dataset().checks().size();
+                    spec.commandLine().getOut().println(f + ": ok (" + p.id() + " " + p.version() + ", "
+                            + columns + " columns, " + checks + " dataset checks)");
+                } catch (ProfileException e) {
+                    for (ProfileProblem problem : e.problems()) {
+                        spec.commandLine().getErr().println(problem.oneLine());
+                    }
+                    code = ExitCode.USAGE.code();
+                }
+            }
+            return code;
+        }
+    }
+}

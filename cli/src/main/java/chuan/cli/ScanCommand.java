@@ -1,0 +1,231 @@
+package chuan.cli;
+
+import chuan.audit.Audit;
+import chuan.audit.AuditRequest;
+import chuan.gate.ExitCode;
+import chuan.gate.FailOn;
+import chuan.model.AuditError;
+import chuan.model.AuditReport;
+import chuan.report.AuditListener;
+import chuan.report.ConsoleReport;
+import chuan.report.JsonReport;
+import chuan.report.Listeners;
+import chuan.rules.RuleCatalog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code chuan scan}: audit files and directories and decide the gate. */
+@Command(name = "scan",
+        description = {"Audit files and directories against profiles.",
+                "Without -p, every built-in profile and every profile in a scanned directory's "
+                        + ".chuan/profiles/ whose applies-to globs match a file is applied to it."},
+        mixinStandardHelpOptions = true,
+        sortOptions = false)
+final class ScanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to audit (default: .).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = {"-p", "--profile"}, paramLabel = "ID|FILE",
+            description = "Apply only this profile (repeatable): a built-in id, a project profile id, or a YAML file.")
+    List<String> profiles = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]",
+            description = "Report format (repeatable): console, json. Without =FILE it goes to standard output "
+                    + "(at most one). Default: console.")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low",
+            description = "Lowest severity of a failing result that fails the gate: info, low, medium, high, "
+                    + "critical, or never. Default: ${DEFAULT-VALUE}.")
+    String failOn;
+
+    @Option(names = "--max-examples", paramLabel = "N", defaultValue = "20",
+            description = "Examples kept per result (0 = all). Counts are always exact. Default: ${DEFAULT-VALUE}.")
+    int maxExamples;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "The date that validity windows and 'today' use (yyyy-MM-dd). Default: today.")
+    String asOf;
+
+    @Option(names = "--reveal-personal-data",
+            description = "Show personal values unmasked in reports (they are masked by default).")
+    boolean reveal;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Validator threads. Default: the number of processors.")
+    Integer threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "No console report; errors still go to standard error.")
+    boolean quiet;
+
+    @Option(names = "--no-color", description = "No colour, even on a terminal (NO_COLOR is honoured too).")
+    boolean noColor;
+
+    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        FailOn gate = FailOn.parse(failOn).orElse(null);
+        if (gate == null) {
+            return usage(err, "--fail-on: '" + failOn + "' is not one of info, low, medium, high, critical, never");
+        }
+        if (maxExamples < 0) {
+            return usage(err, "--max-examples must be 0 (all) or more");
+        }
+        LocalDate date;
+        try {
+            date = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            return usage(err, "--as-of: '" + asOf + "' is not a date (yyyy-MM-dd)");
+        }
+        List<OutputSpec> outputs = new ArrayList<>();
+        try {
+            for (String f : formats) {
+                outputs.add(OutputSpec.parse(f));
+            }
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        if (outputs.stream().filter(o -> o.file() == null).count() > 1) {
+            return usage(err, "at most one -f format can go to standard output; give the others a =FILE");
+        }
+        for (OutputSpec o : outputs) {
+            if (o.file() != null) {
+                String problem = writable(o.file());
+                if (problem != null) {
+                    return usage(err, "-f " + o.format().label() + "=" + o.file() + ": " + problem);
+                }
+            }
+        }
+        List<AuditListener> listeners = new ArrayList<>();
+        boolean stdoutTaken = outputs.stream().anyMatch(o -> o.file() == null);
+        if (!quiet && !stdoutTaken && outputs.stream().noneMatch(o -> o.format() == OutputSpec.Format.CONSOLE)) {
+            listeners.add(new ConsoleReport(out, Terminal.color(noColor)));
+        }
+        for (OutputSpec o : outputs) {
+            listeners.add(listener(o, out));
+        }
+        listeners.add(new ErrorPrinter(err));
+        AuditRequest request = new AuditRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, profiles, date, gate,
+                maxExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+        AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
+                .run(request, new Listeners(listeners));
+        return report.summary().exitCode();
+    }
+
+    private AuditListener listener(OutputSpec o, PrintWriter out) {
+        return switch (o.format()) {
+            case CONSOLE -> o.file() == null
+                    ? new ConsoleReport(out, !quiet && Terminal.color(noColor))
+                    : new FileConsoleReport(o.file());
+            case JSON -> new JsonReport(o.file() == null ? () -> new StdoutStream(out) : () -> Files.newOutputStream(o.file()));
+        };
+    }
+
+    private static String writable(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (Files.isDirectory(file)) {
+                return "is a directory";
+            }
+            return null;
+        } catch (IOException e) {
+            return "cannot create its folder: " + e.getMessage();
+        }
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("chuan: " + message);
+        return ExitCode.USAGE.code();
+    }
+
+    /** Prints every error, one line each, on standard error. */
+    private static final class ErrorPrinter implements AuditListener {
+        private final PrintWriter err;
+
+        ErrorPrinter(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void auditFinished(AuditReport report) {
+            for (AuditError e : report.errors()) {
+                err.println("chuan: " + (e.kind() == AuditError.Kind.CONFIGURATION ? "configuration error: " : "error: ")
+                        + e.oneLine());
+            }
+            err.flush();
+        }
+    }
+
+    /** The console report written to a file: no colour. */
+    private static final class FileConsoleReport implements AuditListener {
+        private final Path file;
+        private final java.io.StringWriter buffer = new java.io.StringWriter();
+        private final ConsoleReport console;
+
+        FileConsoleReport(Path file) {
+            this.file = file;
+            this.console = new ConsoleReport(new PrintWriter(buffer), false);
+        }
+
+        @Override
+        public void targetFinished(chuan.model.Target t, List<chuan.model.Result> r, List<AuditError> e) {
+            console.targetFinished(t, r, e);
+        }
+
+        @Override
+        public void auditFinished(AuditReport report) throws IOException {
+            console.auditFinished(report);
+            Files.writeString(file, buffer.toString());
+        }
+    }
+
+    /** Standard output as a byte stream, through the command's writer so tests can capture it. */
+    private static final class StdoutStream extends OutputStream {
+        private final PrintWriter out;
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+        StdoutStream(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+        }
+
+        @Override
+        public void close() {
+            out.print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+}
