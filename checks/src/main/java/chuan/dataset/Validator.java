@@ -175,7 +175,8 @@ final class Validator implements Runnable {
                 tally.violations[schemaSlot]++;
                 if (tally.wantsExample(schemaSlot)) {
                     tally.examples.get(schemaSlot).add(new Violation(row, line, null, pointer.isEmpty() ? "/" : pointer, null,
-                            leaf.getKeyword() == null ? null : "schema keyword '" + leaf.getKeyword() + "'", leaf.getErrorMessage()));
+                            leaf.getKeyword() == null ? null : "schema keyword '" + leaf.getKeyword() + "'",
+                            SchemaMessages.withoutValues(leaf.getErrorMessage())));
                 }
             }
         } catch (JSONException e) {

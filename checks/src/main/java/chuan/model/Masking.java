@@ -13,6 +13,8 @@ public final class Masking {
         if (value == null || value.isEmpty()) {
             return value;
         }
+        // mask letters, not code points: a decomposed letter must not leave its accent showing
+        value = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
         int at = value.indexOf('@');
         if (at > 0) {
             return value.charAt(0) + "*".repeat(Math.max(1, at - 1)) + maskDomain(value.substring(at));

@@ -73,14 +73,14 @@ public final class ConsoleReport implements AuditListener {
             if (shown++ == EXAMPLES_SHOWN) {
                 break;
             }
-            out.println("      " + fit(example(v), WIDTH - 6));
+            out.println("      " + fit(example(v, r.field() == null), WIDTH - 6));
         }
         if (r.violations() > shown && shown > 0 && r.violations() > EXAMPLES_SHOWN) {
             out.println("      ... " + (r.violations() - EXAMPLES_SHOWN) + " more");
         }
     }
 
-    private static String example(Violation v) {
+    private static String example(Violation v, boolean showField) {
         StringBuilder sb = new StringBuilder();
         if (v.row() != null) {
             sb.append("row ").append(v.row());
@@ -91,11 +91,11 @@ public final class ConsoleReport implements AuditListener {
         if (v.column() != null) {
             sb.append(" col ").append(v.column());
         }
-        if (v.field() != null && v.column() == null) {
-            sb.append(sb.length() > 0 ? " " : "").append(v.field());
+        if (v.field() != null && showField) {
+            sb.append(sb.length() > 0 ? " " : "").append(v.row() == null && v.column() == null ? "field " : "").append(v.field());
         }
         sb.append(": ");
-        if (v.value() != null) {
+        if (v.value() != null && !v.value().isEmpty()) {
             sb.append('"').append(fit(v.value().replace("\n", "\\n"), 30)).append("\" ");
         }
         sb.append(v.message() == null ? "" : v.message());
@@ -107,6 +107,9 @@ public final class ConsoleReport implements AuditListener {
 
     @Override
     public void auditFinished(AuditReport report) {
+        if (report.targets().isEmpty() && report.summary().exitCode() == 2) {
+            return; // nothing was audited; the configuration errors on stderr say why
+        }
         Map<String, Long> st = report.summary().byStatus();
         out.println(bold("Summary") + ": " + report.targets().size() + " target(s), " + report.results().size() + " results");
         out.println(String.format("  %-6s %-6s %-6s %-6s %-6s %s", "fail", "warn", "error", "pass", "n/a", "errors"));
