@@ -65,10 +65,8 @@ public final class DatasetScanner {
                 return unreadable(displayPath, binary);
             }
             boolean bom = skipBom(in);
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
             Run run = new Run(file, displayPath, profile, format, options, bom);
-            run.execute(reader);
+            run.execute(in);
             drain(digest);
             return run.outcome(bytes, HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
@@ -140,19 +138,19 @@ public final class DatasetScanner {
             this.bom = bom;
         }
 
-        void execute(Reader reader) throws IOException {
-            boolean schema = profile.dataset().jsonSchema() != null || profile.dataset().checks().stream()
+        void execute(InputStream in) throws IOException {
+            boolean keepText = profile.dataset().jsonSchema() != null || profile.dataset().checks().stream()
                     .anyMatch(m -> m.metric() == chuan.profile.MetricSpec.Metric.DUPLICATE_ROWS);
-            RecordReader records = switch (format) {
-                case CSV, TSV -> new CsvRecordReader(reader, format == DataFormat.TSV && profile.dataset().delimiter() == ','
-                        ? '\t' : profile.dataset().delimiter(), profile.dataset().quote(), profile.dataset().header());
-                case NDJSON -> new NdjsonRecordReader(new BufferedReader(reader, 1 << 16),
-                        new JsonColumns(profile.dataset().columns()), schema);
-                case JSON -> new JsonArrayRecordReader(reader, new JsonColumns(profile.dataset().columns()), schema);
+            BatchSource source = switch (format) {
+                case CSV, TSV -> new CsvSource(in);
+                case NDJSON -> new RecordSource(new NdjsonRecordReader(new BufferedReader(utf8(in), 1 << 16),
+                        new JsonColumns(profile.dataset().columns()), keepText));
+                case JSON -> new RecordSource(new JsonArrayRecordReader(utf8(in),
+                        new JsonColumns(profile.dataset().columns()), keepText));
             };
             List<String> header;
             try {
-                header = records.open();
+                header = source.open();
             } catch (InputProblem p) {
                 plan = new ScanPlan(profile, format, null, options);
                 total = newTally();
@@ -161,15 +159,99 @@ public final class DatasetScanner {
             } catch (CharacterCodingException e) {
                 plan = new ScanPlan(profile, format, null, options);
                 total = newTally();
-                stop(encodingProblem(records.nextRow()));
+                stop(encodingProblem(source.nextRow()));
                 return;
             }
             plan = new ScanPlan(profile, format, header, options);
             total = newTally();
             recordHeaderFindings();
-            validateAll(records);
-            unknownMembers = records.unknownMembers();
-            // not closed here: the caller owns the stream and still digests what is left of it
+            validateAll(source);
+            unknownMembers = source.unknownMembers();
+        }
+
+        private Reader utf8(InputStream in) {
+            return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        }
+
+        /** CSV/TSV: whole-record chunks, split into fields by the validators. */
+        private final class CsvSource implements BatchSource {
+            private final CsvChunker chunker;
+            private final CsvChunkParser headerParser;
+            private long nextRow = 1;
+
+            CsvSource(InputStream in) {
+                char delimiter = format == DataFormat.TSV && profile.dataset().delimiter() == ','
+                        ? '\t' : profile.dataset().delimiter();
+                this.chunker = new CsvChunker(in, delimiter, profile.dataset().quote(), profile.dataset().header());
+                this.headerParser = new CsvChunkParser(delimiter, profile.dataset().quote());
+            }
+
+            @Override
+            public List<String> open() throws IOException, InputProblem {
+                if (!profile.dataset().header()) {
+                    return null;
+                }
+                CsvChunker.Chunk h = chunker.next(1);
+                if (h == null) {
+                    throw new InputProblem("DATA-NO-RECORDS", 0, 1, 1, "the file is empty: no header and no records");
+                }
+                String[] names = headerParser.header(h);
+                if (headerParser.badEncoding) {
+                    throw new CharacterCodingException();
+                }
+                return new ArrayList<>(List.of(names));
+            }
+
+            @Override
+            public RecordBatch next(long seq) throws IOException, InputProblem {
+                CsvChunker.Chunk c = chunker.next(Integer.MAX_VALUE);
+                if (c == null) {
+                    return null;
+                }
+                nextRow = c.firstRow() + c.records();
+                return new RecordBatch(seq, c.records(), c);
+            }
+
+            @Override
+            public long nextRow() {
+                return profile.dataset().header() && nextRow == 1 ? 0 : nextRow;
+            }
+        }
+
+        /** JSON and NDJSON: records parsed on the reader thread. */
+        private final class RecordSource implements BatchSource {
+            private final RecordReader reader;
+            private boolean more = true;
+
+            RecordSource(RecordReader reader) {
+                this.reader = reader;
+            }
+
+            @Override
+            public List<String> open() throws IOException, InputProblem {
+                return reader.open();
+            }
+
+            @Override
+            public RecordBatch next(long seq) throws IOException, InputProblem {
+                if (!more) {
+                    return null;
+                }
+                RecordBatch b = new RecordBatch(seq, BATCH);
+                more = reader.fill(b);
+                return b.size == 0 && !more ? null : b;
+            }
+
+            @Override
+            public long nextRow() {
+                return reader.nextRow();
+            }
+
+            @Override
+            public List<String> unknownMembers() {
+                return reader.unknownMembers();
+            }
         }
 
         private Tally newTally() {
@@ -224,17 +306,19 @@ public final class DatasetScanner {
             }
         }
 
-        private void validateAll(RecordReader records) throws IOException {
+        private void validateAll(BatchSource source) throws IOException {
             int workers = Math.max(1, options.workers());
-            BlockingQueue<RecordBatch> queue = new ArrayBlockingQueue<>(workers * 4);
+            BlockingQueue<RecordBatch> queue = new ArrayBlockingQueue<>(workers * 2);
             Sequencer sequencer = new Sequencer();
             OrderedStage ordered = new OrderedStage(plan);
-            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Faults faults = new Faults();
             List<Validator> validators = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
+            char delimiter = format == DataFormat.TSV && profile.dataset().delimiter() == ','
+                    ? '\t' : profile.dataset().delimiter();
             for (int i = 0; i < workers; i++) {
-                Validator v = new Validator(plan, newTally(), queue, sequencer, ordered, failure,
-                        profile.dataset().jsonSchema());
+                Validator v = new Validator(plan, newTally(), queue, sequencer, ordered, faults,
+                        profile.dataset().jsonSchema(), new CsvChunkParser(delimiter, profile.dataset().quote()));
                 validators.add(v);
                 Thread t = new Thread(v, "chuan-validator-" + i);
                 t.setDaemon(true);
@@ -243,27 +327,22 @@ public final class DatasetScanner {
             }
             long seq = 0;
             try {
-                boolean more = true;
-                while (more && failure.get() == null) {
-                    RecordBatch batch = new RecordBatch(seq++, BATCH);
+                while (!faults.stopReading()) {
+                    RecordBatch batch;
                     try {
-                        more = records.fill(batch);
+                        batch = source.next(seq);
                     } catch (InputProblem p) {
-                        more = false;
-                        stopped = p;
+                        faults.input(p);
+                        break;
                     } catch (CharacterCodingException e) {
-                        more = false;
-                        stopped = encodingProblem(records.nextRow());
-                    } catch (CsvTokenizer.CsvSyntaxException e) {
-                        more = false;
-                        stopped = new InputProblem(e.tooLong ? "DATA-FIELD-SIZE" : "DATA-QUOTE",
-                                records.nextRow(), e.line, e.column, e.getMessage());
+                        faults.badEncoding(source.nextRow());
+                        break;
                     }
-                    if (batch.size > 0) {
-                        put(queue, batch);
-                    } else {
-                        seq--;
+                    if (batch == null) {
+                        break;
                     }
+                    seq++;
+                    put(queue, batch);
                 }
             } finally {
                 for (int i = 0; i < workers; i++) {
@@ -273,15 +352,16 @@ public final class DatasetScanner {
                     join(t);
                 }
             }
-            Throwable f = failure.get();
-            if (f != null) {
-                throw new IllegalStateException("validator failed: " + f, f);
+            if (faults.bug() != null) {
+                throw new IllegalStateException("validator failed: " + faults.bug(), faults.bug());
             }
             for (Validator v : validators) {
                 total.merge(v.tally);
             }
-            if (stopped != null) {
-                stop(stopped);
+            if (faults.encodingSeen()) {
+                stop(encodingProblem(faults.badEncodingRow()));
+            } else if (faults.problem() != null) {
+                stop(faults.problem());
             }
         }
 

@@ -23,9 +23,16 @@ final class RecordBatch {
     final byte[] kinds;
     /** For JSON: the record's text (for the JSON Schema) or the syntax error message. */
     final String[] texts;
+    /** CSV/TSV: the raw records, split and decoded by the validator that takes the batch. */
+    final CsvChunker.Chunk chunk;
     int size;
 
     RecordBatch(long seq, int capacity) {
+        this(seq, capacity, null);
+    }
+
+    RecordBatch(long seq, int capacity, CsvChunker.Chunk chunk) {
+        this.chunk = chunk;
         this.seq = seq;
         this.values = new String[capacity][];
         this.rows = new long[capacity];

@@ -9,8 +9,8 @@ import com.google.re2j.Pattern;
  * and it answers whenever the fast path cannot. RE2/J is 5-10x slower per cell than the JDK
  * engine, so patterns written in the syntax both engines read the same way are also compiled
  * for the JDK engine and run there under a step budget; a match that exceeds the budget (the
- * catastrophic backtracking RE2 exists to prevent) is answered by RE2/J instead. The answer is
- * the same either way; only the time differs.
+ * catastrophic backtracking RE2 exists to prevent), or that recurses too deep on a long value,
+ * is answered by RE2/J instead. The answer is the same either way; only the time differs.
  */
 public final class SafePattern {
 
@@ -61,8 +61,8 @@ public final class SafePattern {
                 try {
                     jdkm.reset(text);
                     return jdkm.find();
-                } catch (BudgetExceeded e) {
-                    // fall through to RE2/J: linear time whatever the pattern
+                } catch (BudgetExceeded | StackOverflowError e) {
+                    // fall through to RE2/J: linear time and no recursion, whatever the pattern
                 }
             }
             re2m.reset(value);
@@ -87,8 +87,7 @@ public final class SafePattern {
 
         void reset(String value) {
             s = value;
-            long n = value.length() + 1L;
-            budget = 4_096 + 64 * n * Math.min(n, 64);
+            budget = 10_000 + 100L * value.length();
         }
 
         @Override

@@ -4,7 +4,6 @@ import chuan.model.Violation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 import org.json.JSONException;
@@ -18,7 +17,8 @@ final class Validator implements Runnable {
     private final BlockingQueue<RecordBatch> queue;
     private final Sequencer sequencer;
     private final OrderedStage ordered;
-    private final AtomicReference<Throwable> failure;
+    private final Faults faults;
+    private final CsvChunkParser parser;
     private final SafePattern.Matcher[] matchers;
     private final Schema schema;
     private final int blankSlot;
@@ -28,13 +28,14 @@ final class Validator implements Runnable {
     private final int schemaSlot;
 
     Validator(ScanPlan plan, Tally tally, BlockingQueue<RecordBatch> queue, Sequencer sequencer,
-              OrderedStage ordered, AtomicReference<Throwable> failure, Path jsonSchema) {
+              OrderedStage ordered, Faults faults, Path jsonSchema, CsvChunkParser parser) {
         this.plan = plan;
         this.tally = tally;
         this.queue = queue;
         this.sequencer = sequencer;
         this.ordered = ordered;
-        this.failure = failure;
+        this.faults = faults;
+        this.parser = parser;
         this.matchers = new SafePattern.Matcher[plan.columns.length];
         for (int i = 0; i < matchers.length; i++) {
             matchers[i] = plan.columns[i].newMatcher();
@@ -73,19 +74,29 @@ final class Validator implements Runnable {
             }
             boolean ok = true;
             try {
+                if (b.chunk != null) {
+                    parser.parse(b.chunk, b);
+                    if (parser.badEncoding) {
+                        faults.badEncoding(parser.badEncodingRow);
+                        parser.badEncoding = false;
+                    }
+                }
                 check(b);
+            } catch (InputProblem p) {
+                faults.input(p);
+                ok = false;
             } catch (RuntimeException | Error e) {
-                failure.compareAndSet(null, e);
+                faults.bug(e);
                 ok = false;
             }
             try {
                 sequencer.awaitTurn(b.seq);
                 try {
-                    if (ok && failure.get() == null) {
+                    if (ok && faults.bug() == null) {
                         ordered.process(b, tally);
                     }
                 } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
+                    faults.bug(e);
                 } finally {
                     sequencer.done(b.seq);
                 }

@@ -1,0 +1,283 @@
+package chuan.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Cuts a CSV/TSV byte stream into chunks of whole records, on the reader thread, so that the
+ * expensive part (splitting fields, decoding UTF-8, checking) runs on all validator threads.
+ *
+ * <p>It runs the same state machine as {@link CsvChunkParser} (a quote opens a quoted field only
+ * at the start of a field; doubled quotes are literal; a record ends at LF, CRLF or CR outside
+ * quotes), counting records and lines so that each chunk knows its first record number and
+ * line. The delimiter and quote are ASCII, so scanning UTF-8 bytes is safe.
+ */
+final class CsvChunker {
+
+    static final int CHUNK = 1 << 20;
+    static final int MAX_RECORD_BYTES = 8 << 20;
+
+    private static final int START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
+    private static final int AFTER_QUOTED = 4;
+
+    private final InputStream in;
+    private final byte delimiter;
+    private final byte quote;
+    private byte[] buf = new byte[CHUNK + (CHUNK >> 2)];
+    private int len;              // bytes in buf
+    private int scanned;          // bytes of buf already run through the state machine
+    private int recordStart;      // start of the record in progress
+    private int state = START;
+    private boolean eof;
+    private long line = 1;        // line at 'scanned'
+    private long recordLine = 1;  // line where the record in progress starts
+    private long nextRow = 1;     // number of the next record to be completed (header = 0 when present)
+    private int lineStart;        // buf offset where the current line starts
+    private int quoteOpen = -1;   // buf offset of the quote that opened the current quoted field
+    private long quoteLine;
+    private int quoteLineStart;
+
+    CsvChunker(InputStream in, char delimiter, char quote, boolean headerIsRecordZero) {
+        this.in = in;
+        this.delimiter = (byte) delimiter;
+        this.quote = (byte) quote;
+        this.nextRow = headerIsRecordZero ? 0 : 1;
+    }
+
+    /** A chunk of whole records: {@code bytes[0..length)}, starting at record {@code firstRow} and line {@code firstLine}. */
+    record Chunk(byte[] bytes, int length, long firstRow, long firstLine, int records) {
+    }
+
+    /** The next chunk, or null at end of input. {@code maxRecords} caps the records in one chunk (the header is read alone). */
+    Chunk next(int maxRecords) throws IOException, InputProblem {
+        int records = 0;
+        long firstRow = nextRow;
+        long firstLine = recordLine;
+        int chunkStart = recordStart;
+        int lastEnd = recordStart;
+        while (true) {
+            int end = scanned < len ? scan() : -1;
+            if (end >= 0) {
+                records++;
+                nextRow++;
+                lastEnd = end;
+                recordStart = end;
+                recordLine = line;
+                if (records == maxRecords || lastEnd - chunkStart >= CHUNK) {
+                    return cut(chunkStart, lastEnd, firstRow, firstLine, records);
+                }
+                continue;
+            }
+            if (scanned - recordStart > MAX_RECORD_BYTES) {
+                throw tooLong();
+            }
+            if (eof) {
+                return finish(chunkStart, firstRow, firstLine, records);
+            }
+            int shift = compact(chunkStart);
+            chunkStart -= shift;
+            lastEnd -= shift;
+            if (!read()) {
+                eof = true;
+            }
+        }
+    }
+
+    private Chunk cut(int from, int to, long firstRow, long firstLine, int records) {
+        byte[] out = Arrays.copyOfRange(buf, from, to);
+        return new Chunk(out, out.length, firstRow, firstLine, records);
+    }
+
+    /** End of input: the last record may have no line end; an open quote is an error. */
+    private Chunk finish(int chunkStart, long firstRow, long firstLine, int records) throws InputProblem {
+        if (state == QUOTED) {
+            throw new InputProblem("DATA-QUOTE", nextRow, quoteLine, column(quoteLineStart, quoteOpen),
+                    "unterminated quoted field: the quote opened here is never closed");
+        }
+        if (len > recordStart) {
+            records++;
+            nextRow++;
+            recordStart = len;
+        }
+        if (records == 0) {
+            return null;
+        }
+        Chunk c = cut(chunkStart, len, firstRow, firstLine, records);
+        recordStart = len;
+        return c;
+    }
+
+    /**
+     * Runs the state machine from {@code scanned}; returns the offset just past the end of the
+     * first record completed, or -1 when the buffer ran out first.
+     */
+    private int scan() {
+        byte[] b = buf;
+        int i = scanned;
+        int n = len;
+        int s = state;
+        while (i < n) {
+            byte c = b[i];
+            switch (s) {
+                case START -> {
+                    if (c == quote) {
+                        s = QUOTED;
+                        quoteOpen = i;
+                        quoteLine = line;
+                        quoteLineStart = lineStart;
+                    } else if (c == delimiter) {
+                        s = START;
+                    } else if (c == '\n' || c == '\r') {
+                        if (needMore(i, c)) {
+                            state = s;
+                            scanned = i;
+                            return -1;
+                        }
+                        return endRecord(i, c);
+                    } else {
+                        s = UNQUOTED;
+                    }
+                    i++;
+                }
+                case UNQUOTED, AFTER_QUOTED -> {
+                    while (i < n) {
+                        c = b[i];
+                        if (c == delimiter || c == '\n' || c == '\r') {
+                            break;
+                        }
+                        i++;
+                    }
+                    if (i < n) {
+                        if (c == delimiter) {
+                            s = START;
+                            i++;
+                        } else if (needMore(i, c)) {
+                            state = s;
+                            scanned = i;
+                            return -1;
+                        } else {
+                            return endRecord(i, c);
+                        }
+                    }
+                }
+                case QUOTED -> {
+                    while (i < n) {
+                        c = b[i];
+                        if (c == quote) {
+                            break;
+                        }
+                        if (c == '\n') {
+                            line++;
+                            lineStart = i + 1;
+                        } else if (c == '\r') {
+                            if (needMore(i, c)) {
+                                state = s;
+                                scanned = i;
+                                return -1;
+                            }
+                            if (i + 1 >= n || b[i + 1] != '\n') {
+                                line++;
+                                lineStart = i + 1;
+                            }
+                        }
+                        i++;
+                    }
+                    if (i < n) {
+                        s = QUOTE_IN_QUOTED;
+                        i++;
+                    }
+                }
+                default -> { // QUOTE_IN_QUOTED
+                    if (c == quote) {
+                        s = QUOTED;
+                        i++;
+                    } else if (c == delimiter) {
+                        s = START;
+                        i++;
+                    } else if (c == '\n' || c == '\r') {
+                        if (needMore(i, c)) {
+                            state = s;
+                            scanned = i;
+                            return -1;
+                        }
+                        return endRecord(i, c);
+                    } else {
+                        s = AFTER_QUOTED;
+                    }
+                }
+            }
+        }
+        state = s;
+        scanned = i;
+        return -1;
+    }
+
+    /** A CR that is the last byte read so far: whether a LF follows is not known yet. */
+    private boolean needMore(int i, byte c) {
+        return c == '\r' && i + 1 >= len && !eof;
+    }
+
+    private int endRecord(int i, byte c) {
+        state = START;
+        int end = i + 1;
+        if (c == '\r' && end < len && buf[end] == '\n') {
+            end++;
+        }
+        line++;
+        lineStart = end;
+        scanned = end;
+        return end;
+    }
+
+    /** Moves the unfinished record to the front of the buffer; returns how far it moved. */
+    private int compact(int keepFrom) {
+        int shift = keepFrom;
+        int remaining = len - keepFrom;
+        if (buf.length - remaining < CHUNK / 4) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, remaining + CHUNK));
+        }
+        System.arraycopy(buf, keepFrom, buf, 0, remaining);
+        len = remaining;
+        scanned -= shift;
+        recordStart -= shift;
+        lineStart -= shift;
+        if (quoteOpen >= 0) {
+            quoteOpen -= shift;
+            quoteLineStart -= shift;
+        }
+        return shift;
+    }
+
+    private boolean read() throws IOException {
+        int n = in.read(buf, len, buf.length - len);
+        if (n < 0) {
+            return false;
+        }
+        len += n;
+        return true;
+    }
+
+    private InputProblem tooLong() {
+        if (state == QUOTED) {
+            return new InputProblem("DATA-QUOTE", nextRow, quoteLine, column(quoteLineStart, quoteOpen),
+                    "unterminated quoted field? the quote opened here is not closed within "
+                            + (MAX_RECORD_BYTES >> 20) + " MiB");
+        }
+        return new InputProblem("DATA-FIELD-SIZE", nextRow, recordLine, 1, "the record starting at line " + recordLine
+                + " is longer than " + (MAX_RECORD_BYTES >> 20) + " MiB; the file is probably not "
+                + (delimiter == '\t' ? "TSV" : "CSV") + " or its quoting is broken");
+    }
+
+    /** 1-based character column of a byte offset within the line starting at {@code lineStartAt}. */
+    private long column(int lineStartAt, int offset) {
+        if (lineStartAt < 0 || offset < lineStartAt) {
+            return 1;
+        }
+        return new String(buf, lineStartAt, offset - lineStartAt, StandardCharsets.UTF_8).length() + 1L;
+    }
+}
