@@ -26,6 +26,8 @@ final class JsonArrayRecordReader implements RecordReader {
 
     JsonArrayRecordReader(Reader reader, JsonColumns columns, boolean keepText) throws IOException {
         this.parser = new JsonFactory(JSON).createParser(reader);
+        // the scanner owns the stream: it still digests the rest of the file after the parser is done
+        this.parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
         this.columns = columns;
         this.keepText = keepText;
     }

@@ -15,6 +15,10 @@ import java.util.Locale;
 /** Turns a finished scan's counters into results: one per rule and target (and column). */
 final class ResultAssembler {
 
+    /** Rules checked once per header column rather than once per record. */
+    private static final java.util.Set<String> HEADER_RULES =
+            java.util.Set.of("DATA-HEADER-DUPLICATE", "DATA-HEADER-MISSING-COLUMN", "DATA-HEADER-EXTRA-COLUMN");
+
     private final RuleCatalog catalog;
     private final ScanPlan plan;
     private final Tally total;
@@ -69,7 +73,7 @@ final class ResultAssembler {
         long checked;
         if (slot.column() != null) {
             checked = total.cellsChecked[slot.column().index];
-        } else if (slot.ruleId().startsWith("DATA-HEADER") && plan.header != null) {
+        } else if (HEADER_RULES.contains(slot.ruleId()) && plan.header != null) {
             checked = plan.header.size();
         } else {
             checked = total.records;
