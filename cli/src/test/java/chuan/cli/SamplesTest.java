@@ -1,0 +1,78 @@
+package chuan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/** Scans every file in samples/ and asserts the results documented in samples/README.md. */
+class SamplesTest {
+
+    private static Map<String, Integer> failing(JSONObject report, String target) {
+        Map<String, Integer> out = new HashMap<>();
+        JSONArray results = report.getJSONArray("results");
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject r = results.getJSONObject(i);
+            if (r.getString("target").endsWith(target) && (r.getString("status").equals("fail") || r.getString("status").equals("warn"))) {
+                out.put(r.getString("rule") + (r.has("field") ? " " + r.getString("field") : "") + " " + r.getString("status"),
+                        r.getInt("violations"));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theSamplesGiveTheirDocumentedResults() {
+        CliRunner r = CliRunner.run("scan", "../samples", "-f", "json", "--as-of", "2026-11-27", "--max-examples", "0");
+        assertThat(r.exit()).isEqualTo(1);
+        JSONObject report = new JSONObject(r.out());
+        assertThat(report.getJSONArray("targets").length()).isEqualTo(2);
+        assertThat(report.getJSONArray("errors").length()).isZero();
+
+        Map<String, Integer> citizens = failing(report, "citizens/citizens-ben-thanh-2026.csv");
+        assertThat(citizens).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("DATA-PATTERN Số định danh fail", 1),
+                Map.entry("DATA-UNIQUE Số định danh fail", 2),
+                Map.entry("DATA-REQUIRED Họ và tên fail", 1),
+                Map.entry("DATA-NFC Họ và tên fail", 1),
+                Map.entry("DATA-ENUM Giới tính fail", 1),
+                Map.entry("DATA-TYPE Ngày sinh fail", 1),
+                Map.entry("DATA-RANGE Ngày sinh fail", 1),
+                Map.entry("DATA-TYPE Số nhân khẩu fail", 1),
+                Map.entry("DATA-RANGE Số nhân khẩu fail", 1),
+                Map.entry("DATA-TYPE Email fail", 1),
+                Map.entry("DATA-HEADER-EXTRA-COLUMN fail", 1),
+                Map.entry("DATA-DUPLICATE-ROWS fail", 1),
+                Map.entry("DATA-COMPLETENESS Email warn", 2)));
+
+        Map<String, Integer> households = failing(report, "households/households-2026-q3.ndjson");
+        assertThat(households).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("DATA-JSON-SYNTAX fail", 1),
+                Map.entry("DATA-JSON-SCHEMA fail", 3),
+                Map.entry("DATA-UNIQUE household_id fail", 1),
+                Map.entry("DATA-REQUIRED head_id fail", 1),
+                Map.entry("DATA-TYPE members fail", 1),
+                Map.entry("DATA-PATTERN /address/province_code fail", 1),
+                Map.entry("DATA-TYPE registered_at fail", 1),
+                Map.entry("DATA-HEADER-EXTRA-COLUMN fail", 1)));
+    }
+
+    @Test
+    void theSampleRecordAfterAMultiLineAddressIsPlacedOnItsOwnLine() {
+        JSONObject report = new JSONObject(CliRunner.run("scan", "../samples", "-f", "json", "--as-of", "2026-11-27").out());
+        JSONArray results = report.getJSONArray("results");
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject r = results.getJSONObject(i);
+            if (r.getString("rule").equals("DATA-DUPLICATE-ROWS")) {
+                JSONObject ex = r.getJSONArray("examples").getJSONObject(0);
+                assertThat(ex.getInt("row")).isEqualTo(20);
+                assertThat(ex.getInt("line")).isEqualTo(22);
+                return;
+            }
+        }
+        throw new AssertionError("no duplicate-rows result");
+    }
+}
