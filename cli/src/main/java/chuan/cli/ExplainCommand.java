@@ -24,10 +24,17 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RULE", arity = "0..1", description = "A rule id, e.g. DATA-UNIQUE.")
     String ruleId;
 
+    @picocli.CommandLine.Option(names = "--markdown", description = "Print every rule as Markdown (the text of docs/rules.md).")
+    boolean markdown;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         RuleCatalog catalog = RuleCatalog.builtIn();
+        if (markdown) {
+            out.print(chuan.rules.RuleDocs.markdown(catalog));
+            return ExitCode.PASSED.code();
+        }
         if (ruleId == null) {
             catalog.all().stream().sorted(Comparator.comparing(Rule::id)).forEach(r ->
                     out.println(String.format("%-28s %-8s %s", r.id(), r.severity().label(), r.title())));
