@@ -25,6 +25,8 @@ final class CompiledColumn {
     private final TemporalFormat format;
     private final SafePattern pattern;
     private final Set<String> enumValues;
+    private final String[] enumList;
+    private final byte[][] enumUtf8;
     private final boolean hasMin;
     private final boolean hasMax;
     private final double minNumber;
@@ -41,6 +43,9 @@ final class CompiledColumn {
         this.format = spec.format() == null ? null : TemporalFormat.compile(spec.format(), new StringBuilder());
         this.pattern = spec.pattern() == null ? null : SafePattern.compile(spec.pattern());
         this.enumValues = spec.enumValues() == null ? null : new HashSet<>(spec.enumValues());
+        this.enumList = spec.enumValues() == null ? null : spec.enumValues().toArray(new String[0]);
+        this.enumUtf8 = enumList == null ? null : java.util.Arrays.stream(enumList)
+                .map(e -> e.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
         this.hasMin = spec.min() != null;
         this.hasMax = spec.max() != null;
         this.minNumber = hasMin && isNumeric() ? Double.parseDouble(spec.min()) : 0;
@@ -98,7 +103,7 @@ final class CompiledColumn {
     }
 
     /** The first failing check's ordinal, or {@link #OK}. {@code m} is this thread's matcher. */
-    int check(String v, SafePattern.Matcher m) {
+    int check(Cell v, SafePattern.Matcher m) {
         if (v == null || v.isEmpty()) {
             return spec.required() ? CellCheck.REQUIRED.ordinal() : OK;
         }
@@ -113,7 +118,7 @@ final class CompiledColumn {
                     return CellCheck.TYPE.ordinal();
                 }
                 if (hasMin || hasMax) {
-                    number = Double.parseDouble(v);
+                    number = parseLong(v);
                 }
             }
             case NUMBER -> {
@@ -121,7 +126,7 @@ final class CompiledColumn {
                     return CellCheck.TYPE.ordinal();
                 }
                 if (hasMin || hasMax) {
-                    number = Double.parseDouble(v);
+                    number = Double.parseDouble(v.toString());
                 }
             }
             case BOOLEAN -> {
@@ -157,7 +162,7 @@ final class CompiledColumn {
         if (m != null && !m.find(v)) {
             return CellCheck.PATTERN.ordinal();
         }
-        if (enumValues != null && !enumValues.contains(v)) {
+        if (enumList != null && !inEnum(v)) {
             return CellCheck.ENUM.ordinal();
         }
         if (hasMin || hasMax) {
@@ -170,7 +175,7 @@ final class CompiledColumn {
             }
         }
         if (minLength >= 0 || maxLength >= 0) {
-            int len = v.codePointCount(0, v.length());
+            int len = v.codePointCount();
             if ((minLength >= 0 && len < minLength) || (maxLength >= 0 && len > maxLength)) {
                 return CellCheck.LENGTH.ordinal();
             }
@@ -211,16 +216,44 @@ final class CompiledColumn {
         return minLength >= 0 ? "at least " + minLength + " characters" : "at most " + maxLength + " characters";
     }
 
-    static boolean isNfc(String v) {
+    /**
+     * NFC check with a fast path: characters below U+0300 and the precomposed Vietnamese letters
+     * (U+1EA0-U+1EF9) are NFC on their own and never combine with a neighbour that is also one
+     * of them; anything else (combining marks above all) goes to the JDK's full check.
+     */
+    private boolean inEnum(Cell v) {
+        if (enumList.length > 8) {
+            return enumValues.contains(v.toString());
+        }
+        for (int i = 0; i < enumList.length; i++) {
+            if (v.sameAs(enumList[i], enumUtf8[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A value that passed {@link #isInteger}: at most 18 digits, so it fits a long exactly. */
+    private static long parseLong(CharSequence v) {
+        int i = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
+        long x = 0;
+        for (int k = i; k < v.length(); k++) {
+            x = x * 10 + (v.charAt(k) - '0');
+        }
+        return v.charAt(0) == '-' ? -x : x;
+    }
+
+    static boolean isNfc(CharSequence v) {
         for (int i = 0; i < v.length(); i++) {
-            if (v.charAt(i) >= 0x300) {
+            char c = v.charAt(i);
+            if (c >= 0x300 && (c < 0x1EA0 || c > 0x1EF9)) {
                 return Normalizer.isNormalized(v, Normalizer.Form.NFC);
             }
         }
         return true;
     }
 
-    static boolean isInteger(String v) {
+    static boolean isInteger(CharSequence v) {
         int i = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
         if (i == v.length() || v.length() - i > 18) {
             return false;
@@ -234,7 +267,7 @@ final class CompiledColumn {
     }
 
     /** A decimal number: optional sign, digits, optional fraction, optional exponent. */
-    static boolean isNumber(String v) {
+    static boolean isNumber(CharSequence v) {
         int n = v.length();
         int i = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
         int digits = 0;
@@ -269,8 +302,29 @@ final class CompiledColumn {
         return i == n;
     }
 
-    static boolean isBoolean(String v) {
-        return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false");
+    static boolean isBoolean(CharSequence v) {
+        return equalsIgnoreCase(v, "true") || equalsIgnoreCase(v, "false");
+    }
+
+    private static boolean equalsIgnoreCase(CharSequence v, String lower) {
+        if (v.length() != lower.length()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            if (Character.toLowerCase(v.charAt(i)) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(CharSequence v, char c, int from) {
+        for (int i = from; i < v.length(); i++) {
+            if (v.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -278,12 +332,12 @@ final class CompiledColumn {
      * a domain of dot-separated labels (letters, digits, hyphen) ending in a 2+ letter TLD; at
      * most 254 characters (RFC 5321 §4.5.3.1.3).
      */
-    static boolean isEmail(String v) {
+    static boolean isEmail(CharSequence v) {
         int n = v.length();
         if (n > 254) {
             return false;
         }
-        int at = v.indexOf('@');
+        int at = indexOf(v, '@', 0);
         if (at <= 0 || at == n - 1 || at > 64) {
             return false;
         }
@@ -322,13 +376,13 @@ final class CompiledColumn {
     }
 
     /** An absolute http(s) or ftp URL with a host and no spaces. */
-    static boolean isUrl(String v) {
-        int sep = v.indexOf("://");
-        if (sep <= 0) {
+    static boolean isUrl(CharSequence v) {
+        int sep = indexOf(v, ':', 0);
+        if (sep <= 0 || sep + 2 >= v.length() || v.charAt(sep + 1) != '/' || v.charAt(sep + 2) != '/') {
             return false;
         }
-        String scheme = v.substring(0, sep).toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("ftp")) {
+        CharSequence scheme = v.subSequence(0, sep);
+        if (!equalsIgnoreCase(scheme, "http") && !equalsIgnoreCase(scheme, "https") && !equalsIgnoreCase(scheme, "ftp")) {
             return false;
         }
         int hostStart = sep + 3;

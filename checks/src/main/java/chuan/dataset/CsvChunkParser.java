@@ -19,8 +19,7 @@ final class CsvChunkParser {
 
     private final byte delimiter;
     private final byte quote;
-    private String[] fields = new String[16];
-    private int count;
+    private Fields fields;
     private byte[] scratch = new byte[256];
     private int pos;
     private long line;
@@ -33,35 +32,45 @@ final class CsvChunkParser {
         this.quote = (byte) quote;
     }
 
-    /** Parses the chunk into the batch's arrays (sized by the chunker's record count). */
+    /** Parses the chunk into the batch (sized by the chunker's record count). */
     void parse(CsvChunker.Chunk chunk, RecordBatch batch) throws InputProblem {
         byte[] b = chunk.bytes();
         int n = chunk.length();
+        Fields f = new Fields(b, chunk.records());
+        fields = f;
+        batch.fields = f;
         pos = 0;
         line = chunk.firstLine();
         long row = chunk.firstRow();
-        while (pos < n && batch.size < chunk.records()) {
+        int r = 0;
+        while (pos < n && r < chunk.records()) {
             long start = line;
-            if (record(b, n, row)) {
-                batch.add(row, start, RecordBatch.BLANK, null, null);
-            } else {
-                batch.add(row, start, RecordBatch.OK, Arrays.copyOf(fields, count), null);
-            }
+            f.recordStart[r] = f.count;
+            boolean blank = record(b, n, row);
+            batch.add(row, start, blank ? RecordBatch.BLANK : RecordBatch.OK, null, null);
             row++;
+            r++;
         }
+        f.recordStart[r] = f.count;
     }
 
-    /** Parses the header chunk: its one record's fields. */
+    /** Parses the header chunk: its one record's fields, as text. */
     String[] header(CsvChunker.Chunk chunk) throws InputProblem {
+        Fields f = new Fields(chunk.bytes(), 1);
+        fields = f;
         pos = 0;
         line = chunk.firstLine();
         record(chunk.bytes(), chunk.length(), 0);
-        return Arrays.copyOf(fields, count);
+        f.recordStart[1] = f.count;
+        String[] out = new String[f.count];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = f.string(0, k);
+        }
+        return out;
     }
 
     /** Reads one record at pos; true when it was a blank line. */
     private boolean record(byte[] b, int n, long row) throws InputProblem {
-        count = 0;
         if (pos < n && (b[pos] == '\n' || b[pos] == '\r')) {
             endOfRecord(b, n);
             return true;
@@ -71,7 +80,7 @@ final class CsvChunkParser {
             if (end == delimiter) {
                 pos++;
                 if (pos >= n || b[pos] == '\n' || b[pos] == '\r') {
-                    add("");
+                    fields.slice(pos, pos);
                     if (pos < n) {
                         endOfRecord(b, n);
                     }
@@ -107,7 +116,7 @@ final class CsvChunkParser {
             i++;
         }
         pos = i;
-        add(decode(b, start, i - start, neg < 0, row));
+        value(b, start, i, neg < 0, row);
         return i < n ? b[i] : -1;
     }
 
@@ -131,7 +140,7 @@ final class CsvChunkParser {
         i++; // past the closing quote
         if (i >= n || b[i] == delimiter || b[i] == '\n' || b[i] == '\r') {
             pos = i;
-            add(decode(b, start, close - start, neg < 0, row));
+            value(b, start, close, neg < 0, row);
             return i < n ? b[i] : -1;
         }
         return quotedSlow(b, n, start, row);
@@ -175,7 +184,7 @@ final class CsvChunkParser {
             i++;
         }
         pos = i;
-        add(decode(scratch, 0, k, neg < 0, row));
+        fields.text(decode(scratch, 0, k, neg < 0, row));
         return i < n ? b[i] : -1;
     }
 
@@ -185,6 +194,23 @@ final class CsvChunkParser {
         }
         scratch[k] = c;
         return k + 1;
+    }
+
+    /** A field stays in place; one with non-ASCII bytes is validated as UTF-8 and counted now. */
+    private void value(byte[] b, int from, int to, boolean nonAscii, long row) throws InputProblem {
+        if (to - from > MAX_FIELD_BYTES) {
+            decode(b, from, to - from, false, row);
+        }
+        if (!nonAscii) {
+            fields.slice(from, to);
+            return;
+        }
+        int cps = Utf8.codePoints(b, from, to);
+        if (cps >= 0) {
+            fields.utf8(from, to, cps);
+        } else {
+            fields.text(decode(b, from, to - from, true, row)); // flags the bad bytes
+        }
     }
 
     private String decode(byte[] b, int off, int len, boolean nonAscii, long row) throws InputProblem {
@@ -213,10 +239,4 @@ final class CsvChunkParser {
         }
     }
 
-    private void add(String v) {
-        if (count == fields.length) {
-            fields = Arrays.copyOf(fields, count * 2);
-        }
-        fields[count++] = v;
-    }
 }

@@ -19,11 +19,8 @@ final class CsvChunker {
     static final int CHUNK = 1 << 20;
     static final int MAX_RECORD_BYTES = 8 << 20;
 
-    private static final int START = 0;
-    private static final int UNQUOTED = 1;
-    private static final int QUOTED = 2;
-    private static final int QUOTE_IN_QUOTED = 3;
-    private static final int AFTER_QUOTED = 4;
+    private static final int UNQUOTED = 0;
+    private static final int QUOTED = 1;
 
     private final InputStream in;
     private final byte delimiter;
@@ -32,7 +29,7 @@ final class CsvChunker {
     private int len;              // bytes in buf
     private int scanned;          // bytes of buf already run through the state machine
     private int recordStart;      // start of the record in progress
-    private int state = START;
+    private int state = UNQUOTED;
     private boolean eof;
     private long line = 1;        // line at 'scanned'
     private long recordLine = 1;  // line where the record in progress starts
@@ -114,7 +111,9 @@ final class CsvChunker {
 
     /**
      * Runs the state machine from {@code scanned}; returns the offset just past the end of the
-     * first record completed, or -1 when the buffer ran out first.
+     * first record completed, or -1 when the buffer ran out first. Only quotes and line ends
+     * matter for where a record ends, so it jumps between those bytes eight at a time; a quote
+     * opens a quoted field only at the start of a field, as in {@link CsvChunkParser}.
      */
     private int scan() {
         byte[] b = buf;
@@ -122,95 +121,58 @@ final class CsvChunker {
         int n = len;
         int s = state;
         while (i < n) {
-            byte c = b[i];
-            switch (s) {
-                case START -> {
-                    if (c == quote) {
-                        s = QUOTED;
-                        quoteOpen = i;
-                        quoteLine = line;
-                        quoteLineStart = lineStart;
-                    } else if (c == delimiter) {
-                        s = START;
-                    } else if (c == '\n' || c == '\r') {
-                        if (needMore(i, c)) {
-                            state = s;
-                            scanned = i;
-                            return -1;
+            if (s == QUOTED) {
+                i = Swar.find(b, i, n, quote, (byte) '\n', (byte) '\r');
+                if (i >= n) {
+                    break;
+                }
+                byte c = b[i];
+                if (c == quote) {
+                    if (i + 1 >= n) {
+                        if (!eof) {
+                            break; // is it a doubled quote? the next byte will tell
                         }
-                        return endRecord(i, c);
+                        i++;
+                        s = UNQUOTED;
+                        continue;
+                    }
+                    if (b[i + 1] == quote) {
+                        i += 2;
                     } else {
+                        i++;
                         s = UNQUOTED;
                     }
-                    i++;
+                    continue;
                 }
-                case UNQUOTED, AFTER_QUOTED -> {
-                    while (i < n) {
-                        c = b[i];
-                        if (c == delimiter || c == '\n' || c == '\r') {
-                            break;
-                        }
-                        i++;
-                    }
-                    if (i < n) {
-                        if (c == delimiter) {
-                            s = START;
-                            i++;
-                        } else if (needMore(i, c)) {
-                            state = s;
-                            scanned = i;
-                            return -1;
-                        } else {
-                            return endRecord(i, c);
-                        }
-                    }
+                if (c == '\r' && needMore(i, c)) {
+                    break;
                 }
-                case QUOTED -> {
-                    while (i < n) {
-                        c = b[i];
-                        if (c == quote) {
-                            break;
-                        }
-                        if (c == '\n') {
-                            line++;
-                            lineStart = i + 1;
-                        } else if (c == '\r') {
-                            if (needMore(i, c)) {
-                                state = s;
-                                scanned = i;
-                                return -1;
-                            }
-                            if (i + 1 >= n || b[i + 1] != '\n') {
-                                line++;
-                                lineStart = i + 1;
-                            }
-                        }
-                        i++;
-                    }
-                    if (i < n) {
-                        s = QUOTE_IN_QUOTED;
-                        i++;
-                    }
+                if (c == '\n' || i + 1 >= n || b[i + 1] != '\n') {
+                    line++;
+                    lineStart = i + 1;
                 }
-                default -> { // QUOTE_IN_QUOTED
-                    if (c == quote) {
-                        s = QUOTED;
-                        i++;
-                    } else if (c == delimiter) {
-                        s = START;
-                        i++;
-                    } else if (c == '\n' || c == '\r') {
-                        if (needMore(i, c)) {
-                            state = s;
-                            scanned = i;
-                            return -1;
-                        }
-                        return endRecord(i, c);
-                    } else {
-                        s = AFTER_QUOTED;
-                    }
-                }
+                i++;
+                continue;
             }
+            i = Swar.find(b, i, n, quote, (byte) '\n', (byte) '\r');
+            if (i >= n) {
+                break;
+            }
+            byte c = b[i];
+            if (c == quote) {
+                if (i == recordStart || b[i - 1] == delimiter) {
+                    s = QUOTED;
+                    quoteOpen = i;
+                    quoteLine = line;
+                    quoteLineStart = lineStart;
+                }
+                i++;
+                continue;
+            }
+            if (needMore(i, c)) {
+                break;
+            }
+            return endRecord(i, c);
         }
         state = s;
         scanned = i;
@@ -223,7 +185,7 @@ final class CsvChunker {
     }
 
     private int endRecord(int i, byte c) {
-        state = START;
+        state = UNQUOTED;
         int end = i + 1;
         if (c == '\r' && end < len && buf[end] == '\n') {
             end++;

@@ -309,15 +309,15 @@ public final class DatasetScanner {
         private void validateAll(BatchSource source) throws IOException {
             int workers = Math.max(1, options.workers());
             BlockingQueue<RecordBatch> queue = new ArrayBlockingQueue<>(workers * 2);
-            Sequencer sequencer = new Sequencer();
-            OrderedStage ordered = new OrderedStage(plan);
+            OrderedStage ordered = new OrderedStage(plan, newTally());
+            Sequencer sequencer = new Sequencer(ordered::process);
             Faults faults = new Faults();
             List<Validator> validators = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             char delimiter = format == DataFormat.TSV && profile.dataset().delimiter() == ','
                     ? '\t' : profile.dataset().delimiter();
             for (int i = 0; i < workers; i++) {
-                Validator v = new Validator(plan, newTally(), queue, sequencer, ordered, faults,
+                Validator v = new Validator(plan, newTally(), queue, sequencer, faults,
                         profile.dataset().jsonSchema(), new CsvChunkParser(delimiter, profile.dataset().quote()));
                 validators.add(v);
                 Thread t = new Thread(v, "chuan-validator-" + i);
@@ -358,6 +358,7 @@ public final class DatasetScanner {
             for (Validator v : validators) {
                 total.merge(v.tally);
             }
+            total.merge(ordered.tally);
             if (faults.encodingSeen()) {
                 stop(encodingProblem(faults.badEncodingRow()));
             } else if (faults.problem() != null) {

@@ -11,9 +11,13 @@ final class OrderedStage {
     private final ScanPlan plan;
     private final UniqueIndex[] unique;
     private final RecordHashes records;
+    private final Cell view = new Cell();
 
-    OrderedStage(ScanPlan plan) {
+    final Tally tally;
+
+    OrderedStage(ScanPlan plan, Tally tally) {
         this.plan = plan;
+        this.tally = tally;
         this.unique = new UniqueIndex[plan.columns.length];
         for (CompiledColumn c : plan.columns) {
             if (plan.cellSlot[c.index][CellCheck.UNIQUE.ordinal()] >= 0 && plan.fileIndex[c.index] >= 0) {
@@ -24,10 +28,33 @@ final class OrderedStage {
         this.records = dup ? new RecordHashes() : null;
     }
 
-    void process(RecordBatch b, Tally tally) {
+    /** Fingerprints record i; false when an identical record came earlier. */
+    private boolean sameAsEarlier(RecordBatch b, int i) {
+        records.begin();
+        if (b.texts[i] != null) {
+            records.field(b.texts[i]);
+        } else if (b.fields != null) {
+            for (int k = 0; k < b.fields.width(i); k++) {
+                records.field(b.fields.get(i, k, view));
+            }
+        } else {
+            for (String v : b.values[i]) {
+                records.field(v);
+            }
+        }
+        return records.end();
+    }
+
+    /** Runs the stage on a batch; its findings go to the stage's own tally. */
+    void process(RecordBatch b) {
+        process(b, tally);
+    }
+
+    private void process(RecordBatch b, Tally tally) {
         if (!plan.hasUnique && records == null) {
             return;
         }
+        Fields f = b.fields;
         for (int i = 0; i < b.size; i++) {
             if (b.kinds[i] != RecordBatch.OK) {
                 continue;
@@ -37,14 +64,15 @@ final class OrderedStage {
                 if (unique[c] == null) {
                     continue;
                 }
-                String v = rec[plan.fileIndex[c]];
+                String raw = f != null ? null : rec[plan.fileIndex[c]];
+                Cell v = f != null ? f.get(i, plan.fileIndex[c], view) : raw == null ? null : view.text(raw);
                 if (v != null && !v.isEmpty() && !unique[c].add(v)) {
                     int slot = plan.cellSlot[c][CellCheck.UNIQUE.ordinal()];
                     tally.hit(plan.slots.get(slot), slot, b.rows[i], b.lines[i], v,
                             plan.columns[c].expected(CellCheck.UNIQUE), "value already used by an earlier record");
                 }
             }
-            if (records != null && !records.add(b.texts[i] != null ? new String[] {b.texts[i]} : rec)) {
+            if (records != null && !sameAsEarlier(b, i)) {
                 tally.duplicateRow(b.rows[i], b.lines[i]);
             }
         }

@@ -25,6 +25,10 @@ final class RecordBatch {
     final String[] texts;
     /** CSV/TSV: the raw records, split and decoded by the validator that takes the batch. */
     final CsvChunker.Chunk chunk;
+    /** CSV/TSV: the fields, filled by the validator from {@link #chunk}; null for JSON. */
+    Fields fields;
+    /** Set when checking the batch failed: the in-order stage passes over it. */
+    boolean skipOrdered;
     int size;
 
     RecordBatch(long seq, int capacity) {

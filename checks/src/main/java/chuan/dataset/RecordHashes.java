@@ -11,22 +11,44 @@ final class RecordHashes {
     private boolean[] used = new boolean[1 << 10];
     private int size;
 
-    /** Adds the record; false when an identical record was seen before. */
-    boolean add(String[] values) {
-        long h1 = 0x9E3779B97F4A7C15L;
-        long h2 = 0xC2B2AE3D27D4EB4FL;
-        for (String v : values) {
-            String s = v == null ? "" : v;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
+    private long h1;
+    private long h2;
+    private int fields;
+
+    /** Starts fingerprinting a record. */
+    void begin() {
+        h1 = 0x9E3779B97F4A7C15L;
+        h2 = 0xC2B2AE3D27D4EB4FL;
+        fields = 0;
+    }
+
+    /** Adds the record's next field to the fingerprint. */
+    void field(CharSequence v) {
+        if (v != null) {
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
                 h1 = (h1 ^ c) * 0x100000001B3L;
                 h2 = Long.rotateLeft(h2 + c * 0x9E3779B97F4A7C15L, 27) * 0x94D049BB133111EBL;
             }
-            h1 = (h1 ^ 0x1F) * 0x100000001B3L; // field separator
-            h2 = Long.rotateLeft(h2 ^ 0x1F, 31) * 0xBF58476D1CE4E5B9L;
         }
-        h1 = UniqueIndex.mix(h1);
-        h2 = UniqueIndex.mix(h2 ^ values.length);
+        h1 = (h1 ^ 0x1F) * 0x100000001B3L; // field separator
+        h2 = Long.rotateLeft(h2 ^ 0x1F, 31) * 0xBF58476D1CE4E5B9L;
+        fields++;
+    }
+
+    /** Adds the whole record; convenience for tests and JSON text. */
+    boolean add(String[] values) {
+        begin();
+        for (String v : values) {
+            field(v);
+        }
+        return end();
+    }
+
+    /** Ends the record; false when an identical record was seen before. */
+    boolean end() {
+        long h1 = UniqueIndex.mix(this.h1);
+        long h2 = UniqueIndex.mix(this.h2 ^ fields);
         if (size * 2 >= used.length) {
             grow();
         }

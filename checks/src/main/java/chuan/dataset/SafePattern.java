@@ -6,9 +6,11 @@ import com.google.re2j.Pattern;
  * A user-supplied regular expression with RE2 semantics and a linear-time guarantee.
  *
  * <p>RE2/J is the authority: a pattern must compile there (no back-references or look-around),
- * and it answers whenever the fast path cannot. RE2/J is 5-10x slower per cell than the JDK
- * engine, so patterns written in the syntax both engines read the same way are also compiled
- * for the JDK engine and run there under a step budget; a match that exceeds the budget (the
+ * and it answers whenever the faster engines cannot. Most profile patterns (anchors, classes,
+ * groups, alternation, repetition) become a {@link Dfa}: one table lookup per character.
+ * RE2/J is 5-10x slower per cell than the JDK engine, so other patterns written in the syntax
+ * both engines read the same way are compiled for the JDK engine and run there under a step
+ * budget; a match that exceeds the budget (the
  * catastrophic backtracking RE2 exists to prevent), or that recurses too deep on a long value,
  * is answered by RE2/J instead. The answer is the same either way; only the time differs.
  */
@@ -17,11 +19,13 @@ public final class SafePattern {
     private final String source;
     private final Pattern re2;
     private final java.util.regex.Pattern jdk;
+    private final Dfa dfa;
 
-    private SafePattern(String source, Pattern re2, java.util.regex.Pattern jdk) {
+    private SafePattern(String source, Pattern re2, java.util.regex.Pattern jdk, Dfa dfa) {
         this.source = source;
         this.re2 = re2;
         this.jdk = jdk;
+        this.dfa = dfa;
     }
 
     /** Compiles a pattern that has already been accepted by RE2/J when the profile was loaded. */
@@ -36,7 +40,7 @@ public final class SafePattern {
                 jdk = null; // RE2/J alone then
             }
         }
-        return new SafePattern(source, re2, jdk);
+        return new SafePattern(source, re2, jdk, Dfa.compile(source));
     }
 
     public String source() {
@@ -55,7 +59,13 @@ public final class SafePattern {
         private final java.util.regex.Matcher jdkm = jdk == null ? null : jdk.matcher(text);
 
         /** True when the pattern occurs in the value (use ^ and $ to match the whole value). */
-        public boolean find(String value) {
+        public boolean find(CharSequence value) {
+            if (dfa != null) {
+                int answer = dfa.find(value);
+                if (answer != Dfa.UNKNOWN) {
+                    return answer == Dfa.YES;
+                }
+            }
             if (jdkm != null) {
                 text.reset(value);
                 try {
@@ -82,10 +92,10 @@ public final class SafePattern {
 
     /** The value as the JDK engine sees it, counting every character read. */
     private static final class BudgetedText implements CharSequence {
-        private String s = "";
+        private CharSequence s = "";
         private long budget;
 
-        void reset(String value) {
+        void reset(CharSequence value) {
             s = value;
             budget = 10_000 + 100L * value.length();
         }
@@ -110,7 +120,7 @@ public final class SafePattern {
 
         @Override
         public String toString() {
-            return s;
+            return s.toString();
         }
     }
 

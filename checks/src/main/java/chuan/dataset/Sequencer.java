@@ -1,18 +1,55 @@
 package chuan.dataset;
 
-/** Lets batches through an in-order stage one at a time, in the order they were read. */
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs the in-order stage on batches in the order they were read, without making validators
+ * wait: a validator hands its checked batch over and goes on to the next one; whichever thread
+ * finds the next batch in sequence ready runs the stage for it and for the ready batches after it.
+ * Only one thread runs the stage at a time, so the stage needs no locking of its own.
+ */
 final class Sequencer {
 
+    private final Map<Long, RecordBatch> ready = new HashMap<>();
+    private final Consumer<RecordBatch> stage;
     private long next;
+    private boolean running;
 
-    synchronized void awaitTurn(long seq) throws InterruptedException {
-        while (seq != next) {
-            wait();
-        }
+    Sequencer(Consumer<RecordBatch> stage) {
+        this.stage = stage;
     }
 
-    synchronized void done(long seq) {
-        next = seq + 1;
-        notifyAll();
+    /** Hands over a checked batch (or a batch that failed, as {@code skip}, to keep the sequence going). */
+    void submit(RecordBatch batch) {
+        synchronized (this) {
+            ready.put(batch.seq, batch);
+            if (running) {
+                return;
+            }
+            running = true;
+        }
+        while (true) {
+            RecordBatch b;
+            synchronized (this) {
+                b = ready.remove(next);
+                if (b == null) {
+                    running = false;
+                    return;
+                }
+                next++;
+            }
+            if (!b.skipOrdered) {
+                try {
+                    stage.accept(b);
+                } catch (RuntimeException | Error e) {
+                    synchronized (this) {
+                        running = false;
+                    }
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -46,10 +46,11 @@ final class Tally {
     }
 
     /** Counts a violation and keeps it as an example while there is room. */
-    void hit(Slot s, int slot, long row, long line, String value, String expected, String message) {
+    void hit(Slot s, int slot, long row, long line, CharSequence value, String expected, String message) {
         violations[slot]++;
         if (wantsExample(slot)) {
-            String shown = value != null && s.personal() && !reveal ? Masking.mask(value) : value;
+            String text = value == null ? null : value.toString();
+            String shown = text != null && s.personal() && !reveal ? Masking.mask(text) : text;
             examples.get(slot).add(new Violation(row == 0 ? null : row, line == 0 ? null : line,
                     s.fileColumn(), s.field(), shown, expected, message));
         }

@@ -14,7 +14,12 @@ public final class Temporal {
 
     /** ISO 8601 calendar date {@code yyyy-MM-dd}. */
     public static long isoDate(CharSequence s) {
-        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+        return s.length() == 10 ? isoDateAt(s) : INVALID;
+    }
+
+    /** The ISO date in the first ten characters. */
+    private static long isoDateAt(CharSequence s) {
+        if (s.charAt(4) != '-' || s.charAt(7) != '-') {
             return INVALID;
         }
         int y = digits(s, 0, 4);
@@ -32,7 +37,7 @@ public final class Temporal {
         if (n < 19) {
             return INVALID;
         }
-        long day = isoDate(s.subSequence(0, 10));
+        long day = isoDateAt(s);
         char sep = s.charAt(10);
         if (day == INVALID || (sep != 'T' && sep != ' ') || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return INVALID;

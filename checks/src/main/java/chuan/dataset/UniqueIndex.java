@@ -14,7 +14,7 @@ final class UniqueIndex {
     private final TextSet texts = new TextSet();
 
     /** Adds the value; false when it was already present. */
-    boolean add(String v) {
+    boolean add(CharSequence v) {
         int n = v.length();
         if (n <= 17 && n > 0) {
             long x = 0;
@@ -90,11 +90,11 @@ final class UniqueIndex {
         private int[] hashes = new int[1 << 10];
         private int size;
 
-        boolean add(String v) {
+        boolean add(CharSequence v) {
             if (size * 2 >= table.length) {
                 rehash();
             }
-            int h = (int) mix(v.hashCode());
+            int h = (int) mix(hash(v));
             int mask = table.length - 1;
             int i = h & mask;
             while (true) {
@@ -111,7 +111,15 @@ final class UniqueIndex {
             }
         }
 
-        private boolean same(int e, String v) {
+        private static int hash(CharSequence v) {
+            int h = 0;
+            for (int i = 0; i < v.length(); i++) {
+                h = 31 * h + v.charAt(i);
+            }
+            return h;
+        }
+
+        private boolean same(int e, CharSequence v) {
             int len = lengths[e];
             if (len != v.length()) {
                 return false;
@@ -125,7 +133,7 @@ final class UniqueIndex {
             return true;
         }
 
-        private void store(String v, int h) {
+        private void store(CharSequence v, int h) {
             if (size == offsets.length) {
                 offsets = Arrays.copyOf(offsets, size * 2);
                 lengths = Arrays.copyOf(lengths, size * 2);
@@ -136,7 +144,9 @@ final class UniqueIndex {
                 long want = Math.max((long) chars.length * 2, (long) used + len);
                 chars = Arrays.copyOf(chars, (int) Math.min(Integer.MAX_VALUE - 8, want));
             }
-            v.getChars(0, len, chars, used);
+            for (int k = 0; k < len; k++) {
+                chars[used + k] = v.charAt(k);
+            }
             offsets[size] = used;
             lengths[size] = len;
             hashes[size] = h;

@@ -16,10 +16,10 @@ final class Validator implements Runnable {
     private final ScanPlan plan;
     private final BlockingQueue<RecordBatch> queue;
     private final Sequencer sequencer;
-    private final OrderedStage ordered;
     private final Faults faults;
     private final CsvChunkParser parser;
     private final SafePattern.Matcher[] matchers;
+    private final Cell[] views;
     private final Schema schema;
     private final int blankSlot;
     private final int raggedSlot;
@@ -28,17 +28,18 @@ final class Validator implements Runnable {
     private final int schemaSlot;
 
     Validator(ScanPlan plan, Tally tally, BlockingQueue<RecordBatch> queue, Sequencer sequencer,
-              OrderedStage ordered, Faults faults, Path jsonSchema, CsvChunkParser parser) {
+              Faults faults, Path jsonSchema, CsvChunkParser parser) {
         this.plan = plan;
         this.tally = tally;
         this.queue = queue;
         this.sequencer = sequencer;
-        this.ordered = ordered;
         this.faults = faults;
         this.parser = parser;
         this.matchers = new SafePattern.Matcher[plan.columns.length];
+        this.views = new Cell[plan.columns.length];
         for (int i = 0; i < matchers.length; i++) {
             matchers[i] = plan.columns[i].newMatcher();
+            views[i] = new Cell();
         }
         this.schema = loadSchema(jsonSchema);
         this.blankSlot = plan.recordSlot("DATA-BLANK-ROW");
@@ -89,20 +90,11 @@ final class Validator implements Runnable {
                 faults.bug(e);
                 ok = false;
             }
+            b.skipOrdered = !ok || faults.bug() != null;
             try {
-                sequencer.awaitTurn(b.seq);
-                try {
-                    if (ok && faults.bug() == null) {
-                        ordered.process(b, tally);
-                    }
-                } catch (RuntimeException | Error e) {
-                    faults.bug(e);
-                } finally {
-                    sequencer.done(b.seq);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                sequencer.submit(b);
+            } catch (RuntimeException | Error e) {
+                faults.bug(e);
             }
         }
     }
@@ -131,10 +123,12 @@ final class Validator implements Runnable {
                 default -> {
                 }
             }
+            Fields fields = b.fields;
             String[] rec = b.values[i];
-            if (width >= 0 && rec.length != width) {
+            int got = fields != null ? fields.width(i) : rec.length;
+            if (width >= 0 && got != width) {
                 b.kinds[i] = RecordBatch.RAGGED;
-                record(raggedSlot, row, line, width + " fields", "record has " + rec.length + " fields, the header has " + width);
+                record(raggedSlot, row, line, width + " fields", "record has " + got + " fields, the header has " + width);
                 continue;
             }
             tally.checkedRecords++;
@@ -143,7 +137,7 @@ final class Validator implements Runnable {
                 if (idx < 0) {
                     continue;
                 }
-                String v = rec[idx];
+                Cell v = fields != null ? fields.get(i, idx, views[c]) : rec[idx] == null ? null : views[c].text(rec[idx]);
                 tally.cellsChecked[c]++;
                 if (v != null && !v.isEmpty()) {
                     tally.nonEmpty[c]++;
@@ -206,7 +200,7 @@ final class Validator implements Runnable {
         return out;
     }
 
-    private static String message(CellCheck k, String v) {
+    private static String message(CellCheck k, Cell v) {
         return switch (k) {
             case REQUIRED -> "required value is missing";
             case NFC -> "text is not in Unicode NFC (it holds decomposed characters)";
@@ -214,7 +208,7 @@ final class Validator implements Runnable {
             case PATTERN -> "value does not match the pattern";
             case ENUM -> "value is not in the allowed list";
             case RANGE -> "value is outside the allowed range";
-            case LENGTH -> "value has " + v.codePointCount(0, v.length()) + " characters";
+            case LENGTH -> "value has " + v.codePointCount() + " characters";
             case UNIQUE -> "value already used by an earlier record";
         };
     }

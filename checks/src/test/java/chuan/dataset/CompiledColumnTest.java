@@ -25,7 +25,7 @@ class CompiledColumnTest {
 
     private static CellCheck check(ColumnSpec s, String value) {
         CompiledColumn c = new CompiledColumn(s, 0, AS_OF);
-        int code = c.check(value, c.newMatcher());
+        int code = c.check(value == null ? null : new Cell().text(value), c.newMatcher());
         return code == CompiledColumn.OK ? null : CellCheck.ALL[code];
     }
 

@@ -34,7 +34,11 @@ class CsvChunkingTest {
             parser.parse(c, b);
             assertThat(b.size).isEqualTo(c.records());
             for (int i = 0; i < b.size; i++) {
-                out.add(new Rec(b.rows[i], b.lines[i], b.kinds[i] == RecordBatch.BLANK ? null : List.of(b.values[i])));
+                List<String> fields = new ArrayList<>();
+                for (int k = 0; k < b.fields.width(i); k++) {
+                    fields.add(b.fields.string(i, k));
+                }
+                out.add(new Rec(b.rows[i], b.lines[i], b.kinds[i] == RecordBatch.BLANK ? null : fields));
             }
         }
         return out;

@@ -1,0 +1,112 @@
+package chuan.dataset;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One cell's value as the checks see it, in one of three forms: ASCII bytes read in place, UTF-8
+ * bytes already validated by the parser (decoded only if a check needs characters), or a String
+ * (text with escaped quotes, or a JSON value). Checks that only need emptiness, length or
+ * equality never decode. One cell object per thread and column is pointed at the next value each
+ * time; whoever keeps a value calls {@link #toString()}. A single class for all forms keeps every
+ * call site in the checks monomorphic.
+ */
+final class Cell implements CharSequence {
+
+    private String text;       // the value as text; for UTF-8 bytes, set once decoded
+    private byte[] bytes;
+    private int from;
+    private int byteLength;
+    private int codePoints;    // for UTF-8 bytes: counted by the parser
+    private boolean utf8;
+
+    Cell ascii(byte[] b, int start, int end) {
+        text = null;
+        bytes = b;
+        from = start;
+        byteLength = end - start;
+        utf8 = false;
+        return this;
+    }
+
+    Cell utf8(byte[] b, int start, int end, int cps) {
+        text = null;
+        bytes = b;
+        from = start;
+        byteLength = end - start;
+        codePoints = cps;
+        utf8 = true;
+        return this;
+    }
+
+    Cell text(String s) {
+        text = s;
+        bytes = null;
+        utf8 = false;
+        return this;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return bytes != null ? byteLength == 0 : text.isEmpty();
+    }
+
+    /** The number of Unicode code points, without decoding when the parser counted them. */
+    int codePointCount() {
+        if (bytes == null) {
+            return text.codePointCount(0, text.length());
+        }
+        return utf8 ? codePoints : byteLength;
+    }
+
+    /** Whether the value equals {@code s}, whose UTF-8 encoding is {@code sUtf8}. */
+    boolean sameAs(String s, byte[] sUtf8) {
+        if (bytes == null) {
+            return text.equals(s);
+        }
+        if (byteLength != sUtf8.length) {
+            return false;
+        }
+        for (int i = 0; i < byteLength; i++) {
+            if (bytes[from + i] != sUtf8[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String decoded() {
+        if (text == null) {
+            text = new String(bytes, from, byteLength, StandardCharsets.UTF_8);
+        }
+        return text;
+    }
+
+    @Override
+    public int length() {
+        if (text != null) {
+            return text.length();
+        }
+        return utf8 ? decoded().length() : byteLength;
+    }
+
+    @Override
+    public char charAt(int index) {
+        if (text != null) {
+            return text.charAt(index);
+        }
+        return utf8 ? decoded().charAt(index) : (char) bytes[from + index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+        return toString().substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+        if (text != null || utf8) {
+            return decoded();
+        }
+        return new String(bytes, from, byteLength, StandardCharsets.ISO_8859_1);
+    }
+}
