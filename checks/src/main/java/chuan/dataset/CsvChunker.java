@@ -112,7 +112,7 @@ final class CsvChunker {
     /**
      * Runs the state machine from {@code scanned}; returns the offset just past the end of the
      * first record completed, or -1 when the buffer ran out first. Only quotes and line ends
-     * matter for where a record ends, so it jumps between those bytes eight at a time; a quote
+     * matter for where a record ends, so it jumps from one of those bytes to the next; a quote
      * opens a quoted field only at the start of a field, as in {@link CsvChunkParser}.
      */
     private int scan() {
@@ -122,7 +122,7 @@ final class CsvChunker {
         int s = state;
         while (i < n) {
             if (s == QUOTED) {
-                i = Swar.find(b, i, n, quote, (byte) '\n', (byte) '\r');
+                i = ByteSearch.find(b, i, n, quote, (byte) '\n', (byte) '\r');
                 if (i >= n) {
                     break;
                 }
@@ -154,7 +154,7 @@ final class CsvChunker {
                 i++;
                 continue;
             }
-            i = Swar.find(b, i, n, quote, (byte) '\n', (byte) '\r');
+            i = ByteSearch.find(b, i, n, quote, (byte) '\n', (byte) '\r');
             if (i >= n) {
                 break;
             }

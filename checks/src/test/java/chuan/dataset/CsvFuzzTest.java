@@ -110,7 +110,7 @@ class CsvFuzzTest {
     }
 
     @Test
-    void swarFindsTheFirstOfThreeBytes() {
+    void byteSearchFindsTheFirstOfThreeBytes() {
         Random rnd = new Random(5);
         for (int k = 0; k < 20_000; k++) {
             byte[] b = new byte[rnd.nextInt(40)];
@@ -126,7 +126,7 @@ class CsvFuzzTest {
                     break;
                 }
             }
-            assertThat(Swar.find(b, from, b.length, (byte) '"', (byte) '\n', (byte) '\r')).isEqualTo(expected);
+            assertThat(ByteSearch.find(b, from, b.length, (byte) '"', (byte) '\n', (byte) '\r')).isEqualTo(expected);
         }
     }
 }
