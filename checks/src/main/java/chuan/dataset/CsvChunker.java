@@ -85,9 +85,28 @@ final class CsvChunker {
         }
     }
 
+    /**
+     * Hands records {@code buf[from..to)} over. A full chunk at the front of the buffer is handed
+     * over as it is, and only the unfinished record after it is copied into a fresh buffer; a small
+     * one (the header) is copied out.
+     */
     private Chunk cut(int from, int to, long firstRow, long firstLine, int records) {
-        byte[] out = Arrays.copyOfRange(buf, from, to);
-        return new Chunk(out, out.length, firstRow, firstLine, records);
+        if (from != 0 || to < CHUNK / 2) {
+            byte[] out = Arrays.copyOfRange(buf, from, to);
+            return new Chunk(out, out.length, firstRow, firstLine, records);
+        }
+        byte[] out = buf;
+        byte[] fresh = new byte[buf.length];
+        int tail = len - to;
+        System.arraycopy(buf, to, fresh, 0, tail);
+        buf = fresh;
+        len = tail;
+        scanned -= to;
+        recordStart -= to;
+        lineStart -= to;
+        quoteOpen -= to;
+        quoteLineStart -= to;
+        return new Chunk(out, to, firstRow, firstLine, records);
     }
 
     /** End of input: the last record may have no line end; an open quote is an error. */

@@ -65,7 +65,7 @@ public final class DatasetScanner {
                 return unreadable(displayPath, binary);
             }
             boolean bom = skipBom(in);
-            Run run = new Run(file, displayPath, profile, format, options, bom);
+            Run run = new Run(file, displayPath, profile, format, options, bom, bytes);
             run.execute(in);
             drain(digest);
             return run.outcome(bytes, HexFormat.of().formatHex(sha.digest()));
@@ -128,9 +128,12 @@ public final class DatasetScanner {
         private InputProblem stopped;
         private final List<AuditError> errors = new ArrayList<>();
         private List<String> unknownMembers = List.of();
+        private final long fileBytes;
 
-        Run(Path file, String displayPath, Profile profile, DataFormat format, ScanOptions options, boolean bom) {
+        Run(Path file, String displayPath, Profile profile, DataFormat format, ScanOptions options, boolean bom,
+            long fileBytes) {
             this.file = file;
+            this.fileBytes = fileBytes;
             this.displayPath = displayPath;
             this.profile = profile;
             this.format = format;
@@ -309,7 +312,7 @@ public final class DatasetScanner {
         private void validateAll(BatchSource source) throws IOException {
             int workers = Math.max(1, options.workers());
             BlockingQueue<RecordBatch> queue = new ArrayBlockingQueue<>(workers * 2);
-            OrderedStage ordered = new OrderedStage(plan, newTally());
+            OrderedStage ordered = new OrderedStage(plan, newTally(), fileBytes);
             Sequencer sequencer = new Sequencer(ordered::process);
             Faults faults = new Faults();
             List<Validator> validators = new ArrayList<>();

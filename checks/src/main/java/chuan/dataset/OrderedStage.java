@@ -14,10 +14,13 @@ final class OrderedStage {
     private final Cell view = new Cell();
 
     final Tally tally;
+    private final long fileBytes;
+    private boolean firstBatch = true;
 
-    OrderedStage(ScanPlan plan, Tally tally) {
+    OrderedStage(ScanPlan plan, Tally tally, long fileBytes) {
         this.plan = plan;
         this.tally = tally;
+        this.fileBytes = fileBytes;
         this.unique = new UniqueIndex[plan.columns.length];
         for (CompiledColumn c : plan.columns) {
             if (plan.cellSlot[c.index][CellCheck.UNIQUE.ordinal()] >= 0 && plan.fileIndex[c.index] >= 0) {
@@ -54,27 +57,46 @@ final class OrderedStage {
         if (!plan.hasUnique && records == null) {
             return;
         }
-        Fields f = b.fields;
+        if (firstBatch) {
+            presize(b);
+        }
         for (int i = 0; i < b.size; i++) {
-            if (b.kinds[i] != RecordBatch.OK) {
+            if (b.kinds[i] == RecordBatch.OK) {
+                processRecord(b, i, tally);
+            }
+        }
+    }
+
+    /** Sizes the unique sets for the whole file from the first batch, sparing the rehashes on the way. */
+    private void presize(RecordBatch b) {
+        firstBatch = false;
+        if (b.chunk != null && b.chunk.length() > 0 && fileBytes > 0) {
+            long expected = fileBytes / Math.max(1, b.chunk.length() / Math.max(1, b.size));
+            for (UniqueIndex u : unique) {
+                if (u != null) {
+                    u.expect(expected);
+                }
+            }
+        }
+    }
+
+    private void processRecord(RecordBatch b, int i, Tally tally) {
+        Fields f = b.fields;
+        String[] rec = b.values[i];
+        for (int c = 0; c < unique.length; c++) {
+            if (unique[c] == null) {
                 continue;
             }
-            String[] rec = b.values[i];
-            for (int c = 0; c < unique.length; c++) {
-                if (unique[c] == null) {
-                    continue;
-                }
-                String raw = f != null ? null : rec[plan.fileIndex[c]];
-                Cell v = f != null ? f.get(i, plan.fileIndex[c], view) : raw == null ? null : view.text(raw);
-                if (v != null && !v.isEmpty() && !unique[c].add(v)) {
-                    int slot = plan.cellSlot[c][CellCheck.UNIQUE.ordinal()];
-                    tally.hit(plan.slots.get(slot), slot, b.rows[i], b.lines[i], v,
-                            plan.columns[c].expected(CellCheck.UNIQUE), "value already used by an earlier record");
-                }
+            String raw = f != null ? null : rec[plan.fileIndex[c]];
+            Cell v = f != null ? f.get(i, plan.fileIndex[c], view) : raw == null ? null : view.text(raw);
+            if (v != null && !v.isEmpty() && !unique[c].add(v)) {
+                int slot = plan.cellSlot[c][CellCheck.UNIQUE.ordinal()];
+                tally.hit(plan.slots.get(slot), slot, b.rows[i], b.lines[i], v,
+                        plan.columns[c].expected(CellCheck.UNIQUE), "value already used by an earlier record");
             }
-            if (records != null && !sameAsEarlier(b, i)) {
-                tally.duplicateRow(b.rows[i], b.lines[i]);
-            }
+        }
+        if (records != null && !sameAsEarlier(b, i)) {
+            tally.duplicateRow(b.rows[i], b.lines[i]);
         }
     }
 }

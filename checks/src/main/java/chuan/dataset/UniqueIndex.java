@@ -13,6 +13,11 @@ final class UniqueIndex {
     private final LongSet numbers = new LongSet();
     private final TextSet texts = new TextSet();
 
+    /** Makes room for about this many values up front (capped), so the sets need not grow step by step. */
+    void expect(long values) {
+        numbers.reserve((int) Math.min(values, 1L << 26));
+    }
+
     /** Adds the value; false when it was already present. */
     boolean add(CharSequence v) {
         int n = v.length();
@@ -38,6 +43,13 @@ final class UniqueIndex {
         private long[] table = new long[1 << 10];
         private int size;
         private boolean hasZero;
+
+        void reserve(int values) {
+            int want = Integer.highestOneBit(Math.max(1024, values * 2 + 1)) << 1;
+            while (table.length < want) {
+                grow();
+            }
+        }
 
         boolean add(long key) {
             if (key == 0) {

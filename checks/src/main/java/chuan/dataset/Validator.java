@@ -100,61 +100,76 @@ final class Validator implements Runnable {
     }
 
     private void check(RecordBatch b) {
-        CompiledColumn[] columns = plan.columns;
-        int[] fileIndex = plan.fileIndex;
-        int width = plan.width;
         for (int i = 0; i < b.size; i++) {
-            tally.records++;
-            long row = b.rows[i];
-            long line = b.lines[i];
-            switch (b.kinds[i]) {
-                case RecordBatch.BLANK -> {
-                    record(blankSlot, row, line, null, "a record", "blank line");
-                    continue;
-                }
-                case RecordBatch.JSON_SYNTAX -> {
-                    record(syntaxSlot, row, line, null, "a JSON object", "malformed JSON at " + b.texts[i]);
-                    continue;
-                }
-                case RecordBatch.JSON_NOT_OBJECT -> {
-                    record(notObjectSlot, row, line, null, "a JSON object", "record is a JSON " + b.texts[i]);
-                    continue;
-                }
-                default -> {
-                }
+            checkRecord(b, i);
+        }
+    }
+
+    /** One record; a method of its own so that the JIT compiles it whole rather than the batch loop. */
+    private void checkRecord(RecordBatch b, int i) {
+        tally.records++;
+        long row = b.rows[i];
+        long line = b.lines[i];
+        switch (b.kinds[i]) {
+            case RecordBatch.BLANK -> {
+                record(blankSlot, row, line, null, "a record", "blank line");
+                return;
             }
-            Fields fields = b.fields;
-            String[] rec = b.values[i];
-            int got = fields != null ? fields.width(i) : rec.length;
-            if (width >= 0 && got != width) {
-                b.kinds[i] = RecordBatch.RAGGED;
-                record(raggedSlot, row, line, width + " fields", "record has " + got + " fields, the header has " + width);
-                continue;
+            case RecordBatch.JSON_SYNTAX -> {
+                record(syntaxSlot, row, line, null, "a JSON object", "malformed JSON at " + b.texts[i]);
+                return;
             }
-            tally.checkedRecords++;
-            for (int c = 0; c < columns.length; c++) {
-                int idx = fileIndex[c];
-                if (idx < 0) {
-                    continue;
-                }
-                Cell v = fields != null ? fields.get(i, idx, views[c]) : rec[idx] == null ? null : views[c].text(rec[idx]);
-                tally.cellsChecked[c]++;
-                if (v != null && !v.isEmpty()) {
-                    tally.nonEmpty[c]++;
-                }
-                int code = columns[c].check(v, matchers[c]);
-                if (code >= 0) {
-                    int slot = plan.cellSlot[c][code];
-                    if (slot >= 0) {
-                        CellCheck k = CellCheck.ALL[code];
-                        tally.hit(plan.slots.get(slot), slot, row, line, v, columns[c].expected(k), message(k, v));
-                    }
-                }
+            case RecordBatch.JSON_NOT_OBJECT -> {
+                record(notObjectSlot, row, line, null, "a JSON object", "record is a JSON " + b.texts[i]);
+                return;
             }
-            if (schema != null && schemaSlot >= 0 && b.texts[i] != null) {
-                validateSchema(b.texts[i], row, line);
+            default -> {
             }
         }
+        Fields fields = b.fields;
+        String[] rec = b.values[i];
+        int got = fields != null ? fields.width(i) : rec.length;
+        int width = plan.width;
+        if (width >= 0 && got != width) {
+            b.kinds[i] = RecordBatch.RAGGED;
+            record(raggedSlot, row, line, width + " fields", "record has " + got + " fields, the header has " + width);
+            return;
+        }
+        tally.checkedRecords++;
+        CompiledColumn[] columns = plan.columns;
+        int[] fileIndex = plan.fileIndex;
+        for (int c = 0; c < columns.length; c++) {
+            int idx = fileIndex[c];
+            if (idx < 0) {
+                continue;
+            }
+            Cell v = fields != null ? fields.get(i, idx, views[c]) : rec[idx] == null ? null : views[c].text(rec[idx]);
+            tally.cellsChecked[c]++;
+            if (v != null && !v.isEmpty()) {
+                tally.nonEmpty[c]++;
+            }
+            int code = columns[c].check(v, matchers[c]);
+            if (code >= 0) {
+                violation(c, code, row, line, v);
+            }
+        }
+        if (schema != null && schemaSlot >= 0 && b.texts[i] != null) {
+            validateSchema(b.texts[i], row, line);
+        }
+    }
+
+    /** Counts a cell violation; the example (with its texts) is only built while there is room for it. */
+    private void violation(int column, int code, long row, long line, Cell v) {
+        int slot = plan.cellSlot[column][code];
+        if (slot < 0) {
+            return;
+        }
+        if (!tally.wantsExample(slot)) {
+            tally.violations[slot]++;
+            return;
+        }
+        CellCheck k = CellCheck.ALL[code];
+        tally.hit(plan.slots.get(slot), slot, row, line, v, plan.columns[column].expected(k), message(k, v));
     }
 
     private void record(int slot, long row, long line, String expected, String message) {

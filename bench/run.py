@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Whole-process benchmark of the chuan CLI (Python 3 stdlib only).
+
+    python3 bench/run.py [--rows N] [--runs R] [--duckdb]
+
+Generates bench/out/citizens-N.csv with gen_citizens.py (seed 1, error rate 0.02) unless it
+exists, then runs `./chuan scan` R times with bench/citizens-example.yaml and R times with the
+parse-only profile, and prints the median wall time, rows/s, the largest peak RSS, and the
+scan's own duration from the JSON report (durationMs: the process minus JVM start-up).
+With --duckdb, also runs ../shared/bench/duckdb/run.sh (DuckDB on the shared RULES.md rule set)
+on the same file, when that script is there.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+OUT = os.path.join(HERE, "out")
+
+
+def timed(cmd):
+    """Runs cmd; returns (exit code, wall seconds, peak RSS in MB)."""
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    p.stderr.close()
+    return os.waitstatus_to_exitcode(status), wall, usage.ru_maxrss / 1024.0
+
+
+def bench(name, profile, data, rows, runs):
+    walls, rss, scans = [], [], []
+    report = os.path.join(OUT, "report.json")
+    for _ in range(runs):
+        code, wall, peak = timed([os.path.join(ROOT, "chuan"), "scan", "-p", profile, data, "--as-of", "2025-06-30",
+                                  "-q", "-f", "json=" + report])
+        if code not in (0, 1):
+            sys.exit(f"{name}: chuan exited {code}")
+        walls.append(wall)
+        rss.append(peak)
+        with open(report, encoding="utf-8") as f:
+            scans.append(json.load(f)["durationMs"] / 1000.0)
+    wall = statistics.median(walls)
+    scan = statistics.median(scans)
+    print(f"{name:<22} wall {wall:6.2f} s  {rows / wall:>10,.0f} rows/s   scan {scan:6.2f} s  "
+          f"{rows / scan:>10,.0f} rows/s   peak RSS {max(rss):5.0f} MB   (median of {runs})")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--duckdb", action="store_true")
+    a = ap.parse_args()
+    os.makedirs(OUT, exist_ok=True)
+    data = os.path.join(OUT, f"citizens-{a.rows}.csv")
+    if not os.path.exists(data):
+        print(f"generating {data} ...", flush=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_citizens.py"), "--rows", str(a.rows), "--seed", "1",
+                        "--error-rate", "0.02", "--format", "csv", "--out", data], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([os.path.join(ROOT, "chuan"), "--version"], check=True, stdout=subprocess.DEVNULL)
+    print(f"{a.rows:,} rows, {os.path.getsize(data) / 1e6:.0f} MB, {os.cpu_count()} cores")
+    bench("example profile", os.path.join(HERE, "citizens-example.yaml"), data, a.rows, a.runs)
+    bench("parse only", os.path.join(HERE, "parse-only.yaml"), data, a.rows, a.runs)
+    duck = os.path.join(ROOT, "..", "shared", "bench", "duckdb", "run.sh")
+    if a.duckdb and os.path.exists(duck):
+        code, wall, peak = timed(["bash", duck, data, os.path.join(OUT, "duckdb.csv")])
+        print(f"{'duckdb (RULES.md)':<22} wall {wall:6.2f} s  {a.rows / wall:>10,.0f} rows/s   "
+              f"peak RSS {peak:5.0f} MB (includes javac of its runner)")
+
+
+if __name__ == "__main__":
+    main()
