@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * time; whoever keeps a value calls {@link #toString()}. A single class for all forms keeps every
  * call site in the checks monomorphic.
  */
-final class Cell implements CharSequence {
+final class Cell implements CharSequence, chuan.standard.ByteView {
 
     private String text;       // the value as text; for UTF-8 bytes, set once decoded
     private byte[] bytes;
@@ -79,6 +79,26 @@ final class Cell implements CharSequence {
             text = new String(bytes, from, byteLength, StandardCharsets.UTF_8);
         }
         return text;
+    }
+
+    @Override
+    public boolean hasBytes() {
+        return bytes != null;
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    @Override
+    public int byteOffset() {
+        return from;
+    }
+
+    @Override
+    public int byteLength() {
+        return byteLength;
     }
 
     @Override

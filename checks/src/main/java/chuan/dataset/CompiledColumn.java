@@ -21,6 +21,8 @@ final class CompiledColumn {
     final ColumnSpec spec;
     final int index;               // position among the profile's columns
     final EnumSet<CellCheck> active;
+    /** A standards-pack type, checked where the type check runs; its codes follow the CellCheck ordinals. */
+    final chuan.standard.ValueType national;
     private final ColumnType type;
     private final TemporalFormat format;
     private final SafePattern pattern;
@@ -37,7 +39,13 @@ final class CompiledColumn {
     private final int maxLength;
 
     CompiledColumn(ColumnSpec spec, int index, LocalDate asOf) {
+        this(spec, index, asOf, chuan.standard.ReferenceData.builtIn());
+    }
+
+    CompiledColumn(ColumnSpec spec, int index, LocalDate asOf, chuan.standard.ReferenceData reference) {
         this.spec = spec;
+        this.national = spec.valueType() == null ? null : chuan.standard.ValueTypes.create(spec.valueType(),
+                new chuan.standard.ValueTypes.Options(spec.scheme()), asOf, reference);
         this.index = index;
         this.type = spec.type();
         this.format = spec.format() == null ? null : TemporalFormat.compile(spec.format(), new StringBuilder());
@@ -104,11 +112,22 @@ final class CompiledColumn {
 
     /** The first failing check's ordinal, or {@link #OK}. {@code m} is this thread's matcher. */
     int check(Cell v, SafePattern.Matcher m) {
+        return check(v, m, Long.MIN_VALUE);
+    }
+
+    /** As {@link #check(Cell, SafePattern.Matcher)}, with the record's own date for date-dependent types. */
+    int check(Cell v, SafePattern.Matcher m, long recordDay) {
         if (v == null || v.isEmpty()) {
             return spec.required() ? CellCheck.REQUIRED.ordinal() : OK;
         }
         if (spec.nfc() && !isNfc(v)) {
             return CellCheck.NFC.ordinal();
+        }
+        if (national != null) {
+            int r = national.check(v, recordDay);
+            if (r >= 0) {
+                return CellCheck.ALL.length + r;
+            }
         }
         double number = 0;
         long temporal = 0;
@@ -181,6 +200,32 @@ final class CompiledColumn {
             }
         }
         return OK;
+    }
+
+    /** The number of codes {@link #check} can return: the cell checks, then the national type's rules. */
+    int codes() {
+        return CellCheck.ALL.length + (national == null ? 0 : national.ruleIds().size());
+    }
+
+    /** The rule id behind a code. */
+    String ruleId(int code) {
+        return code < CellCheck.ALL.length ? CellCheck.ALL[code].ruleId : national.ruleIds().get(code - CellCheck.ALL.length);
+    }
+
+    String expected(int code) {
+        return code < CellCheck.ALL.length ? expected(CellCheck.ALL[code]) : national.expected(code - CellCheck.ALL.length);
+    }
+
+    /** Epoch day of a date or date-time value of this column, or Long.MIN_VALUE. */
+    long day(Cell v) {
+        if (v == null || v.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        long t = format != null ? format.parse(v) : type == ColumnType.DATE ? Temporal.isoDate(v) : Temporal.isoDateTime(v);
+        if (t == Temporal.INVALID) {
+            return Long.MIN_VALUE;
+        }
+        return type == ColumnType.DATETIME ? Math.floorDiv(t, 86_400L) : t;
     }
 
     /** What a check expects, in words an auditor reads in a report. */

@@ -4,10 +4,15 @@ import java.time.LocalDate;
 
 /**
  * How a dataset scan runs: the as-of date ("today" for bounds and validity windows), the number
- * of examples kept per result (0 = all), whether personal values are shown unmasked, and the
- * number of validator threads.
+ * of examples kept per result (0 = all), whether personal values are shown unmasked, the
+ * number of validator threads, and the national reference data.
  */
-public record ScanOptions(LocalDate asOf, int maxExamples, boolean revealPersonalData, int workers) {
+public record ScanOptions(LocalDate asOf, int maxExamples, boolean revealPersonalData, int workers,
+                          chuan.standard.ReferenceData reference) {
+
+    public ScanOptions(LocalDate asOf, int maxExamples, boolean revealPersonalData, int workers) {
+        this(asOf, maxExamples, revealPersonalData, workers, chuan.standard.ReferenceData.builtIn());
+    }
 
     public static ScanOptions defaults(LocalDate asOf) {
         return new ScanOptions(asOf, 20, false, Math.max(1, Runtime.getRuntime().availableProcessors()));

@@ -28,6 +28,26 @@ final class ScanPlan {
     final List<Integer> missingRequired = new ArrayList<>();  // profile column indexes
     final List<Integer> extraColumns = new ArrayList<>();     // header indexes
     final boolean hasUnique;
+    /** Per column: the column whose date dates the record for it, or -1. */
+    final int[] asOfColumn;
+    /** Rules between a column and a sibling, reported on the sibling. */
+    final List<Cross> crossRules = new ArrayList<>();
+
+    /** A sibling rule bound to columns: subject and sibling are profile column indexes. */
+    record Cross(int subject, int sibling, chuan.standard.ValueType.SiblingRule rule, int slot) {
+    }
+
+    private int indexOf(String name) {
+        if (name == null) {
+            return -1;
+        }
+        for (CompiledColumn c : columns) {
+            if (c.spec.name().equals(name)) {
+                return c.index;
+            }
+        }
+        return -1;
+    }
 
     ScanPlan(Profile profile, DataFormat format, List<String> header, ScanOptions options) {
         this.profile = profile;
@@ -37,7 +57,7 @@ final class ScanPlan {
         columns = new CompiledColumn[specs.size()];
         fileIndex = new int[specs.size()];
         for (int i = 0; i < specs.size(); i++) {
-            columns[i] = new CompiledColumn(specs.get(i), i, options.asOf());
+            columns[i] = new CompiledColumn(specs.get(i), i, options.asOf(), options.reference());
         }
         if (format.isJson()) {
             width = -1;
@@ -54,9 +74,10 @@ final class ScanPlan {
             bindHeader(specs);
         }
         addRecordSlots();
-        cellSlot = new int[columns.length][CellCheck.ALL.length];
+        cellSlot = new int[columns.length][];
         boolean unique = false;
         for (CompiledColumn c : columns) {
+            cellSlot[c.index] = new int[c.codes()];
             java.util.Arrays.fill(cellSlot[c.index], -1);
             for (CellCheck k : c.active) {
                 if (!profile.enabled(k.ruleId)) {
@@ -66,8 +87,28 @@ final class ScanPlan {
                 slots.add(new Slot(k.ruleId, c, k, fieldName(c.index), fileColumn(c.index), c.spec.personal()));
                 unique |= k == CellCheck.UNIQUE;
             }
+            for (int code = CellCheck.ALL.length; code < c.codes(); code++) {
+                if (profile.enabled(c.ruleId(code))) {
+                    cellSlot[c.index][code] = slots.size();
+                    slots.add(new Slot(c.ruleId(code), c, null, fieldName(c.index), fileColumn(c.index), c.spec.personal()));
+                }
+            }
         }
         hasUnique = unique;
+        asOfColumn = new int[columns.length];
+        for (CompiledColumn c : columns) {
+            asOfColumn[c.index] = indexOf(c.spec.links().get("as-of-column"));
+            if (c.national != null) {
+                for (chuan.standard.ValueType.SiblingRule rule : c.national.siblingRules()) {
+                    int sibling = indexOf(c.spec.links().get(rule.option()));
+                    if (sibling >= 0 && profile.enabled(rule.ruleId())) {
+                        crossRules.add(new Cross(c.index, sibling, rule, slots.size()));
+                        slots.add(new Slot(rule.ruleId(), columns[sibling], null, fieldName(sibling), fileColumn(sibling),
+                                columns[sibling].spec.personal()));
+                    }
+                }
+            }
+        }
     }
 
     private void bindHeader(List<ColumnSpec> specs) {

@@ -20,6 +20,9 @@ final class Validator implements Runnable {
     private final CsvChunkParser parser;
     private final SafePattern.Matcher[] matchers;
     private final Cell[] views;
+    private final Cell dateCell = new Cell();
+    private final Cell[] cells;
+    private final int[] codes;
     private final Schema schema;
     private final int blankSlot;
     private final int raggedSlot;
@@ -37,6 +40,8 @@ final class Validator implements Runnable {
         this.parser = parser;
         this.matchers = new SafePattern.Matcher[plan.columns.length];
         this.views = new Cell[plan.columns.length];
+        this.cells = new Cell[plan.columns.length];
+        this.codes = new int[plan.columns.length];
         for (int i = 0; i < matchers.length; i++) {
             matchers[i] = plan.columns[i].newMatcher();
             views[i] = new Cell();
@@ -141,17 +146,25 @@ final class Validator implements Runnable {
         for (int c = 0; c < columns.length; c++) {
             int idx = fileIndex[c];
             if (idx < 0) {
+                codes[c] = CompiledColumn.OK;
+                cells[c] = null;
                 continue;
             }
             Cell v = fields != null ? fields.get(i, idx, views[c]) : rec[idx] == null ? null : views[c].text(rec[idx]);
+            cells[c] = v;
             tally.cellsChecked[c]++;
             if (v != null && !v.isEmpty()) {
                 tally.nonEmpty[c]++;
             }
-            int code = columns[c].check(v, matchers[c]);
+            long recordDay = plan.asOfColumn[c] < 0 ? Long.MIN_VALUE : recordDay(b, i, fields, rec, plan.asOfColumn[c]);
+            int code = columns[c].check(v, matchers[c], recordDay);
+            codes[c] = code;
             if (code >= 0) {
-                violation(c, code, row, line, v);
+                violation(c, code, row, line, v, recordDay);
             }
+        }
+        if (!plan.crossRules.isEmpty()) {
+            crossCheck(row, line);
         }
         if (schema != null && schemaSlot >= 0 && b.texts[i] != null) {
             validateSchema(b.texts[i], row, line);
@@ -159,7 +172,7 @@ final class Validator implements Runnable {
     }
 
     /** Counts a cell violation; the example (with its texts) is only built while there is room for it. */
-    private void violation(int column, int code, long row, long line, Cell v) {
+    private void violation(int column, int code, long row, long line, Cell v, long recordDay) {
         int slot = plan.cellSlot[column][code];
         if (slot < 0) {
             return;
@@ -168,8 +181,45 @@ final class Validator implements Runnable {
             tally.violations[slot]++;
             return;
         }
-        CellCheck k = CellCheck.ALL[code];
-        tally.hit(plan.slots.get(slot), slot, row, line, v, plan.columns[column].expected(k), message(k, v));
+        CompiledColumn col = plan.columns[column];
+        String message = code < CellCheck.ALL.length ? message(CellCheck.ALL[code], v)
+                : col.national.message(code - CellCheck.ALL.length, v, recordDay);
+        tally.hit(plan.slots.get(slot), slot, row, line, v, col.expected(code), message);
+    }
+
+    /** The record's date for a column dated by another (as-of-column), as an epoch day. */
+    private long recordDay(RecordBatch b, int i, Fields fields, String[] rec, int dateColumn) {
+        int idx = plan.fileIndex[dateColumn];
+        if (idx < 0) {
+            return Long.MIN_VALUE;
+        }
+        Cell d = fields != null ? fields.get(i, idx, dateCell) : rec[idx] == null ? null : dateCell.text(rec[idx]);
+        return plan.columns[dateColumn].day(d);
+    }
+
+    /**
+     * Rules between columns (an ID and the birth date beside it), run only when both cells are
+     * present and passed all their own checks, and reported on the sibling with both values.
+     */
+    private void crossCheck(long row, long line) {
+        for (ScanPlan.Cross x : plan.crossRules) {
+            Cell subject = cells[x.subject()];
+            Cell sibling = cells[x.sibling()];
+            if (subject == null || sibling == null || subject.isEmpty() || sibling.isEmpty()
+                    || codes[x.subject()] != CompiledColumn.OK || codes[x.sibling()] != CompiledColumn.OK) {
+                continue;
+            }
+            long siblingDay = plan.columns[x.sibling()].day(sibling);
+            if (x.rule().agrees(subject, sibling, siblingDay)) {
+                continue;
+            }
+            if (!tally.wantsExample(x.slot())) {
+                tally.violations[x.slot()]++;
+                continue;
+            }
+            tally.hit(plan.slots.get(x.slot()), x.slot(), row, line, sibling, x.rule().expected(subject),
+                    "does not match " + plan.fieldName(x.subject()) + " in the same record");
+        }
     }
 
     private void record(int slot, long row, long line, String expected, String message) {

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * One column of a dataset profile. {@code min}/{@code max} are kept as written (a number, a date,
  * or {@code today}) and interpreted when the profile is compiled for a scan, because "today" is
- * the audit's as-of date. {@code pointer} is the JSON Pointer of the column's declaration in its
- * profile, for error messages.
+ * the audit's as-of date. {@code valueType} names a standards-pack type ({@code vn.personal-id});
+ * {@code links} names sibling columns by role ({@code birth-date}, {@code gender}, {@code province},
+ * {@code as-of-column}).
  */
 public record ColumnSpec(
         String name,
@@ -22,11 +23,23 @@ public record ColumnSpec(
         Integer minLength,
         Integer maxLength,
         boolean nfc,
-        boolean personal) {
+        boolean personal,
+        String valueType,
+        String scheme,
+        java.util.Map<String, String> links) {
 
     public ColumnSpec {
         aliases = List.copyOf(aliases);
         enumValues = enumValues == null ? null : List.copyOf(enumValues);
+        links = links == null ? java.util.Map.of() : java.util.Map.copyOf(links);
+    }
+
+    /** A column spec without a standards-pack type (tests and generic profiles). */
+    public ColumnSpec(String name, List<String> aliases, ColumnType type, String format, boolean required, boolean unique,
+                      String pattern, List<String> enumValues, String min, String max, Integer minLength, Integer maxLength,
+                      boolean nfc, boolean personal) {
+        this(name, aliases, type, format, required, unique, pattern, enumValues, min, max, minLength, maxLength, nfc,
+                personal, null, null, null);
     }
 
     /** The name first, then the aliases: every header text that identifies this column. */

@@ -163,6 +163,18 @@ public final class ProfileLoader {
                     columns.add(c);
                 }
             }
+            for (int i = 0; i < columns.size(); i++) {
+                for (var link : columns.get(i).links().entrySet()) {
+                    String target = link.getValue();
+                    java.util.Optional<ColumnSpec> found = columns.stream().filter(x -> x.name().equals(target)).findFirst();
+                    if (found.isEmpty()) {
+                        problems.add(tree.problemAt("/dataset/columns/" + i + "/" + link.getKey(), "no column named '" + target + "' in this profile"));
+                    } else if ((link.getKey().equals("birth-date") || link.getKey().equals("as-of-column"))
+                            && found.get().type() != ColumnType.DATE && found.get().type() != ColumnType.DATETIME) {
+                        problems.add(tree.problemAt("/dataset/columns/" + i + "/" + link.getKey(), "column '" + target + "' must be of type date or datetime"));
+                    }
+                }
+            }
             List<MetricSpec> checks = new ArrayList<>();
             JsonNode cks = d.get("checks");
             if (cks != null) {
@@ -193,7 +205,22 @@ public final class ProfileLoader {
         }
 
         private ColumnSpec column(JsonNode c, String ptr) {
-            ColumnType type = c.has("type") ? ColumnType.fromLabel(c.get("type").asText()).orElseThrow() : ColumnType.STRING;
+            String typeName = c.has("type") ? c.get("type").asText() : "string";
+            String valueType = chuan.standard.ValueTypes.exists(typeName) ? typeName : null;
+            ColumnType type = valueType != null ? ColumnType.STRING : ColumnType.fromLabel(typeName).orElseThrow();
+            java.util.Map<String, String> links = new java.util.LinkedHashMap<>();
+            for (String role : List.of("birth-date", "gender", "province", "as-of-column")) {
+                if (c.has(role)) {
+                    if (!role.equals("as-of-column") && !"vn.personal-id".equals(valueType)) {
+                        problems.add(tree.problemAt(ptr + "/" + role, "'" + role + "' belongs to columns of type vn.personal-id"));
+                    }
+                    links.put(role, c.get(role).asText());
+                }
+            }
+            String scheme = c.has("scheme") ? c.get("scheme").asText() : null;
+            if (scheme != null && !"vn.province-code".equals(valueType) && !"vn.commune-code".equals(valueType)) {
+                problems.add(tree.problemAt(ptr + "/scheme", "'scheme' belongs to vn.province-code and vn.commune-code columns"));
+            }
             String format = text(c, "format");
             if (format != null) {
                 if (type != ColumnType.DATE && type != ColumnType.DATETIME) {
@@ -232,9 +259,11 @@ public final class ProfileLoader {
             if (minLength != null && maxLength != null && minLength > maxLength) {
                 problems.add(tree.problemAt(ptr + "/min-length", "min-length is greater than max-length"));
             }
+            boolean personal = flag(c, "personal") || type == ColumnType.EMAIL
+                    || (valueType != null && chuan.standard.ValueTypes.personal(valueType));
             return new ColumnSpec(c.get("name").asText(), strings(c.get("aliases")), type, format,
                     flag(c, "required"), flag(c, "unique"), pattern, enumValues, min, max, minLength, maxLength,
-                    c.has("normalization"), flag(c, "personal") || type == ColumnType.EMAIL);
+                    c.has("normalization"), personal, valueType, scheme, links);
         }
 
         private String bound(JsonNode c, String ptr, String key, ColumnType type) {

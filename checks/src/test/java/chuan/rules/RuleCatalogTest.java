@@ -36,7 +36,7 @@ class RuleCatalogTest {
     @Test
     void everyRuleIdWrittenInTheEngineIsInTheCatalogue() throws IOException {
         Set<String> used = new HashSet<>();
-        Pattern id = Pattern.compile("\"(DATA-[A-Z0-9-]+)\"");
+        Pattern id = Pattern.compile("\"((?:DATA|VN)-[A-Z0-9-]+)\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = id.matcher(Files.readString(f));

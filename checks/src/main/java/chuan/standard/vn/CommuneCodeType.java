@@ -1,0 +1,68 @@
+package chuan.standard.vn;
+
+import chuan.standard.ValueType;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code vn.commune-code}: a 5-digit commune code. From 2025-07-01 (or with {@code scheme: 2025})
+ * it must be one of the 3,321 codes of Decision 19/2025/QĐ-TTg; for earlier dates only its form is
+ * checked, because the 10,047-commune list of the 2004 scheme is not shipped.
+ */
+final class CommuneCodeType implements ValueType {
+
+    private static final List<String> RULES = List.of("VN-COMMUNE-CODE");
+
+    private final VnReference ref;
+    private final String scheme;
+    private final long asOfDay;
+
+    CommuneCodeType(VnReference ref, String scheme, LocalDate asOf) {
+        this.ref = ref;
+        this.scheme = scheme;
+        this.asOfDay = asOf.toEpochDay();
+    }
+
+    @Override
+    public String name() {
+        return "vn.commune-code";
+    }
+
+    @Override
+    public List<String> ruleIds() {
+        return RULES;
+    }
+
+    @Override
+    public boolean personal() {
+        return false;
+    }
+
+    private boolean newScheme(long recordDay) {
+        if (scheme != null) {
+            return scheme.equals("2025");
+        }
+        return (recordDay == Long.MIN_VALUE ? asOfDay : recordDay) >= ProvinceCodeType.MERGER.toEpochDay();
+    }
+
+    @Override
+    public int check(CharSequence v, long recordDay) {
+        if (v.length() != 5 || !Digits.all(v)) {
+            return 0;
+        }
+        return !newScheme(recordDay) || ref.communes2025.contains(v.toString()) ? OK : 0;
+    }
+
+    @Override
+    public String expected(int code) {
+        return "a 5-digit commune code of the list in force";
+    }
+
+    @Override
+    public String message(int code, CharSequence v, long recordDay) {
+        if (v.length() != 5 || !Digits.all(v)) {
+            return "not 5 digits";
+        }
+        return v + " is not one of the 3,321 commune codes in force from " + ProvinceCodeType.MERGER;
+    }
+}
