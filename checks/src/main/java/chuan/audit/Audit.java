@@ -61,7 +61,7 @@ public final class Audit {
         }
         if (!configBroken) {
             ScanOptions options = new ScanOptions(request.asOf(), request.maxExamples(), request.revealPersonalData(),
-                    request.workers());
+                    request.workers(), request.reference());
             DatasetScanner scanner = new DatasetScanner(catalog);
             for (Planner.PlannedTarget t : plan.targets()) {
                 auditTarget(t, scanner, options, listener, targets, results, errors);

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What to audit and how: input paths, profile selectors (ids or files; empty = every profile
  * whose applies-to matches), the as-of date, the gate threshold, examples kept per result
- * (0 = all) and whether personal values are shown unmasked.
+ * (0 = all), whether personal values are shown unmasked, validator threads, and the national
+ * reference data (built-in, or a newer set from {@code --reference-dir}).
  */
 public record AuditRequest(
         List<Path> inputs,
@@ -17,10 +18,17 @@ public record AuditRequest(
         FailOn failOn,
         int maxExamples,
         boolean revealPersonalData,
-        int workers) {
+        int workers,
+        chuan.standard.ReferenceData reference) {
 
     public AuditRequest {
         inputs = List.copyOf(inputs);
         profiles = List.copyOf(profiles);
+    }
+
+    public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
+                        boolean revealPersonalData, int workers) {
+        this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers,
+                chuan.standard.ReferenceData.builtIn());
     }
 }

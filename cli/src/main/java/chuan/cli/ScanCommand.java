@@ -68,6 +68,11 @@ final class ScanCommand implements Callable<Integer> {
             description = "Show personal values unmasked in reports (they are masked by default).")
     boolean reveal;
 
+    @Option(names = "--reference-dir", paramLabel = "DIR",
+            description = "Newer national reference data (code lists, prefixes): DIR/vn/*.csv with the built-in "
+                    + "files' names and columns; files it lacks come from the built-in set.")
+    Path referenceDir;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Validator threads. Default: the number of processors.")
     Integer threads;
@@ -126,8 +131,12 @@ final class ScanCommand implements Callable<Integer> {
             listeners.add(listener(o, out));
         }
         listeners.add(new ErrorPrinter(err));
+        if (referenceDir != null && !Files.isDirectory(referenceDir)) {
+            return usage(err, "--reference-dir: " + referenceDir + " is not a directory");
+        }
         AuditRequest request = new AuditRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, profiles, date, gate,
-                maxExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+                maxExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
+                referenceDir == null ? chuan.standard.ReferenceData.builtIn() : chuan.standard.ReferenceData.fromDirectory(referenceDir));
         AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
                 .run(request, new Listeners(listeners));
         return report.summary().exitCode();

@@ -78,4 +78,31 @@ class BadInputTest {
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("people-unterminated.csv:2:14: unterminated quoted field");
     }
+
+    @Test
+    void aNewerReferenceListIsUsedWhenGiven(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("citizen-list.csv");
+        Files.writeString(csv, "id,full_name,gender,birth_date,province_code,phone,email,tax_code,address,registered_at\n"
+                + "079088004521,Trần Văn Minh,Nam,1988-11-05,79,0591234567,minh@yahoo.com,0100233488,12 Lê Lợi Quận 1,2020-01-01T08:00:00+07:00\n");
+        String builtIn = CliRunner.run("scan", csv.toString(), "-f", "json", "--as-of", "2025-06-30").out();
+        assertThat(violations(builtIn, "VN-PHONE-PREFIX")).isZero();
+        Path ref = Files.createDirectories(dir.resolve("ref/vn"));
+        Files.writeString(ref.resolve("mobile-prefixes.csv"), "prefix,e164_prefix,original_carrier,old_11digit_prefix,meaning\n"
+                + "091,+8491,VinaPhone,,allocation\n");
+        String newer = CliRunner.run("scan", csv.toString(), "-f", "json", "--as-of", "2025-06-30",
+                "--reference-dir", dir.resolve("ref").toString()).out();
+        assertThat(violations(newer, "VN-PHONE-PREFIX")).as("059 is not in the newer list").isEqualTo(1);
+        assertThat(CliRunner.run("scan", csv.toString(), "--reference-dir", dir.resolve("nope").toString()).exit()).isEqualTo(2);
+    }
+
+    private static int violations(String json, String rule) {
+        var results = new JSONObject(json).getJSONArray("results");
+        int n = 0;
+        for (int i = 0; i < results.length(); i++) {
+            if (results.getJSONObject(i).getString("rule").equals(rule)) {
+                n += results.getJSONObject(i).getInt("violations");
+            }
+        }
+        return n;
+    }
 }

@@ -29,10 +29,10 @@ class SamplesTest {
         CliRunner r = CliRunner.run("scan", "../samples", "-f", "json", "--as-of", "2026-11-27", "--max-examples", "0");
         assertThat(r.exit()).isEqualTo(1);
         JSONObject report = new JSONObject(r.out());
-        assertThat(report.getJSONArray("targets").length()).isEqualTo(2);
+        assertThat(report.getJSONArray("targets").length()).isEqualTo(3);
         assertThat(report.getJSONArray("errors").length()).isZero();
 
-        Map<String, Integer> citizens = failing(report, "citizens/citizens-ben-thanh-2026.csv");
+        Map<String, Integer> citizens = failing(report, "residents/residents-ben-thanh-2026.csv");
         assertThat(citizens).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("DATA-PATTERN Số định danh fail", 1),
                 Map.entry("DATA-UNIQUE Số định danh fail", 2),
@@ -58,6 +58,33 @@ class SamplesTest {
                 Map.entry("DATA-PATTERN /address/province_code fail", 1),
                 Map.entry("DATA-TYPE registered_at fail", 1),
                 Map.entry("DATA-HEADER-EXTRA-COLUMN fail", 1)));
+    }
+
+    @Test
+    void theSampleRegisterGivesExactlyItsInjectedDefects() throws Exception {
+        CliRunner r = CliRunner.run("scan", "../samples/registers", "-f", "json", "--max-examples", "0");
+        assertThat(r.exit()).isEqualTo(1);
+        JSONObject report = new JSONObject(r.out());
+        assertThat(report.getJSONArray("targets").getJSONObject(0).getJSONArray("profiles").getString(0))
+                .isEqualTo("vn.citizen-register");
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        JSONArray results = report.getJSONArray("results");
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject res = results.getJSONObject(i);
+            JSONArray ex = res.getJSONArray("examples");
+            for (int k = 0; k < ex.length(); k++) {
+                if (ex.getJSONObject(k).has("row") && res.has("field")) {
+                    found.add(ex.getJSONObject(k).getInt("row") + "," + res.getString("field"));
+                }
+            }
+        }
+        java.util.Set<String> injected = new java.util.TreeSet<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("../samples/registers/injected-defects.txt"))
+                .subList(1, 16)) {
+            String[] p = line.split(",");
+            injected.add(p[0] + "," + p[1]);
+        }
+        assertThat(found).isEqualTo(injected);
     }
 
     @Test
