@@ -26,6 +26,7 @@ final class CsvChunkParser {
     /** Set when a field was not valid UTF-8, with the first such record's number. */
     boolean badEncoding;
     long badEncodingRow;
+    private boolean recordBad;
 
     CsvChunkParser(char delimiter, char quote) {
         this.delimiter = (byte) delimiter;
@@ -46,8 +47,9 @@ final class CsvChunkParser {
         while (pos < n && r < chunk.records()) {
             long start = line;
             f.recordStart[r] = f.count;
+            recordBad = false;
             boolean blank = record(b, n, row);
-            batch.add(row, start, blank ? RecordBatch.BLANK : RecordBatch.OK, null, null);
+            batch.add(row, start, blank ? RecordBatch.BLANK : recordBad ? RecordBatch.BAD_ENCODING : RecordBatch.OK, null, null);
             row++;
             r++;
         }
@@ -222,9 +224,12 @@ final class CsvChunkParser {
             return new String(b, off, len, StandardCharsets.ISO_8859_1);
         }
         String s = new String(b, off, len, StandardCharsets.UTF_8);
-        if (s.indexOf('\uFFFD') >= 0 && !badEncoding && !strictlyValid(b, off, len)) {
-            badEncoding = true;
-            badEncodingRow = row;
+        if (s.indexOf('\uFFFD') >= 0 && !strictlyValid(b, off, len)) {
+            recordBad = true;
+            if (!badEncoding) {
+                badEncoding = true;
+                badEncodingRow = row;
+            }
         }
         return s;
     }

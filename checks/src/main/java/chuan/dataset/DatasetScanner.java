@@ -66,7 +66,14 @@ public final class DatasetScanner {
             }
             boolean bom = skipBom(in);
             Run run = new Run(file, displayPath, profile, format, options, bom, bytes);
-            run.execute(in);
+            String declared = profile.dataset().encoding();
+            if (declared != null && !declared.equals("UTF-8")) {
+                chuan.standard.LegacyEncoding legacy = chuan.standard.Encodings.byName(declared, options.reference()).orElseThrow();
+                run.declaredLegacy = legacy;
+                run.execute(new Utf8Stream(legacy.decode(in)));
+            } else {
+                run.execute(in);
+            }
             drain(digest);
             return run.outcome(bytes, HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
@@ -129,6 +136,8 @@ public final class DatasetScanner {
         private final List<AuditError> errors = new ArrayList<>();
         private List<String> unknownMembers = List.of();
         private final long fileBytes;
+        /** A legacy encoding the profile declared: the file is read through it, and reported once. */
+        chuan.standard.LegacyEncoding declaredLegacy;
 
         Run(Path file, String displayPath, Profile profile, DataFormat format, ScanOptions options, boolean bom,
             long fileBytes) {
@@ -168,6 +177,10 @@ public final class DatasetScanner {
             plan = new ScanPlan(profile, format, header, options);
             total = newTally();
             recordHeaderFindings();
+            if (declaredLegacy != null) {
+                hitRecord("DATA-ENCODING", 0, 0, null, "UTF-8", "the file is in " + declaredLegacy.description()
+                        + " (declared in the profile), not UTF-8; it was read through that encoding", true);
+            }
             validateAll(source);
             unknownMembers = source.unknownMembers();
         }
@@ -374,13 +387,25 @@ public final class DatasetScanner {
                 Utf8Locator.Position p = Utf8Locator.locate(file);
                 if (p != null) {
                     return new InputProblem("DATA-ENCODING", row, p.line(), p.column(), String.format(
-                            "invalid UTF-8: byte 0x%02X at byte offset %d; the file is not UTF-8 (re-export it as UTF-8)",
-                            p.badByte(), p.offset()));
+                            "invalid UTF-8: byte 0x%02X at byte offset %d; %s", p.badByte(), p.offset(), likelyEncoding()));
                 }
             } catch (IOException e) {
                 // fall through to the generic message
             }
             return new InputProblem("DATA-ENCODING", row, 0, 0, "invalid UTF-8");
+        }
+
+        /** What the file seems to be instead of UTF-8, from its first megabyte. */
+        private String likelyEncoding() throws IOException {
+            byte[] sample = new byte[1 << 20];
+            int n;
+            try (InputStream in = Files.newInputStream(file)) {
+                n = in.readNBytes(sample, 0, sample.length);
+            }
+            return chuan.standard.Encodings.detect(sample, n, options.reference())
+                    .map(e -> "the file reads as " + e.description() + ": declare `encoding: " + e.name()
+                            + "` in the profile to audit it, and convert it to UTF-8")
+                    .orElse("the file is not UTF-8 (re-export it as UTF-8)");
         }
 
         private void stop(InputProblem p) {

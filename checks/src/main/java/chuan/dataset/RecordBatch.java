@@ -13,6 +13,8 @@ final class RecordBatch {
     static final byte JSON_SYNTAX = 2;
     static final byte JSON_NOT_OBJECT = 3;
     static final byte RAGGED = 4;
+    /** A record with bytes that are not UTF-8: its cells are not checked (the encoding result says why). */
+    static final byte BAD_ENCODING = 5;
 
     static final RecordBatch END = new RecordBatch(-1, 0);
 

@@ -124,6 +124,9 @@ final class Validator implements Runnable {
                 record(syntaxSlot, row, line, null, "a JSON object", "malformed JSON at " + b.texts[i]);
                 return;
             }
+            case RecordBatch.BAD_ENCODING -> {
+                return; // counted once, as the file's encoding result
+            }
             case RecordBatch.JSON_NOT_OBJECT -> {
                 record(notObjectSlot, row, line, null, "a JSON object", "record is a JSON " + b.texts[i]);
                 return;

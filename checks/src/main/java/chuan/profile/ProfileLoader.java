@@ -138,8 +138,18 @@ public final class ProfileLoader {
         private DatasetSpec dataset(JsonNode d) {
             DataFormat format = d.has("format") ? DataFormat.fromLabel(d.get("format").asText()).orElseThrow() : null;
             String encoding = d.has("encoding") ? d.get("encoding").asText() : "UTF-8";
-            if (!encoding.equalsIgnoreCase("UTF-8") && !encoding.equalsIgnoreCase("UTF8")) {
-                problems.add(tree.problemAt("/dataset/encoding", "unsupported encoding '" + encoding + "': UTF-8 is read in this version"));
+            if (encoding.equalsIgnoreCase("UTF-8") || encoding.equalsIgnoreCase("UTF8")) {
+                encoding = "UTF-8";
+            } else {
+                java.util.Optional<chuan.standard.LegacyEncoding> legacy =
+                        chuan.standard.Encodings.byName(encoding, chuan.standard.ReferenceData.builtIn());
+                if (legacy.isEmpty()) {
+                    problems.add(tree.problemAt("/dataset/encoding", "unknown encoding '" + encoding + "' (UTF-8, or one of "
+                            + String.join(", ", chuan.standard.Encodings.all(chuan.standard.ReferenceData.builtIn()).stream()
+                                    .map(chuan.standard.LegacyEncoding::name).toList()) + ")"));
+                } else {
+                    encoding = legacy.get().name();
+                }
             }
             char defaultDelimiter = format == DataFormat.TSV ? '\t' : ',';
             char delimiter = d.has("delimiter") ? d.get("delimiter").asText().charAt(0) : defaultDelimiter;
@@ -182,7 +192,7 @@ public final class ProfileLoader {
                     checks.add(check(cks.get(i), "/dataset/checks/" + i, columns));
                 }
             }
-            return new DatasetSpec(format, "UTF-8", !d.has("header") || d.get("header").asBoolean(),
+            return new DatasetSpec(format, encoding, !d.has("header") || d.get("header").asBoolean(),
                     delimiter, quote, reportExtra, jsonSchema, columns, checks);
         }
 

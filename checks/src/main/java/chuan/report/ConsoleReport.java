@@ -45,12 +45,23 @@ public final class ConsoleReport implements AuditListener {
         sorted.sort(WORST_FIRST);
         int passed = 0;
         int na = 0;
+        int unfinished = 0;
         for (Result r : sorted) {
             switch (r.status()) {
                 case PASS -> passed++;
                 case NOT_APPLICABLE -> na++;
+                case ERROR -> {
+                    if (r.violations() == 0) {
+                        unfinished++; // one line for all of them: the error above says why
+                    } else {
+                        printResult(r);
+                    }
+                }
                 default -> printResult(r);
             }
+        }
+        if (unfinished > 0) {
+            out.println("  " + red("ERROR") + " " + unfinished + " checks could not be completed: the file was not read to the end");
         }
         out.println("  " + green(passed + " passed") + (na > 0 ? ", " + na + " not applicable" : ""));
         out.println();
