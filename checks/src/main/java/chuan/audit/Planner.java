@@ -76,7 +76,8 @@ final class Planner {
                 String name = input.getFileName().toString();
                 List<Profile> applies = new ArrayList<>();
                 for (Profile p : candidates) {
-                    if (!selectors.isEmpty() || Globs.anyMatches(p.appliesTo(), name)) {
+                    if (!selectors.isEmpty() || Globs.anyMatches(p.appliesTo(), name)
+                            || Globs.anyMatches(p.appliesTo(), display(input))) {
                         applies.add(p);
                     }
                 }

@@ -271,7 +271,11 @@ public final class DatasetScanner {
         }
 
         private Tally newTally() {
-            return new Tally(plan.slots.size(), plan.columns.length, options.maxExamples(), options.revealPersonalData());
+            Tally t = new Tally(plan.slots.size(), plan.columns.length, options.maxExamples(), options.revealPersonalData());
+            if (plan.personalData != null) {
+                t.personalData(plan.personalSlot.length, plan.personalData.detectors().size());
+            }
+            return t;
         }
 
         private void recordHeaderFindings() {

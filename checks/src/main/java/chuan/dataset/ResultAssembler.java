@@ -56,6 +56,9 @@ final class ResultAssembler {
                         "at least one record", plan.header != null ? "the file has a header and no records" : "the file has no records"));
             }
         }
+        if (plan.personalData != null) {
+            assessPersonalData();
+        }
         for (int s = 0; s < plan.slots.size(); s++) {
             out.add(slotResult(s, complete, stopped));
         }
@@ -94,6 +97,52 @@ final class ResultAssembler {
         }
         return new Result(rule.id(), rule.title(), severity, target, slot.field(), status, violations, checked,
                 message, total.examples.get(s));
+    }
+
+    /**
+     * Open data: a column is personal data when its name announces a category, or when at least
+     * half of its values are personal values (IDs, mobile numbers, e-mail addresses); a name
+     * column together with a birth-date column identifies people too.
+     */
+    private void assessPersonalData() {
+        chuan.standard.PersonalData pd = plan.personalData;
+        int nameColumn = -1;
+        int birthColumn = -1;
+        for (int k = 0; k < plan.personalSlot.length; k++) {
+            int slot = plan.personalSlot[k];
+            String field = plan.slots.get(slot).field();
+            var byName = pd.byColumnName(field);
+            if (byName.isPresent()) {
+                total.violations[slot]++;
+                total.examples.get(slot).add(new Violation(null, 1L, k + 1, field, null, "no personal data",
+                        "the column name announces " + describe(byName.get())));
+            }
+            for (int d = 0; d < pd.detectors().size(); d++) {
+                long hits = k < total.pdHits.length ? total.pdHits[k][d] : 0;
+                if (hits > 0 && hits * 2 >= total.pdNonEmpty[k]) {
+                    total.violations[slot] += hits;
+                    total.examples.get(slot).add(new Violation(total.pdFirstRow[k][d], total.pdFirstLine[k][d], k + 1, field,
+                            null, "no personal data", hits + " of " + total.pdNonEmpty[k] + " values are "
+                            + describe(pd.detectors().get(d).category())));
+                }
+            }
+            if (pd.isNameColumn(field)) {
+                nameColumn = k;
+            }
+            if (pd.isBirthDateColumn(field)) {
+                birthColumn = k;
+            }
+        }
+        if (nameColumn >= 0 && birthColumn >= 0 && plan.nameBirthSlot >= 0) {
+            total.violations[plan.nameBirthSlot]++;
+            total.examples.get(plan.nameBirthSlot).add(new Violation(null, 1L, birthColumn + 1,
+                    plan.slots.get(plan.personalSlot[birthColumn]).field(), null, "no name together with a birth date",
+                    "names (column " + (nameColumn + 1) + ") with birth dates identify people"));
+        }
+    }
+
+    private static String describe(chuan.standard.PersonalData.Category c) {
+        return (c.sensitive() ? "sensitive" : "basic") + " personal data: " + c.description() + " (" + c.legalRef() + ")";
     }
 
     private static String incomplete(InputProblem stopped) {

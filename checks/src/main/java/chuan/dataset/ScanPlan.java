@@ -28,6 +28,10 @@ final class ScanPlan {
     final List<Integer> missingRequired = new ArrayList<>();  // profile column indexes
     final List<Integer> extraColumns = new ArrayList<>();     // header indexes
     final boolean hasUnique;
+    /** Personal-data detection for open data, or null; its slots: one per file column, one for name + birth date. */
+    final chuan.standard.PersonalData personalData;
+    final int[] personalSlot;
+    final int nameBirthSlot;
     /** Per column: the column whose date dates the record for it, or -1. */
     final int[] asOfColumn;
     /** Rules between a column and a sibling, reported on the sibling. */
@@ -95,6 +99,22 @@ final class ScanPlan {
             }
         }
         hasUnique = unique;
+        personalData = profile.dataset().forbidPersonalData()
+                ? chuan.standard.PersonalData.of(options.reference(), options.asOf()) : null;
+        if (personalData != null) {
+            int n = header != null ? header.size() : columns.length;
+            personalSlot = new int[n];
+            for (int k = 0; k < n; k++) {
+                personalSlot[k] = slots.size();
+                String field = header != null ? header.get(k) : columns[k].spec.name();
+                slots.add(new Slot("VN-OPEN-PERSONAL-DATA", null, null, field, format.isJson() ? null : k + 1, true));
+            }
+            nameBirthSlot = slots.size();
+            slots.add(new Slot("VN-OPEN-NAME-BIRTHDATE", null, null, null, null, true));
+        } else {
+            personalSlot = new int[0];
+            nameBirthSlot = -1;
+        }
         asOfColumn = new int[columns.length];
         for (CompiledColumn c : columns) {
             asOfColumn[c.index] = indexOf(c.spec.links().get("as-of-column"));

@@ -24,6 +24,11 @@ final class Tally {
     final long[] nonEmpty;
     private final int cap;
     private final boolean reveal;
+    /** Open data: per file column, non-empty values, and per detector the hits and the first hit's row and line. */
+    long[] pdNonEmpty = new long[0];
+    long[][] pdHits = new long[0][];
+    long[][] pdFirstRow = new long[0][];
+    long[][] pdFirstLine = new long[0][];
     long records;
     long checkedRecords;
     long duplicateRows;
@@ -64,8 +69,25 @@ final class Tally {
         }
     }
 
+    void personalData(int columns, int detectors) {
+        pdNonEmpty = new long[columns];
+        pdHits = new long[columns][detectors];
+        pdFirstRow = new long[columns][detectors];
+        pdFirstLine = new long[columns][detectors];
+    }
+
     /** Adds another thread's counts into this one. */
     void merge(Tally o) {
+        for (int k = 0; k < pdNonEmpty.length && k < o.pdNonEmpty.length; k++) {
+            pdNonEmpty[k] += o.pdNonEmpty[k];
+            for (int d = 0; d < pdHits[k].length; d++) {
+                pdHits[k][d] += o.pdHits[k][d];
+                if (o.pdFirstRow[k][d] > 0 && (pdFirstRow[k][d] == 0 || o.pdFirstRow[k][d] < pdFirstRow[k][d])) {
+                    pdFirstRow[k][d] = o.pdFirstRow[k][d];
+                    pdFirstLine[k][d] = o.pdFirstLine[k][d];
+                }
+            }
+        }
         for (int i = 0; i < violations.length; i++) {
             violations[i] += o.violations[i];
             examples.get(i).addAll(o.examples.get(i));

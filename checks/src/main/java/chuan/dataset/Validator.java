@@ -169,6 +169,9 @@ final class Validator implements Runnable {
         if (!plan.crossRules.isEmpty()) {
             crossCheck(row, line);
         }
+        if (plan.personalData != null) {
+            lookForPersonalData(fields, rec, i, row, line);
+        }
         if (schema != null && schemaSlot >= 0 && b.texts[i] != null) {
             validateSchema(b.texts[i], row, line);
         }
@@ -188,6 +191,27 @@ final class Validator implements Runnable {
         String message = code < CellCheck.ALL.length ? message(CellCheck.ALL[code], v)
                 : col.national.message(code - CellCheck.ALL.length, v, recordDay);
         tally.hit(plan.slots.get(slot), slot, row, line, v, col.expected(code), message);
+    }
+
+    /** Open data: counts, in every field of the record, values that are personal data. */
+    private void lookForPersonalData(Fields fields, String[] rec, int i, long row, long line) {
+        List<chuan.standard.PersonalData.Detector> detectors = plan.personalData.detectors();
+        int n = Math.min(plan.personalSlot.length, fields != null ? fields.width(i) : rec.length);
+        for (int k = 0; k < n; k++) {
+            Cell v = fields != null ? fields.get(i, k, dateCell) : rec[k] == null ? null : dateCell.text(rec[k]);
+            if (v == null || v.isEmpty()) {
+                continue;
+            }
+            tally.pdNonEmpty[k]++;
+            for (int d = 0; d < detectors.size(); d++) {
+                if (detectors.get(d).matches(v)) {
+                    if (tally.pdHits[k][d]++ == 0) {
+                        tally.pdFirstRow[k][d] = row;
+                        tally.pdFirstLine[k][d] = line;
+                    }
+                }
+            }
+        }
     }
 
     /** The record's date for a column dated by another (as-of-column), as an epoch day. */

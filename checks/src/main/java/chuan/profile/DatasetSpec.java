@@ -3,7 +3,10 @@ package chuan.profile;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The {@code dataset:} section of a profile. {@code format} is null when it follows the file extension. */
+/**
+ * The {@code dataset:} section of a profile. {@code format} is null when it follows the file
+ * extension; {@code forbidPersonalData} looks in every column for personal data (open data).
+ */
 public record DatasetSpec(
         DataFormat format,
         String encoding,
@@ -13,7 +16,8 @@ public record DatasetSpec(
         boolean reportExtraColumns,
         Path jsonSchema,
         List<ColumnSpec> columns,
-        List<MetricSpec> checks) {
+        List<MetricSpec> checks,
+        boolean forbidPersonalData) {
 
     public DatasetSpec {
         columns = List.copyOf(columns);

@@ -193,7 +193,8 @@ public final class ProfileLoader {
                 }
             }
             return new DatasetSpec(format, encoding, !d.has("header") || d.get("header").asBoolean(),
-                    delimiter, quote, reportExtra, jsonSchema, columns, checks);
+                    delimiter, quote, reportExtra, jsonSchema, columns, checks,
+                    d.has("forbid-personal-data") && d.get("forbid-personal-data").asBoolean());
         }
 
         private Path jsonSchema(String ref) {
@@ -221,8 +222,11 @@ public final class ProfileLoader {
             java.util.Map<String, String> links = new java.util.LinkedHashMap<>();
             for (String role : List.of("birth-date", "gender", "province", "as-of-column")) {
                 if (c.has(role)) {
-                    if (!role.equals("as-of-column") && !"vn.personal-id".equals(valueType)) {
-                        problems.add(tree.problemAt(ptr + "/" + role, "'" + role + "' belongs to columns of type vn.personal-id"));
+                    boolean allowed = role.equals("as-of-column") || "vn.personal-id".equals(valueType)
+                            || (role.equals("province") && "vn.commune-code".equals(valueType));
+                    if (!allowed) {
+                        problems.add(tree.problemAt(ptr + "/" + role, "'" + role + "' belongs to columns of type vn.personal-id"
+                                + (role.equals("province") ? " or vn.commune-code" : "")));
                     }
                     links.put(role, c.get(role).asText());
                 }

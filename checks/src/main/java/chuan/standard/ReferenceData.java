@@ -57,10 +57,15 @@ public final class ReferenceData {
         }
     }
 
-    /** A table built from a file once and cached (for example a set of codes). */
+    /**
+     * A table built from a file once and cached (for example a set of codes). Several tables can
+     * be built from one file: {@code file#view} names the view, and the rows are those of {@code file}.
+     */
     @SuppressWarnings("unchecked")
     public <T> T table(String pack, String file, Function<List<CSVRecord>, T> build) {
-        return (T) loaded.computeIfAbsent(pack + "/" + file, k -> build.apply(rows(pack, file)));
+        int hash = file.indexOf('#');
+        String source = hash < 0 ? file : file.substring(0, hash);
+        return (T) loaded.computeIfAbsent(pack + "/" + file, k -> build.apply(rows(pack, source)));
     }
 
     private Reader open(String pack, String file) throws IOException {

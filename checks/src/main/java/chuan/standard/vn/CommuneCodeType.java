@@ -59,6 +59,36 @@ final class CommuneCodeType implements ValueType {
     }
 
     @Override
+    public List<SiblingRule> siblingRules() {
+        return List.of(new InProvince());
+    }
+
+    /** A 2025 commune belongs to one province: the record's province column must be that one. */
+    private final class InProvince implements SiblingRule {
+        @Override
+        public String option() {
+            return "province";
+        }
+
+        @Override
+        public String ruleId() {
+            return "VN-COMMUNE-PROVINCE";
+        }
+
+        @Override
+        public boolean agrees(CharSequence commune, CharSequence province, long siblingDay) {
+            String parent = ref.communeProvince2025.get(commune.toString());
+            return parent == null || parent.contentEquals(province);
+        }
+
+        @Override
+        public String expected(CharSequence commune) {
+            String parent = ref.communeProvince2025.get(commune.toString());
+            return "province " + parent + " (" + ref.provinces2025.get(parent) + "), where commune " + commune + " is";
+        }
+    }
+
+    @Override
     public String message(int code, CharSequence v, long recordDay) {
         if (v.length() != 5 || !Digits.all(v)) {
             return "not 5 digits";

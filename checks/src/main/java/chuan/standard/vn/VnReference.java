@@ -30,6 +30,7 @@ final class VnReference {
     final Map<String, String> retiredMobile;     // old 4-digit prefix -> new 3-digit prefix
     final Set<String> landlineAreas;             // "0203", "024", ...
     final Set<String> communes2025;
+    final Map<String, String> communeProvince2025;  // commune code -> province code
 
     private VnReference(ReferenceData data) {
         idProvinces = data.table("vn", "cccd-province-codes.csv", VnReference::idProvinces);
@@ -39,6 +40,7 @@ final class VnReference {
         retiredMobile = retired(mobile);
         landlineAreas = data.table("vn", "landline-area-codes.csv", rows -> set(rows, "area_code"));
         communes2025 = data.table("vn", "communes-2025.csv", rows -> set(rows, "code"));
+        communeProvince2025 = data.table("vn", "communes-2025.csv#province", rows -> codes(rows, "code", "province_code"));
     }
 
     private static final Map<ReferenceData, VnReference> CACHE = new java.util.concurrent.ConcurrentHashMap<>();

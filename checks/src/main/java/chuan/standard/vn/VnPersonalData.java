@@ -1,0 +1,118 @@
+package chuan.standard.vn;
+
+import chuan.standard.PersonalData;
+import chuan.standard.ReferenceData;
+import chuan.standard.ValueType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Personal data under Vietnamese law at a given date: the categories of Decree 356/2025/NĐ-CP
+ * (from 2026-01-01) or Decree 13/2023/NĐ-CP (before), with their column-name hints, from the
+ * reference data; and value detectors for personal IDs, phone numbers and e-mail addresses.
+ */
+public final class VnPersonalData {
+
+    private static final java.util.Set<String> AMBIGUOUS_HINTS = java.util.Set.of("mst", "ma_so_thue");
+
+    private VnPersonalData() {
+    }
+
+    public static PersonalData build(ReferenceData data, LocalDate asOf) {
+        List<PersonalData.NameHint> hints = new ArrayList<>();
+        PersonalData.Category name = null;
+        PersonalData.Category birth = null;
+        PersonalData.Category identifiers = null;
+        PersonalData.Category accounts = null;
+        for (CSVRecord r : data.rows("vn", "pdpl-data-categories.csv")) {
+            LocalDate from = r.get("valid_from").isBlank() ? LocalDate.MIN : LocalDate.parse(r.get("valid_from"));
+            LocalDate to = r.get("valid_to").isBlank() ? LocalDate.MAX : LocalDate.parse(r.get("valid_to"));
+            if (asOf.isBefore(from) || asOf.isAfter(to)) {
+                continue;
+            }
+            PersonalData.Category c = new PersonalData.Category(r.get("item_id"), r.get("item_en"), r.get("legal_ref"),
+                    "sensitive".equals(r.get("category")));
+            for (String h : r.get("field_name_hints").split(";")) {
+                // a tax code column is an enterprise's as often as a person's: personal tax codes
+                // (12-digit personal IDs) are found by value instead
+                if (!h.isBlank() && !AMBIGUOUS_HINTS.contains(h.strip())) {
+                    hints.add(new PersonalData.NameHint(h.strip(), c));
+                }
+            }
+            String hintList = ";" + r.get("field_name_hints") + ";";
+            if (hintList.contains(";ho_ten;")) {
+                name = c;
+            } else if (hintList.contains(";ngay_sinh;")) {
+                birth = c;
+            } else if (hintList.contains(";so_dien_thoai;")) {
+                identifiers = c;
+            } else if (hintList.contains(";email;")) {
+                accounts = c;
+            }
+        }
+        VnReference ref = VnReference.of(data);
+        List<PersonalData.Detector> detectors = new ArrayList<>();
+        if (identifiers != null) {
+            detectors.add(detector(identifiers, new PersonalIdType(ref, asOf)));
+            detectors.add(mobile(identifiers, new PhoneType(ref)));
+        }
+        if (accounts != null) {
+            PersonalData.Category acc = accounts;
+            detectors.add(new PersonalData.Detector() {
+                @Override
+                public PersonalData.Category category() {
+                    return acc;
+                }
+
+                @Override
+                public boolean matches(CharSequence v) {
+                    int at = -1;
+                    for (int i = 0; i < v.length(); i++) {
+                        if (v.charAt(i) == '@') {
+                            at = i;
+                        }
+                    }
+                    return at > 0 && at < v.length() - 3 && v.length() < 255 && v.toString().matches("[^@\\s]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+                }
+            });
+        }
+        return new PersonalData(detectors, hints, name, birth);
+    }
+
+    /** Mobile numbers only: an organisation's landline in open data is not a person's data. */
+    private static PersonalData.Detector mobile(PersonalData.Category c, PhoneType type) {
+        PersonalData.Detector any = detector(c, type);
+        return new PersonalData.Detector() {
+            @Override
+            public PersonalData.Category category() {
+                return c;
+            }
+
+            @Override
+            public boolean matches(CharSequence v) {
+                if (!any.matches(v)) {
+                    return false;
+                }
+                String n = PhoneType.normalise(v);
+                return n != null && !n.startsWith("02");
+            }
+        };
+    }
+
+    /** A value type turned detector: a value of the type that passes all its checks is personal data. */
+    private static PersonalData.Detector detector(PersonalData.Category c, ValueType type) {
+        return new PersonalData.Detector() {
+            @Override
+            public PersonalData.Category category() {
+                return c;
+            }
+
+            @Override
+            public boolean matches(CharSequence v) {
+                return v.length() >= 9 && v.length() <= 16 && type.check(v, Long.MIN_VALUE) == ValueType.OK;
+            }
+        };
+    }
+}
