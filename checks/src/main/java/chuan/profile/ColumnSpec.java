@@ -31,7 +31,7 @@ public record ColumnSpec(
     public ColumnSpec {
         aliases = List.copyOf(aliases);
         enumValues = enumValues == null ? null : List.copyOf(enumValues);
-        links = links == null ? java.util.Map.of() : java.util.Map.copyOf(links);
+        links = links == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(links));
     }
 
     /** A column spec without a standards-pack type (tests and generic profiles). */

@@ -65,6 +65,9 @@ final class ProfilesCommand implements Callable<Integer> {
         @Parameters(paramLabel = "ID|FILE", description = "A built-in or project profile id, or a profile file.")
         String selector;
 
+        @picocli.CommandLine.Option(names = "--markdown", description = "Print the profile's documentation page (docs/profiles/ID.md).")
+        boolean markdown;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -75,6 +78,10 @@ final class ProfilesCommand implements Callable<Integer> {
             } catch (ProfileException e) {
                 e.problems().forEach(x -> spec.commandLine().getErr().println("chuan: " + x.oneLine()));
                 return ExitCode.USAGE.code();
+            }
+            if (markdown) {
+                out.print(chuan.profile.ProfileDocs.markdown(p, RuleCatalog.builtIn()));
+                return ExitCode.PASSED.code();
             }
             out.println(p.id() + " " + p.version() + " (" + p.kind().label() + "): " + p.title());
             if (p.description() != null) {
