@@ -7,8 +7,9 @@ Generates bench/out/citizens-N.csv with gen_citizens.py (seed 1, error rate 0.02
 exists, then runs `./chuan scan` R times with bench/citizens-example.yaml and R times with the
 parse-only profile, and prints the median wall time, rows/s, the largest peak RSS, and the
 scan's own duration from the JSON report (durationMs: the process minus JVM start-up).
-With --duckdb, also runs ../shared/bench/duckdb/run.sh (DuckDB on the shared RULES.md rule set)
-on the same file, when that script is there.
+Also runs the built-in vn.citizen-register profile (the shared RULES.md rule set). With --duckdb,
+also runs ../shared/bench/duckdb/run.sh (DuckDB on the same RULES.md rules) on the same file,
+when that script is there, for a side-by-side comparison in one run.
 """
 import argparse
 import json
@@ -66,12 +67,22 @@ def main():
     subprocess.run([os.path.join(ROOT, "chuan"), "--version"], check=True, stdout=subprocess.DEVNULL)
     print(f"{a.rows:,} rows, {os.path.getsize(data) / 1e6:.0f} MB, {os.cpu_count()} cores")
     bench("example profile", os.path.join(HERE, "citizens-example.yaml"), data, a.rows, a.runs)
+    bench("vn.citizen-register", "vn.citizen-register", data, a.rows, a.runs)
     bench("parse only", os.path.join(HERE, "parse-only.yaml"), data, a.rows, a.runs)
     duck = os.path.join(ROOT, "..", "shared", "bench", "duckdb", "run.sh")
     if a.duckdb and os.path.exists(duck):
-        code, wall, peak = timed(["bash", duck, data, os.path.join(OUT, "duckdb.csv")])
-        print(f"{'duckdb (RULES.md)':<22} wall {wall:6.2f} s  {a.rows / wall:>10,.0f} rows/s   "
-              f"peak RSS {peak:5.0f} MB (includes javac of its runner)")
+        walls, queries = [], []
+        for _ in range(a.runs):
+            start = time.perf_counter()
+            p = subprocess.run(["bash", duck, data, os.path.join(OUT, "duckdb.csv")], capture_output=True, text=True)
+            walls.append(time.perf_counter() - start)
+            for tok in p.stdout.split():
+                if tok.startswith("query_s="):
+                    queries.append(float(tok.split("=")[1]))
+        wall = statistics.median(walls)
+        query = statistics.median(queries) if queries else float("nan")
+        print(f"{'duckdb (RULES.md)':<22} wall {wall:6.2f} s  {a.rows / wall:>10,.0f} rows/s   query {query:6.2f} s  "
+              f"{a.rows / query:>10,.0f} rows/s   (median of {a.runs}; wall includes compiling its Java runner)")
 
 
 if __name__ == "__main__":
