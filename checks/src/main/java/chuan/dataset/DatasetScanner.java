@@ -135,6 +135,7 @@ public final class DatasetScanner {
         private InputProblem stopped;
         private final List<AuditError> errors = new ArrayList<>();
         private List<String> unknownMembers = List.of();
+        private List<String> ndjsonUnknown = List.of();
         private final long fileBytes;
         /** A legacy encoding the profile declared: the file is read through it, and reported once. */
         chuan.standard.LegacyEncoding declaredLegacy;
@@ -150,13 +151,17 @@ public final class DatasetScanner {
             this.bom = bom;
         }
 
-        void execute(InputStream in) throws IOException {
-            boolean keepText = profile.dataset().jsonSchema() != null || profile.dataset().checks().stream()
+        /** Whether JSON records keep their text: for the JSON Schema and for repeated-record detection. */
+        private boolean keepText() {
+            return profile.dataset().jsonSchema() != null || profile.dataset().checks().stream()
                     .anyMatch(m -> m.metric() == chuan.profile.MetricSpec.Metric.DUPLICATE_ROWS);
+        }
+
+        void execute(InputStream in) throws IOException {
+            boolean keepText = keepText();
             BatchSource source = switch (format) {
                 case CSV, TSV -> new CsvSource(in);
-                case NDJSON -> new RecordSource(new NdjsonRecordReader(new BufferedReader(utf8(in), 1 << 16),
-                        new JsonColumns(profile.dataset().columns()), keepText));
+                case NDJSON -> new NdjsonSource(in);
                 case JSON -> new RecordSource(new JsonArrayRecordReader(utf8(in),
                         new JsonColumns(profile.dataset().columns()), keepText));
             };
@@ -182,7 +187,7 @@ public final class DatasetScanner {
                         + " (declared in the profile), not UTF-8; it was read through that encoding", true);
             }
             validateAll(source);
-            unknownMembers = source.unknownMembers();
+            unknownMembers = format == DataFormat.NDJSON ? ndjsonUnknown : source.unknownMembers();
         }
 
         private Reader utf8(InputStream in) {
@@ -235,7 +240,41 @@ public final class DatasetScanner {
             }
         }
 
-        /** JSON and NDJSON: records parsed on the reader thread. */
+        /** NDJSON: chunks of whole lines, parsed by the validators. */
+        private final class NdjsonSource implements BatchSource {
+            private final CsvChunker chunker;
+            private long nextRow = 1;
+
+            NdjsonSource(InputStream in) {
+                // no delimiter and no quote: JSON strings cannot hold a raw line break, so lines are records
+                this.chunker = new CsvChunker(in, '\0', '\0', false);
+            }
+
+            @Override
+            public List<String> open() {
+                return null;
+            }
+
+            @Override
+            public RecordBatch next(long seq) throws IOException, InputProblem {
+                CsvChunker.Chunk c = chunker.next(Integer.MAX_VALUE);
+                if (c == null) {
+                    if (nextRow == 1) {
+                        throw new InputProblem("DATA-NO-RECORDS", 0, 1, 1, "the file is empty: no records");
+                    }
+                    return null;
+                }
+                nextRow = c.firstRow() + c.records();
+                return new RecordBatch(seq, c.records(), c);
+            }
+
+            @Override
+            public long nextRow() {
+                return nextRow;
+            }
+        }
+
+        /** JSON arrays: records parsed on the reader thread. */
         private final class RecordSource implements BatchSource {
             private final RecordReader reader;
             private boolean more = true;
@@ -337,8 +376,10 @@ public final class DatasetScanner {
             char delimiter = format == DataFormat.TSV && profile.dataset().delimiter() == ','
                     ? '\t' : profile.dataset().delimiter();
             for (int i = 0; i < workers; i++) {
+                NdjsonChunkParser ndjson = format == DataFormat.NDJSON
+                        ? new NdjsonChunkParser(new JsonColumns(profile.dataset().columns()), keepText()) : null;
                 Validator v = new Validator(plan, newTally(), queue, sequencer, faults,
-                        profile.dataset().jsonSchema(), new CsvChunkParser(delimiter, profile.dataset().quote()));
+                        profile.dataset().jsonSchema(), new CsvChunkParser(delimiter, profile.dataset().quote()), ndjson);
                 validators.add(v);
                 Thread t = new Thread(v, "chuan-validator-" + i);
                 t.setDaemon(true);
@@ -375,10 +416,15 @@ public final class DatasetScanner {
             if (faults.bug() != null) {
                 throw new IllegalStateException("validator failed: " + faults.bug(), faults.bug());
             }
+            java.util.TreeSet<String> unknown = new java.util.TreeSet<>();
             for (Validator v : validators) {
                 total.merge(v.tally);
+                unknown.addAll(v.unknownMembers());
             }
             total.merge(ordered.tally);
+            if (format == DataFormat.NDJSON) {
+                ndjsonUnknown = List.copyOf(unknown);
+            }
             if (faults.encodingSeen()) {
                 stop(encodingProblem(faults.badEncodingRow()));
             } else if (faults.problem() != null) {

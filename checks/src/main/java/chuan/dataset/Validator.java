@@ -18,6 +18,7 @@ final class Validator implements Runnable {
     private final Sequencer sequencer;
     private final Faults faults;
     private final CsvChunkParser parser;
+    private final NdjsonChunkParser ndjson;
     private final SafePattern.Matcher[] matchers;
     private final Cell[] views;
     private final Cell dateCell = new Cell();
@@ -31,13 +32,14 @@ final class Validator implements Runnable {
     private final int schemaSlot;
 
     Validator(ScanPlan plan, Tally tally, BlockingQueue<RecordBatch> queue, Sequencer sequencer,
-              Faults faults, Path jsonSchema, CsvChunkParser parser) {
+              Faults faults, Path jsonSchema, CsvChunkParser parser, NdjsonChunkParser ndjson) {
         this.plan = plan;
         this.tally = tally;
         this.queue = queue;
         this.sequencer = sequencer;
         this.faults = faults;
         this.parser = parser;
+        this.ndjson = ndjson;
         this.matchers = new SafePattern.Matcher[plan.columns.length];
         this.views = new Cell[plan.columns.length];
         this.cells = new Cell[plan.columns.length];
@@ -65,6 +67,11 @@ final class Validator implements Runnable {
         }
     }
 
+    /** Top-level JSON members no column described, seen by this thread. */
+    List<String> unknownMembers() {
+        return ndjson == null ? List.of() : ndjson.columns().unknownMembers();
+    }
+
     @Override
     public void run() {
         while (true) {
@@ -80,7 +87,13 @@ final class Validator implements Runnable {
             }
             boolean ok = true;
             try {
-                if (b.chunk != null) {
+                if (b.chunk != null && ndjson != null) {
+                    ndjson.parse(b.chunk, b);
+                    if (ndjson.badEncoding) {
+                        faults.badEncoding(ndjson.badEncodingRow);
+                        ndjson.badEncoding = false;
+                    }
+                } else if (b.chunk != null) {
                     parser.parse(b.chunk, b);
                     if (parser.badEncoding) {
                         faults.badEncoding(parser.badEncodingRow);

@@ -208,6 +208,13 @@ public final class VnEncodings {
 
     /** The encoding the bytes most look like, when one clearly fits; empty when none does. */
     public static Optional<LegacyEncoding> detect(byte[] sample, int length, ReferenceData data) {
+        int high = 0;
+        for (int i = 0; i < length; i++) {
+            high += sample[i] < 0 ? 1 : 0;
+        }
+        if (high < 12) {
+            return Optional.empty(); // too little text to tell one encoding from another
+        }
         LegacyEncoding best = null;
         double bestScore = 0.9; // nine in ten non-ASCII characters must come out as Vietnamese letters
         for (LegacyEncoding e : all(data)) {
