@@ -9,7 +9,7 @@ import java.util.List;
  * 05/1999/NĐ-CP). Valid as data, but the cards themselves lapsed on 2024-12-31 (Law on
  * Identification 26/2023/QH15, transitional provisions): a value audited after that is reported.
  */
-final class CmndType implements ValueType {
+final class CmndType extends VnType {
 
     static final LocalDate CARDS_VALID_UNTIL = LocalDate.of(2024, 12, 31);
     private static final List<String> RULES = List.of("VN-CMND-FORMAT", "VN-CMND-EXPIRED");
@@ -17,22 +17,8 @@ final class CmndType implements ValueType {
     private final boolean expired;
 
     CmndType(LocalDate asOf) {
+        super("vn.cmnd", RULES, true);
         this.expired = asOf.isAfter(CARDS_VALID_UNTIL);
-    }
-
-    @Override
-    public String name() {
-        return "vn.cmnd";
-    }
-
-    @Override
-    public List<String> ruleIds() {
-        return RULES;
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
     }
 
     @Override

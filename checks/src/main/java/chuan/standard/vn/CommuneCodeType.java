@@ -9,40 +9,17 @@ import java.util.List;
  * it must be one of the 3,321 codes of Decision 19/2025/QĐ-TTg; for earlier dates only its form is
  * checked, because the 10,047-commune list of the 2004 scheme is not shipped.
  */
-final class CommuneCodeType implements ValueType {
+final class CommuneCodeType extends VnType {
 
     private static final List<String> RULES = List.of("VN-COMMUNE-CODE");
 
     private final VnReference ref;
-    private final String scheme;
-    private final long asOfDay;
+    private final CodeScheme scheme;
 
     CommuneCodeType(VnReference ref, String scheme, LocalDate asOf) {
+        super("vn.commune-code", RULES, false);
         this.ref = ref;
-        this.scheme = scheme;
-        this.asOfDay = asOf.toEpochDay();
-    }
-
-    @Override
-    public String name() {
-        return "vn.commune-code";
-    }
-
-    @Override
-    public List<String> ruleIds() {
-        return RULES;
-    }
-
-    @Override
-    public boolean personal() {
-        return false;
-    }
-
-    private boolean newScheme(long recordDay) {
-        if (scheme != null) {
-            return scheme.equals("2025");
-        }
-        return (recordDay == Long.MIN_VALUE ? asOfDay : recordDay) >= ProvinceCodeType.MERGER.toEpochDay();
+        this.scheme = new CodeScheme(scheme, asOf);
     }
 
     @Override
@@ -50,7 +27,7 @@ final class CommuneCodeType implements ValueType {
         if (v.length() != 5 || !Digits.all(v)) {
             return 0;
         }
-        return !newScheme(recordDay) || ref.communes2025.contains(v.toString()) ? OK : 0;
+        return !scheme.of2025(recordDay) || ref.communes2025.contains(v.toString()) ? OK : 0;
     }
 
     @Override

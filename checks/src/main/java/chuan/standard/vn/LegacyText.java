@@ -42,12 +42,12 @@ final class LegacyText {
     private static final String VNI_STRONG = "øûïåäüëæîöñÑÖØÛÏÅÄÜËÆÎ";
 
     private final Map<Character, Character> tcvn3;       // char as seen in cp1252 -> Vietnamese letter
-    private final Map<String, Character> vni;             // Latin-1 look of the byte sequence -> letter
+    private final VnEncodings.Vni vni;
     private final boolean[] suspicious = new boolean[0x2213];
 
     private LegacyText(ReferenceData data) {
         tcvn3 = data.table("vn", "tcvn3-byte-map.csv", LegacyText::tcvn3Map);
-        vni = data.table("vn", "vni-sequences.csv", LegacyText::vniMap);
+        vni = new VnEncodings.Vni(data);
         for (char c = 0x80; c <= 0xFF; c++) {
             suspicious[c] = VN_LATIN1.indexOf(c) < 0;
         }
@@ -76,14 +76,6 @@ final class LegacyText {
         }
         m.put('\u2212', 'ư'); // TCVN3 0xAD (ư) as PDFs render it
         m.put('\u00AD', 'ư');
-        return Map.copyOf(m);
-    }
-
-    private static Map<String, Character> vniMap(List<CSVRecord> rows) {
-        Map<String, Character> m = new HashMap<>();
-        for (CSVRecord r : rows) {
-            m.put(r.get("shown_as_latin1"), r.get("char").charAt(0));
-        }
         return Map.copyOf(m);
     }
 
@@ -160,22 +152,7 @@ final class LegacyText {
     }
 
     private String repairVni(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            if (i + 1 < s.length()) {
-                Character two = vni.get(s.substring(i, i + 2));
-                if (two != null) {
-                    sb.append(two);
-                    i += 2;
-                    continue;
-                }
-            }
-            Character one = vni.get(s.substring(i, i + 1));
-            sb.append(one != null ? one : s.charAt(i));
-            i++;
-        }
-        return sb.toString();
+        return vni.convert(s);
     }
 
     /** Text made only of ASCII, Vietnamese letters, spaces and common punctuation. */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Art.13, Circular 07/2016/TT-BCA): birth-registration province, century and sex, last two digits
  * of the birth year, six random digits; there is no check digit.
  */
-final class PersonalIdType implements ValueType {
+final class PersonalIdType extends VnType {
 
     static final int FORMAT = 0;
     static final int PROVINCE = 1;
@@ -29,6 +29,7 @@ final class PersonalIdType implements ValueType {
     private final List<SiblingRule> siblings;
 
     PersonalIdType(VnReference ref, LocalDate asOf) {
+        super("vn.personal-id", RULES, true);
         this.ref = ref;
         this.asOfYear = asOf.getYear();
         this.siblings = List.of(new BirthYear(), new Sex(), new Province());
@@ -36,21 +37,6 @@ final class PersonalIdType implements ValueType {
             provincePrefix[Integer.parseInt(code)] = true;
             byPrefix[Integer.parseInt(code)] = ref.idProvinces.get(code);
         }
-    }
-
-    @Override
-    public String name() {
-        return "vn.personal-id";
-    }
-
-    @Override
-    public List<String> ruleIds() {
-        return RULES;
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.List;
  * reported with their new 10-digit number. Landline: {@code 0} + 10 digits in the 02x/02xx scheme
  * of Decision 2036/QĐ-BTTTT (2017). Spaces, dots and dashes between digits are allowed.
  */
-final class PhoneType implements ValueType {
+final class PhoneType extends VnType {
 
     static final int FORMAT = 0;
     static final int PREFIX = 1;
@@ -20,25 +20,11 @@ final class PhoneType implements ValueType {
     private final boolean[] mobile3 = new boolean[1000];
 
     PhoneType(VnReference ref) {
+        super("vn.phone", RULES, true);
         this.ref = ref;
         for (String p : ref.mobile.keySet()) {
             mobile3[Integer.parseInt(p)] = true;
         }
-    }
-
-    @Override
-    public String name() {
-        return "vn.phone";
-    }
-
-    @Override
-    public List<String> ruleIds() {
-        return RULES;
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
     }
 
     @Override

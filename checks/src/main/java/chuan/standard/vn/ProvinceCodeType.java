@@ -10,48 +10,24 @@ import java.util.List;
  * 19/2025/QĐ-TTg from 2025-07-01. A profile may pin the scheme; a code that stopped existing in
  * the 2025 merger is reported with the province it became.
  */
-final class ProvinceCodeType implements ValueType {
+final class ProvinceCodeType extends VnType {
 
-    static final LocalDate MERGER = LocalDate.of(2025, 7, 1);
+    static final LocalDate MERGER = CodeScheme.MERGER;
     static final int UNKNOWN = 0;
     static final int MERGED = 1;
     private static final List<String> RULES = List.of("VN-PROVINCE-CODE", "VN-PROVINCE-MERGED");
 
     private final VnReference ref;
-    private final String scheme;     // "2004", "2025", or null: by date
-    private final long asOfDay;
+    private final CodeScheme scheme;
     private final boolean[] in2004 = new boolean[100];
     private final boolean[] in2025 = new boolean[100];
 
     ProvinceCodeType(VnReference ref, String scheme, LocalDate asOf) {
+        super("vn.province-code", RULES, false);
         this.ref = ref;
-        this.scheme = scheme;
-        this.asOfDay = asOf.toEpochDay();
+        this.scheme = new CodeScheme(scheme, asOf);
         ref.provinces2004.keySet().forEach(c -> in2004[Integer.parseInt(c)] = true);
         ref.provinces2025.keySet().forEach(c -> in2025[Integer.parseInt(c)] = true);
-    }
-
-    @Override
-    public String name() {
-        return "vn.province-code";
-    }
-
-    @Override
-    public List<String> ruleIds() {
-        return RULES;
-    }
-
-    @Override
-    public boolean personal() {
-        return false;
-    }
-
-    private boolean newScheme(long recordDay) {
-        if (scheme != null) {
-            return scheme.equals("2025");
-        }
-        long day = recordDay == Long.MIN_VALUE ? asOfDay : recordDay;
-        return day >= MERGER.toEpochDay();
     }
 
     @Override
@@ -60,7 +36,7 @@ final class ProvinceCodeType implements ValueType {
             return UNKNOWN;
         }
         int code = Digits.number(v, 0, 2);
-        if (newScheme(recordDay)) {
+        if (scheme.of2025(recordDay)) {
             if (in2025[code]) {
                 return OK;
             }
@@ -82,7 +58,7 @@ final class ProvinceCodeType implements ValueType {
             VnReference.OldProvince p = ref.provinces2004.get(c);
             return c + " (" + p.name() + ") stopped existing on " + MERGER + "; it became " + p.newCode() + " (" + p.newName() + ")";
         }
-        return c + " is not a province code in the " + (newScheme(recordDay) ? "2025 (34-province)" : "2004 (63-province)")
+        return c + " is not a province code in the " + (scheme.of2025(recordDay) ? "2025 (34-province)" : "2004 (63-province)")
                 + " list";
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * 86/2024/TT-BTC); and from 2025-07-01 the 12-digit personal ID, which replaced the personal tax
  * code (Circular 86/2024/TT-BTC Art.5.5).
  */
-final class TaxCodeType implements ValueType {
+final class TaxCodeType extends VnType {
 
     static final LocalDate PERSONAL_ID_FROM = LocalDate.of(2025, 7, 1);
     static final int FORMAT = 0;
@@ -22,23 +22,9 @@ final class TaxCodeType implements ValueType {
     private final boolean personalIdAllowed;
 
     TaxCodeType(VnReference ref, LocalDate asOf) {
+        super("vn.tax-code", RULES, false);
         this.personalId = new PersonalIdType(ref, asOf);
         this.personalIdAllowed = !asOf.isBefore(PERSONAL_ID_FROM);
-    }
-
-    @Override
-    public String name() {
-        return "vn.tax-code";
-    }
-
-    @Override
-    public List<String> ruleIds() {
-        return RULES;
-    }
-
-    @Override
-    public boolean personal() {
-        return false;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
  * the encoding found and the repaired text. A person's name is also each word capitalised, at
  * least two words, single spaces.
  */
-final class TextType implements ValueType {
+final class TextType extends VnType {
 
     static final int CONTROL = 0;
     static final int LEGACY = 1;
@@ -20,28 +20,13 @@ final class TextType implements ValueType {
 
     private final boolean name;
     private final LegacyText legacy;
-    private final List<String> rules;
 
     TextType(LegacyText legacy, boolean name) {
+        super(name ? "vn.person-name" : "vn.text", name
+                ? List.of("VN-TEXT-CONTROL", "VN-TEXT-LEGACY", "VN-TEXT-NFC", "VN-NAME-FORMAT")
+                : List.of("VN-TEXT-CONTROL", "VN-TEXT-LEGACY", "VN-TEXT-NFC"), name);
         this.legacy = legacy;
         this.name = name;
-        this.rules = name ? List.of("VN-TEXT-CONTROL", "VN-TEXT-LEGACY", "VN-TEXT-NFC", "VN-NAME-FORMAT")
-                : List.of("VN-TEXT-CONTROL", "VN-TEXT-LEGACY", "VN-TEXT-NFC");
-    }
-
-    @Override
-    public String name() {
-        return name ? "vn.person-name" : "vn.text";
-    }
-
-    @Override
-    public List<String> ruleIds() {
-        return rules;
-    }
-
-    @Override
-    public boolean personal() {
-        return name;
     }
 
     @Override
