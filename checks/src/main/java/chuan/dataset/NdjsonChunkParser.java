@@ -62,7 +62,9 @@ final class NdjsonChunkParser {
         try {
             node = JSON.readTree(b, from, to - from);
         } catch (JsonProcessingException e) {
-            long col = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
+            // Jackson counts bytes on byte input; a report counts characters
+            long byteCol = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+            long col = new String(b, from, (int) Math.min(byteCol - 1, to - from), StandardCharsets.UTF_8).length() + 1;
             batch.add(row, line, RecordBatch.JSON_SYNTAX, null, "column " + col + ": " + JsonReaderMessages.brief(e));
             return;
         } catch (IOException e) {

@@ -39,7 +39,7 @@ public final class JsonReport implements AuditListener {
     @Override
     public void auditFinished(AuditReport report) throws IOException {
         try (OutputStream out = sink.open()) {
-            MAPPER.writeValue(new NonClosing(out), report);
+            MAPPER.writeValue(new NonClosingStream(out), report);
             out.write('\n');
         }
     }
@@ -48,20 +48,4 @@ public final class JsonReport implements AuditListener {
         MAPPER.writeValue(w, report);
     }
 
-    /** Jackson closes the stream it writes to; the newline after it still has to go out. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

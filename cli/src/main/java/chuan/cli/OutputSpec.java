@@ -1,28 +1,18 @@
 package chuan.cli;
 
+import chuan.report.ReportFormat;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** One {@code -f FMT[=FILE]} option: a report format and where it goes (null = standard output). */
-record OutputSpec(Format format, Path file) {
-
-    enum Format {
-        CONSOLE, JSON;
-
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
+record OutputSpec(ReportFormat format, Path file) {
 
     static OutputSpec parse(String text) {
         int eq = text.indexOf('=');
         String name = (eq < 0 ? text : text.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-        Format f;
-        try {
-            f = Format.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown report format '" + name + "' (available: console, json)");
-        }
+        ReportFormat f = ReportFormat.fromLabel(name).orElseThrow(() -> new IllegalArgumentException("unknown report format '"
+                + name + "' (available: " + String.join(", ", java.util.Arrays.stream(ReportFormat.values())
+                        .map(ReportFormat::label).toList()) + ")"));
         if (eq >= 0 && text.substring(eq + 1).isBlank()) {
             throw new IllegalArgumentException("-f " + text + ": the file name after '=' is missing");
         }

@@ -47,8 +47,8 @@ final class ScanCommand implements Callable<Integer> {
     List<String> profiles = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]",
-            description = "Report format (repeatable): console, json. Without =FILE it goes to standard output "
-                    + "(at most one). Default: console.")
+            description = "Report format (repeatable): console, json, sarif, junit, csv, markdown. Without =FILE it goes "
+                    + "to standard output (at most one). Default: console.")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low",
@@ -116,7 +116,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         for (OutputSpec o : outputs) {
             if (o.file() != null) {
-                String problem = writable(o.file());
+                String problem = Outputs.writable(o.file());
                 if (problem != null) {
                     return usage(err, "-f " + o.format().label() + "=" + o.file() + ": " + problem);
                 }
@@ -124,7 +124,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         List<AuditListener> listeners = new ArrayList<>();
         boolean stdoutTaken = outputs.stream().anyMatch(o -> o.file() == null);
-        if (!quiet && !stdoutTaken && outputs.stream().noneMatch(o -> o.format() == OutputSpec.Format.CONSOLE)) {
+        if (!quiet && !stdoutTaken && outputs.stream().noneMatch(o -> o.format() == chuan.report.ReportFormat.CONSOLE)) {
             listeners.add(new ConsoleReport(out, Terminal.color(noColor)));
         }
         for (OutputSpec o : outputs) {
@@ -143,27 +143,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private AuditListener listener(OutputSpec o, PrintWriter out) {
-        return switch (o.format()) {
-            case CONSOLE -> o.file() == null
-                    ? new ConsoleReport(out, !quiet && Terminal.color(noColor))
-                    : new FileConsoleReport(o.file());
-            case JSON -> new JsonReport(o.file() == null ? () -> new StdoutStream(out) : () -> Files.newOutputStream(o.file()));
-        };
-    }
-
-    private static String writable(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (Files.isDirectory(file)) {
-                return "is a directory";
-            }
-            return null;
-        } catch (IOException e) {
-            return "cannot create its folder: " + e.getMessage();
-        }
+        return Outputs.listener(o, out, !quiet && Terminal.color(noColor));
     }
 
     private static int usage(PrintWriter err, String message) {
@@ -189,52 +169,4 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    /** The console report written to a file: no colour. */
-    private static final class FileConsoleReport implements AuditListener {
-        private final Path file;
-        private final java.io.StringWriter buffer = new java.io.StringWriter();
-        private final ConsoleReport console;
-
-        FileConsoleReport(Path file) {
-            this.file = file;
-            this.console = new ConsoleReport(new PrintWriter(buffer), false);
-        }
-
-        @Override
-        public void targetFinished(chuan.model.Target t, List<chuan.model.Result> r, List<AuditError> e) {
-            console.targetFinished(t, r, e);
-        }
-
-        @Override
-        public void auditFinished(AuditReport report) throws IOException {
-            console.auditFinished(report);
-            Files.writeString(file, buffer.toString());
-        }
-    }
-
-    /** Standard output as a byte stream, through the command's writer so tests can capture it. */
-    private static final class StdoutStream extends OutputStream {
-        private final PrintWriter out;
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-
-        StdoutStream(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) {
-            bytes.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            bytes.write(b, off, len);
-        }
-
-        @Override
-        public void close() {
-            out.print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
-            out.flush();
-        }
-    }
 }

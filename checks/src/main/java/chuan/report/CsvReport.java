@@ -1,0 +1,46 @@
+package chuan.report;
+
+import chuan.model.AuditReport;
+import chuan.model.Result;
+import chuan.model.Violation;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * One row per violation, for the people who repair the data: target, rule, severity, status,
+ * row, line, column, field, value, expected, message. Written with Apache Commons CSV; with
+ * {@code --max-examples 0} every violation is listed.
+ */
+public final class CsvReport implements AuditListener {
+
+    static final String[] HEADER = {"target", "rule", "severity", "status", "row", "line", "column", "field", "value",
+        "expected", "message"};
+
+    private final JsonReport.Sink sink;
+
+    public CsvReport(JsonReport.Sink sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public void auditFinished(AuditReport report) throws IOException {
+        try (OutputStream out = sink.open();
+             Writer w = new OutputStreamWriter(new NonClosingStream(out), StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+            for (Result r : report.results()) {
+                for (Violation v : r.examples()) {
+                    csv.printRecord(r.target(), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
+                            v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(), v.message());
+                }
+            }
+            for (var e : report.errors()) {
+                csv.printRecord(e.path(), "INPUT-ERROR", "high", "error", null, e.line(), e.column(), null, null, null, e.message());
+            }
+        }
+    }
+}
