@@ -64,7 +64,10 @@ public final class Audit {
                     request.workers(), request.reference());
             DatasetScanner scanner = new DatasetScanner(catalog);
             for (Planner.PlannedTarget t : plan.targets()) {
-                auditTarget(t, scanner, options, listener, targets, results, errors);
+                auditTarget(t, scanner, options, listener, targets, results, errors, request);
+            }
+            if (request.waivers() != null) {
+                reportWaivers(request, listener, targets, results, errors);
             }
         }
         ExitCode exit = Gate.exitCode(results, errors, request.failOn());
@@ -77,9 +80,37 @@ public final class Audit {
         return report;
     }
 
+    /** The waivers' own findings, as a target of their own; strict mode turns the unknown and unused into errors. */
+    private void reportWaivers(AuditRequest request, AuditListener listener, List<Target> targets, List<Result> results,
+                               List<AuditError> errors) throws IOException {
+        List<Result> findings = new ArrayList<>();
+        List<AuditError> own = new ArrayList<>();
+        for (Result f : request.waivers().findings(request.asOf(), catalog)) {
+            boolean strictError = request.strictWaivers() && f.status() == Status.WARN
+                    && !f.rule().equals("CHUAN-WAIVER-EXPIRED");
+            if (strictError) {
+                for (var v : f.examples()) {
+                    AuditError e = new AuditError(AuditError.Kind.CONFIGURATION, request.waivers().file(), v.line(), null,
+                            v.message() + " (--strict-waivers)");
+                    own.add(e);
+                    listener.configurationError(e);
+                }
+                findings.add(f.withStatus(Status.ERROR, "configuration error with --strict-waivers"));
+            } else {
+                findings.add(f);
+            }
+        }
+        Target t = new Target(request.waivers().file(), "waivers", "yaml", List.of("chuan.waivers"), null, 0,
+                findings.isEmpty() ? 0 : findings.get(0).checked(), targetStatus(findings, List.of()));
+        targets.add(t);
+        results.addAll(findings);
+        errors.addAll(own);
+        listener.targetFinished(t, findings, List.of());
+    }
+
     private void auditTarget(Planner.PlannedTarget t, DatasetScanner scanner, ScanOptions options,
                              AuditListener listener, List<Target> targets, List<Result> results,
-                             List<AuditError> errors) throws IOException {
+                             List<AuditError> errors, AuditRequest request) throws IOException {
         List<Result> own = new ArrayList<>();
         List<AuditError> ownErrors = new ArrayList<>();
         long bytes = 0;
@@ -95,6 +126,9 @@ public final class Audit {
             sha = sha == null ? o.sha256() : sha;
             format = p.dataset().format() != null ? p.dataset().format().label()
                     : DataFormat.fromFileName(t.file().getFileName().toString()).orElse(DataFormat.CSV).label();
+        }
+        if (request.waivers() != null) {
+            own = request.waivers().apply(own, request.asOf());
         }
         Target target = new Target(t.display(), "dataset", format, t.profiles().stream().map(Profile::id).toList(),
                 sha, bytes, records, targetStatus(own, ownErrors));

@@ -2,7 +2,7 @@ package chuan.model;
 
 /** The outcome of one rule on one target. */
 public enum Status {
-    FAIL("fail"), ERROR("error"), WARN("warn"), PASS("pass"), NOT_APPLICABLE("not-applicable");
+    FAIL("fail"), ERROR("error"), WARN("warn"), WAIVED("waived"), PASS("pass"), NOT_APPLICABLE("not-applicable");
 
     private final String label;
 

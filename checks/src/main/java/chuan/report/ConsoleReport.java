@@ -50,6 +50,7 @@ public final class ConsoleReport implements AuditListener {
             switch (r.status()) {
                 case PASS -> passed++;
                 case NOT_APPLICABLE -> na++;
+                case WAIVED -> printWaived(r);
                 case ERROR -> {
                     if (r.violations() == 0) {
                         unfinished++; // one line for all of them: the error above says why
@@ -91,6 +92,14 @@ public final class ConsoleReport implements AuditListener {
         }
     }
 
+    private void printWaived(Result r) {
+        String head = String.format("  %s %-8s %s", paint(r.status()), r.severity().label(), r.rule());
+        out.println(head + " " + fit((r.field() != null ? r.field() + ": " : "") + r.violations() + " waived", WIDTH - visible(head) - 1));
+        var w = r.waiver();
+        out.println("      " + fit(w.reason() + (w.owner() != null ? "; owner " + w.owner() : "")
+                + (w.ticket() != null ? "; " + w.ticket() : "") + (w.expires() != null ? "; until " + w.expires() : ""), WIDTH - 6));
+    }
+
     private static String example(Violation v, boolean showField) {
         StringBuilder sb = new StringBuilder();
         if (v.row() != null) {
@@ -123,9 +132,9 @@ public final class ConsoleReport implements AuditListener {
         }
         Map<String, Long> st = report.summary().byStatus();
         out.println(bold("Summary") + ": " + report.targets().size() + " target(s), " + report.results().size() + " results");
-        out.println(String.format("  %-6s %-6s %-6s %-6s %-6s %s", "fail", "warn", "error", "pass", "n/a", "errors"));
-        out.println(String.format("  %-6d %-6d %-6d %-6d %-6d %d", st.get("fail"), st.get("warn"), st.get("error"),
-                st.get("pass"), st.get("not-applicable"), report.errors().size()));
+        out.println(String.format("  %-6s %-6s %-6s %-6s %-6s %-6s %s", "fail", "warn", "error", "waived", "pass", "n/a", "errors"));
+        out.println(String.format("  %-6d %-6d %-6d %-6d %-6d %-6d %d", st.get("fail"), st.get("warn"), st.get("error"),
+                st.get("waived"), st.get("pass"), st.get("not-applicable"), report.errors().size()));
         StringBuilder sev = new StringBuilder("  failing by severity:");
         report.summary().bySeverity().forEach((k, v) -> sev.append(' ').append(k).append(' ').append(v));
         out.println(sev);
@@ -153,7 +162,7 @@ public final class ConsoleReport implements AuditListener {
         String label = String.format("%-5s", s == Status.NOT_APPLICABLE ? "N/A" : s.label().toUpperCase(java.util.Locale.ROOT));
         return switch (s) {
             case FAIL, ERROR -> red(label);
-            case WARN -> yellow(label);
+            case WARN, WAIVED -> yellow(label);
             case PASS -> green(label);
             default -> label;
         };

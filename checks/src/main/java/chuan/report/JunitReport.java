@@ -66,7 +66,7 @@ public final class JunitReport implements AuditListener {
                               List<Result> results, List<AuditError> errors) throws XMLStreamException {
         long failures = results.stream().filter(r -> r.status() == Status.FAIL).count();
         long errorCount = errors.size() + results.stream().filter(r -> r.status() == Status.ERROR).count();
-        long skipped = results.stream().filter(r -> r.status() == Status.NOT_APPLICABLE).count();
+        long skipped = results.stream().filter(r -> r.status() == Status.NOT_APPLICABLE || r.status() == Status.WAIVED).count();
         w.writeCharacters("\n  ");
         w.writeStartElement("testsuite");
         w.writeAttribute("name", name);
@@ -110,6 +110,12 @@ public final class JunitReport implements AuditListener {
                     w.writeAttribute("message", r.message() == null ? "not checked" : r.message());
                     w.writeAttribute("type", "ERROR");
                     w.writeEndElement();
+                }
+                case WAIVED -> {
+                    var wv = r.waiver();
+                    w.writeEmptyElement("skipped");
+                    w.writeAttribute("message", "waived: " + wv.reason() + (wv.owner() != null ? " (owner " + wv.owner() + ")" : "")
+                            + (wv.ticket() != null ? " " + wv.ticket() : "") + (wv.expires() != null ? ", until " + wv.expires() : ""));
                 }
                 case NOT_APPLICABLE -> {
                     w.writeEmptyElement("skipped");

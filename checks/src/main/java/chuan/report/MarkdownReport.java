@@ -35,10 +35,11 @@ public final class MarkdownReport implements AuditListener {
         md.append("Gate `--fail-on ").append(report.summary().failOn()).append("`, exit code ")
                 .append(report.summary().exitCode()).append("; ").append(report.targets().size()).append(" target(s), as of ")
                 .append(report.asOf()).append(".\n\n");
-        md.append("| fail | warn | error | pass | n/a |\n|---:|---:|---:|---:|---:|\n");
+        md.append("| fail | warn | error | waived | pass | n/a |\n|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Long> st = report.summary().byStatus();
         md.append("| ").append(st.get("fail")).append(" | ").append(st.get("warn")).append(" | ").append(st.get("error"))
-                .append(" | ").append(st.get("pass")).append(" | ").append(st.get("not-applicable")).append(" |\n\n");
+                .append(" | ").append(st.get("waived")).append(" | ").append(st.get("pass")).append(" | ")
+                .append(st.get("not-applicable")).append(" |\n\n");
         Map<String, long[]> byRule = new LinkedHashMap<>();   // rule -> {targets, violations, severity ordinal}
         Map<String, String> titles = new LinkedHashMap<>();
         for (Result r : report.results()) {

@@ -26,8 +26,9 @@ import java.util.Map;
 /**
  * SARIF 2.1.0 for code-scanning tools (GitHub loads it unchanged): the rules that failed, with
  * their descriptions, help and tags, and one result per kept violation, each with a file
- * location and a line. Passing, warning and not-applicable results are not results in SARIF
- * terms (GitHub would show them as alerts), so they are left out. Built from typed records.
+ * location and a line. Waived failures carry an accepted suppression with the waiver's reason.
+ * Passing, warning and not-applicable results are not results in SARIF terms (GitHub would show
+ * them as alerts), so they are left out. Built from typed records.
  */
 public final class SarifReport implements AuditListener {
 
@@ -75,7 +76,11 @@ public final class SarifReport implements AuditListener {
     }
 
     record SarifResult(String ruleId, int ruleIndex, String level, Text message, List<Location> locations,
-                       Map<String, String> partialFingerprints) {
+                       Map<String, String> partialFingerprints, List<Suppression> suppressions) {
+    }
+
+    /** A waiver, in SARIF's words: an external, accepted suppression with its justification. */
+    record Suppression(String kind, String status, String justification) {
     }
 
     record Location(PhysicalLocation physicalLocation) {
@@ -103,9 +108,11 @@ public final class SarifReport implements AuditListener {
         List<RuleDescriptor> rules = new ArrayList<>();
         List<SarifResult> results = new ArrayList<>();
         for (Result r : report.results()) {
-            if (r.status() != Status.FAIL) {
+            if (r.status() != Status.FAIL && r.status() != Status.WAIVED) {
                 continue;
             }
+            List<Suppression> suppressed = r.waiver() == null ? null : List.of(new Suppression("external", "accepted",
+                    r.waiver().reason() + (r.waiver().expires() != null ? " (until " + r.waiver().expires() + ")" : "")));
             Integer i = index.get(r.rule());
             if (i == null) {
                 i = rules.size();
@@ -118,7 +125,7 @@ public final class SarifReport implements AuditListener {
                 results.add(new SarifResult(r.rule(), i, level(r.severity()), new Text(message(r, v)),
                         List.of(new Location(new PhysicalLocation(new ArtifactLocation(uri(r.target())),
                                 new Region(v.line() == null || v.line() < 1 ? 1 : v.line(), v.column())))),
-                        Map.of("chuanFinding/v1", fingerprint(r, v))));
+                        Map.of("chuanFinding/v1", fingerprint(r, v)), suppressed));
             }
         }
         List<Notification> notes = new ArrayList<>();

@@ -73,6 +73,13 @@ final class ScanCommand implements Callable<Integer> {
                     + "files' names and columns; files it lacks come from the built-in set.")
     Path referenceDir;
 
+    @Option(names = "--waivers", paramLabel = "FILE",
+            description = "Waivers (YAML): time-limited exceptions by rule, path glob and field; see docs/waivers-and-baselines.md.")
+    Path waiversFile;
+
+    @Option(names = "--strict-waivers", description = "Waivers that match nothing or name an unknown rule are errors (exit 2).")
+    boolean strictWaivers;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Validator threads. Default: the number of processors.")
     Integer threads;
@@ -134,9 +141,19 @@ final class ScanCommand implements Callable<Integer> {
         if (referenceDir != null && !Files.isDirectory(referenceDir)) {
             return usage(err, "--reference-dir: " + referenceDir + " is not a directory");
         }
+        chuan.gate.Waivers waivers = null;
+        if (waiversFile != null) {
+            try {
+                waivers = chuan.gate.Waivers.load(waiversFile);
+            } catch (chuan.profile.ProfileException e) {
+                e.problems().forEach(p -> err.println("chuan: configuration error: " + p.oneLine()));
+                return ExitCode.USAGE.code();
+            }
+        }
         AuditRequest request = new AuditRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, profiles, date, gate,
                 maxExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
-                referenceDir == null ? chuan.standard.ReferenceData.builtIn() : chuan.standard.ReferenceData.fromDirectory(referenceDir));
+                referenceDir == null ? chuan.standard.ReferenceData.builtIn() : chuan.standard.ReferenceData.fromDirectory(referenceDir),
+                waivers, strictWaivers);
         AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
                 .run(request, new Listeners(listeners));
         return report.summary().exitCode();
