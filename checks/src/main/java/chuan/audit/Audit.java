@@ -60,8 +60,9 @@ public final class Audit {
             errors.add(e);
         }
         if (!configBroken) {
-            ScanOptions options = new ScanOptions(request.asOf(), request.maxExamples(), request.revealPersonalData(),
-                    request.workers(), request.reference());
+            // against a baseline every violation is compared; the examples are cut to the cap afterwards
+            ScanOptions options = new ScanOptions(request.asOf(), request.baseline() != null ? 0 : request.maxExamples(),
+                    request.revealPersonalData(), request.workers(), request.reference());
             DatasetScanner scanner = new DatasetScanner(catalog);
             for (Planner.PlannedTarget t : plan.targets()) {
                 auditTarget(t, scanner, options, listener, targets, results, errors, request);
@@ -71,8 +72,11 @@ public final class Audit {
             }
         }
         ExitCode exit = Gate.exitCode(results, errors, request.failOn());
+        Summary.BaselineCounts counts = request.baseline() == null ? null : new Summary.BaselineCounts(
+                request.baseline().file(), request.baseline().newViolations(), request.baseline().unchanged(),
+                request.baseline().fixed());
         Summary summary = new Summary(byStatus(results), failingBySeverity(results),
-                exit == ExitCode.PASSED ? "passed" : "failed", request.failOn().label(), exit.code());
+                exit == ExitCode.PASSED ? "passed" : "failed", request.failOn().label(), exit.code(), counts);
         AuditReport report = new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool(TOOL_NAME, version),
                 started, Duration.between(started, Instant.now()).toMillis(), request.asOf(),
                 targets, results, errors, summary);
@@ -130,12 +134,33 @@ public final class Audit {
         if (request.waivers() != null) {
             own = request.waivers().apply(own, request.asOf());
         }
+        if (request.baseline() != null) {
+            own = cap(request.baseline().apply(own), request.maxExamples());
+        }
         Target target = new Target(t.display(), "dataset", format, t.profiles().stream().map(Profile::id).toList(),
                 sha, bytes, records, targetStatus(own, ownErrors));
         targets.add(target);
         results.addAll(own);
         errors.addAll(ownErrors);
         listener.targetFinished(target, own, ownErrors);
+    }
+
+    /** The first {@code max} examples of each result (0 = all), new violations first. */
+    private static List<Result> cap(List<Result> results, int max) {
+        if (max == 0) {
+            return results;
+        }
+        List<Result> out = new ArrayList<>(results.size());
+        for (Result r : results) {
+            if (r.examples().size() <= max) {
+                out.add(r);
+                continue;
+            }
+            List<chuan.model.Violation> sorted = new ArrayList<>(r.examples());
+            sorted.sort(java.util.Comparator.comparing(v -> "unchanged".equals(v.baselineState())));
+            out.add(r.againstBaseline(r.newViolations() == null ? 0 : r.newViolations(), sorted.subList(0, max)));
+        }
+        return out;
     }
 
     private static Status targetStatus(List<Result> results, List<AuditError> errors) {

@@ -22,7 +22,8 @@ public record AuditRequest(
         int workers,
         chuan.standard.ReferenceData reference,
         chuan.gate.Waivers waivers,
-        boolean strictWaivers) {
+        boolean strictWaivers,
+        chuan.gate.Baseline baseline) {
 
     public AuditRequest {
         inputs = List.copyOf(inputs);
@@ -32,6 +33,6 @@ public record AuditRequest(
     public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
                         boolean revealPersonalData, int workers) {
         this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers,
-                chuan.standard.ReferenceData.builtIn(), null, false);
+                chuan.standard.ReferenceData.builtIn(), null, false, null);
     }
 }

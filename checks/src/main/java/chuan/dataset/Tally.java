@@ -57,7 +57,18 @@ final class Tally {
             String text = value == null ? null : value.toString();
             String shown = text != null && s.personal() && !reveal ? Masking.mask(text) : text;
             examples.get(slot).add(new Violation(row == 0 ? null : row, line == 0 ? null : line,
-                    s.fileColumn(), s.field(), shown, expected, message));
+                    s.fileColumn(), s.field(), shown, expected, message, text == null ? null : key(s.field(), text), null));
+        }
+    }
+
+    /** A short, one-way identifier of a value: what a baseline remembers instead of the value itself. */
+    static String key(String field, String value) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((field + "\u0000" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -11,10 +11,13 @@ public final class Gate {
     private Gate() {
     }
 
-    /** True when a failing result is at or above the threshold. Warnings never fail the gate. */
+    /**
+     * True when a failing result is at or above the threshold (with a baseline, only one with new
+     * violations). Warnings and waived results never fail the gate.
+     */
     public static boolean failed(List<Result> results, FailOn failOn) {
         for (Result r : results) {
-            if (r.status() == Status.FAIL && failOn.fails(r.severity())) {
+            if (r.failsAt(failOn.threshold())) {
                 return true;
             }
         }

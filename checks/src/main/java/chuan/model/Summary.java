@@ -8,5 +8,14 @@ public record Summary(
         Map<String, Long> bySeverity,
         String gate,
         String failOn,
-        int exitCode) {
+        int exitCode,
+        BaselineCounts baseline) {
+
+    public Summary(Map<String, Long> byStatus, Map<String, Long> bySeverity, String gate, String failOn, int exitCode) {
+        this(byStatus, bySeverity, gate, failOn, exitCode, null);
+    }
+
+    /** Against a baseline: violations not in it, violations in it, and baseline violations no longer found. */
+    public record BaselineCounts(String file, long newViolations, long unchanged, long fixed) {
+    }
 }

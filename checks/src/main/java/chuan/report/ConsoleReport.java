@@ -79,6 +79,9 @@ public final class ConsoleReport implements AuditListener {
         } else {
             detail = r.violations() + (r.checked() > 0 ? " of " + r.checked() : "") + " violating";
         }
+        if (r.newViolations() != null) {
+            detail += r.newViolations() == 0 ? ", all in the baseline" : ", " + r.newViolations() + " new";
+        }
         out.println("      " + fit(detail, WIDTH - 6));
         int shown = 0;
         for (Violation v : r.examples()) {
@@ -138,6 +141,11 @@ public final class ConsoleReport implements AuditListener {
         StringBuilder sev = new StringBuilder("  failing by severity:");
         report.summary().bySeverity().forEach((k, v) -> sev.append(' ').append(k).append(' ').append(v));
         out.println(sev);
+        if (report.summary().baseline() != null) {
+            var b = report.summary().baseline();
+            out.println("  baseline " + b.file() + ": " + b.newViolations() + " new, " + b.unchanged() + " unchanged, "
+                    + b.fixed() + " fixed");
+        }
         String gate = "failed".equals(report.summary().gate()) ? red("FAILED") : green("PASSED");
         out.println(bold("Gate") + ": " + gate + " (--fail-on " + report.summary().failOn() + "), exit code "
                 + report.summary().exitCode() + ": " + reason(report));
@@ -146,8 +154,7 @@ public final class ConsoleReport implements AuditListener {
 
     private static String reason(AuditReport report) {
         long failing = report.results().stream()
-                .filter(r -> r.status() == Status.FAIL && !"never".equals(report.summary().failOn())
-                        && r.severity().atLeast(chuan.model.Severity.parse(report.summary().failOn()).orElseThrow()))
+                .filter(r -> r.failsAt(chuan.model.Severity.parse(report.summary().failOn()).orElse(null)))
                 .count();
         return switch (report.summary().exitCode()) {
             case 0 -> "no failing result at or above " + report.summary().failOn();

@@ -76,7 +76,7 @@ public final class SarifReport implements AuditListener {
     }
 
     record SarifResult(String ruleId, int ruleIndex, String level, Text message, List<Location> locations,
-                       Map<String, String> partialFingerprints, List<Suppression> suppressions) {
+                       Map<String, String> partialFingerprints, List<Suppression> suppressions, String baselineState) {
     }
 
     /** A waiver, in SARIF's words: an external, accepted suppression with its justification. */
@@ -125,7 +125,7 @@ public final class SarifReport implements AuditListener {
                 results.add(new SarifResult(r.rule(), i, level(r.severity()), new Text(message(r, v)),
                         List.of(new Location(new PhysicalLocation(new ArtifactLocation(uri(r.target())),
                                 new Region(v.line() == null || v.line() < 1 ? 1 : v.line(), v.column())))),
-                        Map.of("chuanFinding/v1", fingerprint(r, v)), suppressed));
+                        Map.of("chuanFinding/v1", fingerprint(r, v)), suppressed, v.baselineState()));
             }
         }
         List<Notification> notes = new ArrayList<>();
@@ -193,10 +193,9 @@ public final class SarifReport implements AuditListener {
         return p.replace(" ", "%20");
     }
 
-    /** Independent of line numbers: rule, target, field and the (masked) value or the message. */
+    /** Independent of line numbers: rule, target, field and the value's key (or what was said about it). */
     static String fingerprint(Result r, Violation v) {
-        String subject = r.rule() + "|" + uri(r.target()) + "|" + (v.field() == null ? "" : v.field()) + "|"
-                + (v.value() != null ? v.value() : v.message() == null ? "" : v.message());
+        String subject = r.rule() + "|" + uri(r.target()) + "|" + (v.field() == null ? "" : v.field()) + "|" + v.subject();
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 16);

@@ -80,6 +80,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--strict-waivers", description = "Waivers that match nothing or name an unknown rule are errors (exit 2).")
     boolean strictWaivers;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Fail only on violations not in this baseline (made by chuan baseline).")
+    Path baselineFile;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Validator threads. Default: the number of processors.")
     Integer threads;
@@ -150,10 +154,19 @@ final class ScanCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
         }
+        chuan.gate.Baseline baseline = null;
+        if (baselineFile != null) {
+            try {
+                baseline = chuan.gate.Baseline.load(baselineFile);
+            } catch (chuan.profile.ProfileException e) {
+                e.problems().forEach(p -> err.println("chuan: configuration error: " + p.oneLine()));
+                return ExitCode.USAGE.code();
+            }
+        }
         AuditRequest request = new AuditRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, profiles, date, gate,
                 maxExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
                 referenceDir == null ? chuan.standard.ReferenceData.builtIn() : chuan.standard.ReferenceData.fromDirectory(referenceDir),
-                waivers, strictWaivers);
+                waivers, strictWaivers, baseline);
         AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
                 .run(request, new Listeners(listeners));
         return report.summary().exitCode();

@@ -1,0 +1,50 @@
+package chuan.cli;
+
+import chuan.gate.Baseline;
+import chuan.gate.ExitCode;
+import chuan.model.AuditReport;
+import chuan.report.JsonReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code chuan baseline}: record a report's violations so that later scans fail only on new ones. */
+@Command(name = "baseline", description = {"Record today's violations from a JSON report (scanned with --max-examples 0).",
+        "Later scans with --baseline FILE fail only on violations not in it."}, mixinStandardHelpOptions = true)
+final class BaselineCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "REPORT.json", description = "A report written by chuan scan --max-examples 0 -f json=FILE.")
+    Path report;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = ".chuan-baseline.json",
+            description = "Where to write the baseline. Default: ${DEFAULT-VALUE}.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        try {
+            AuditReport saved = JsonReport.mapper().readValue(Files.readAllBytes(report), AuditReport.class);
+            Baseline.Content content = Baseline.fromReport(saved, report.getFileName().toString());
+            Baseline.write(content, output);
+            long n = content.findings().stream().mapToLong(Baseline.Finding::count).sum();
+            spec.commandLine().getOut().println(output + ": " + n + " violations recorded from " + report);
+            return ExitCode.PASSED.code();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("chuan: " + report + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("chuan: " + report + ": not a readable chuan JSON report: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+            return ExitCode.USAGE.code();
+        }
+    }
+}
