@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The report formats, and the listener that writes each one. */
 public enum ReportFormat {
-    CONSOLE, JSON, SARIF, JUNIT, CSV, MARKDOWN;
+    CONSOLE, JSON, SARIF, JUNIT, CSV, MARKDOWN, HTML;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -29,6 +29,7 @@ public enum ReportFormat {
             case JUNIT -> new JunitReport(sink);
             case CSV -> new CsvReport(sink);
             case MARKDOWN -> new MarkdownReport(sink);
+            case HTML -> new HtmlReport(sink, catalog);
             case CONSOLE -> throw new IllegalArgumentException("the console report needs a terminal writer");
         };
     }

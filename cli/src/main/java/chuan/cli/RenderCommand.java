@@ -31,7 +31,7 @@ final class RenderCommand implements Callable<Integer> {
     Path report;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", required = true,
-            description = "Format to write (repeatable): console, json, sarif, junit, csv, markdown.")
+            description = "Format to write (repeatable): console, json, sarif, junit, csv, markdown, html.")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--no-color", description = "No colour in the console format.")

@@ -47,7 +47,7 @@ final class ScanCommand implements Callable<Integer> {
     List<String> profiles = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]",
-            description = "Report format (repeatable): console, json, sarif, junit, csv, markdown. Without =FILE it goes "
+            description = "Report format (repeatable): console, json, sarif, junit, csv, markdown, html. Without =FILE it goes "
                     + "to standard output (at most one). Default: console.")
     List<String> formats = new ArrayList<>();
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportFormatsTest {
 
     static final Path SCHEMAS = Path.of("../checks/src/test/resources/schemas");
-    static final List<String> FILES = List.of("report.json", "report.sarif", "report.xml", "report.csv", "report.md", "console.txt");
+    static final List<String> FILES = List.of("report.json", "report.sarif", "report.xml", "report.csv", "report.md", "console.txt",
+            "report.html");
 
     @TempDir
     static Path dir;
@@ -36,7 +37,8 @@ class ReportFormatsTest {
         CliRunner r = CliRunner.run("scan", "../samples", "--as-of", "2026-11-27", "--max-examples", "0", "-q",
                 "-f", "json=" + dir.resolve("report.json"), "-f", "sarif=" + dir.resolve("report.sarif"),
                 "-f", "junit=" + dir.resolve("report.xml"), "-f", "csv=" + dir.resolve("report.csv"),
-                "-f", "markdown=" + dir.resolve("report.md"), "-f", "console=" + dir.resolve("console.txt"));
+                "-f", "markdown=" + dir.resolve("report.md"), "-f", "console=" + dir.resolve("console.txt"),
+                "-f", "html=" + dir.resolve("report.html"));
         assertThat(r.exit()).isEqualTo(1);
     }
 
@@ -94,6 +96,22 @@ class ReportFormatsTest {
     }
 
     @Test
+    void htmlIsOneSelfContainedPageWithTheGateAndTheFailingRules() throws Exception {
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("id=\"gate\">Gate FAILED")
+                .contains(">VN-PID-GENDER<").contains("Decree 137/2015/NĐ-CP").contains("<svg");
+        // nothing is loaded from anywhere: no links, sources, imports or url() (references stay as text)
+        assertThat(html).doesNotContain("<link").doesNotContain("src=").doesNotContain("@import").doesNotContain("url(");
+        String style = html.substring(html.indexOf("<style>"), html.indexOf("</style>"));
+        String script = html.substring(html.indexOf("<script>"), html.indexOf("</script>"));
+        assertThat(style + script).as("raw-text elements must not hold escaped characters").doesNotContain("&");
+        // parses as XML (polyglot markup), so every text was escaped
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+        f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(html.substring(html.indexOf("<html")))));
+    }
+
+    @Test
     void markdownSummarisesTheGate() throws Exception {
         String md = Files.readString(dir.resolve("report.md"));
         assertThat(md).startsWith("## chuan audit: FAILED").contains("| VN-PID-BIRTH-DATE | high |").doesNotContain("http");
@@ -105,7 +123,8 @@ class ReportFormatsTest {
         CliRunner r = CliRunner.run("render", dir.resolve("report.json").toString(),
                 "-f", "json=" + again.resolve("report.json"), "-f", "sarif=" + again.resolve("report.sarif"),
                 "-f", "junit=" + again.resolve("report.xml"), "-f", "csv=" + again.resolve("report.csv"),
-                "-f", "markdown=" + again.resolve("report.md"), "-f", "console=" + again.resolve("console.txt"));
+                "-f", "markdown=" + again.resolve("report.md"), "-f", "console=" + again.resolve("console.txt"),
+                "-f", "html=" + again.resolve("report.html"));
         assertThat(r.exit()).isZero();
         for (String f : FILES) {
             assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(dir.resolve(f)));
