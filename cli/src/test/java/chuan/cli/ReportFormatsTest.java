@@ -73,6 +73,15 @@ class ReportFormatsTest {
     }
 
     @Test
+    void jsonIsValidAgainstTheProjectsReportSchema() throws Exception {
+        Schema schema;
+        try (InputStream in = Files.newInputStream(Path.of("../profiles/src/main/resources/chuan/schema/report.schema.json"))) {
+            schema = SchemaLoader.builder().schemaJson(new JSONObject(new JSONTokener(in))).draftV7Support().build().load().build();
+        }
+        schema.validate(new JSONObject(Files.readString(dir.resolve("report.json"))));
+    }
+
+    @Test
     void junitIsValidAgainstTheStrictXsd() throws Exception {
         var factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         var schema = factory.newSchema(SCHEMAS.resolve("junit-windyroad.xsd").toFile());
