@@ -23,7 +23,8 @@ public record AuditRequest(
         chuan.standard.ReferenceData reference,
         chuan.gate.Waivers waivers,
         boolean strictWaivers,
-        chuan.gate.Baseline baseline) {
+        chuan.gate.Baseline baseline,
+        chuan.dataset.ViolationSink.Factory stream) {
 
     public AuditRequest {
         inputs = List.copyOf(inputs);
@@ -33,6 +34,6 @@ public record AuditRequest(
     public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
                         boolean revealPersonalData, int workers) {
         this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers,
-                chuan.standard.ReferenceData.builtIn(), null, false, null);
+                chuan.standard.ReferenceData.builtIn(), null, false, null, null);
     }
 }

@@ -368,7 +368,8 @@ public final class DatasetScanner {
         private void validateAll(BatchSource source) throws IOException {
             int workers = Math.max(1, options.workers());
             BlockingQueue<RecordBatch> queue = new ArrayBlockingQueue<>(workers * 2);
-            OrderedStage ordered = new OrderedStage(plan, newTally(), fileBytes);
+            ViolationSink sink = options.stream() == null ? null : options.stream().open(displayPath);
+            OrderedStage ordered = new OrderedStage(plan, newTally(), fileBytes, sink);
             Sequencer sequencer = new Sequencer(ordered::process);
             Faults faults = new Faults();
             List<Validator> validators = new ArrayList<>();
@@ -379,7 +380,8 @@ public final class DatasetScanner {
                 NdjsonChunkParser ndjson = format == DataFormat.NDJSON
                         ? new NdjsonChunkParser(new JsonColumns(profile.dataset().columns()), keepText()) : null;
                 Validator v = new Validator(plan, newTally(), queue, sequencer, faults,
-                        profile.dataset().jsonSchema(), new CsvChunkParser(delimiter, profile.dataset().quote()), ndjson);
+                        profile.dataset().jsonSchema(), new CsvChunkParser(delimiter, profile.dataset().quote()), ndjson,
+                        sink != null);
                 validators.add(v);
                 Thread t = new Thread(v, "chuan-validator-" + i);
                 t.setDaemon(true);

@@ -17,7 +17,11 @@ final class OrderedStage {
     private final long fileBytes;
     private boolean firstBatch = true;
 
-    OrderedStage(ScanPlan plan, Tally tally, long fileBytes) {
+    private final ViolationSink sink;
+
+    OrderedStage(ScanPlan plan, Tally tally, long fileBytes, ViolationSink sink) {
+        this.sink = sink;
+        tally.duplicateSlot = plan.slots.size();
         this.plan = plan;
         this.tally = tally;
         this.fileBytes = fileBytes;
@@ -54,6 +58,24 @@ final class OrderedStage {
     }
 
     private void process(RecordBatch b, Tally tally) {
+        tally.pending = b.pending;
+        try {
+            check(b, tally);
+        } finally {
+            tally.pending = null;
+        }
+        if (b.pending != null && sink != null) {
+            // record order, and within a record the order of the report's results
+            b.pending.sort(java.util.Comparator.comparing((Tally.Pending p) -> p.violation().row() == null ? 0L : p.violation().row())
+                    .thenComparing(Tally.Pending::slot));
+            for (Tally.Pending p : b.pending) {
+                sink.accept(p.rule(), p.field(), p.violation());
+            }
+            b.pending = null;
+        }
+    }
+
+    private void check(RecordBatch b, Tally tally) {
         if (!plan.hasUnique && records == null) {
             return;
         }

@@ -29,6 +29,8 @@ final class RecordBatch {
     final CsvChunker.Chunk chunk;
     /** CSV/TSV: the fields, filled by the validator from {@link #chunk}; null for JSON. */
     Fields fields;
+    /** Violations found in this batch, when the scan streams them: flushed in batch order by the in-order stage. */
+    java.util.List<Tally.Pending> pending;
     /** Set when checking the batch failed: the in-order stage passes over it. */
     boolean skipOrdered;
     int size;

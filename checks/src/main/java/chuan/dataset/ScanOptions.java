@@ -5,13 +5,19 @@ import java.time.LocalDate;
 /**
  * How a dataset scan runs: the as-of date ("today" for bounds and validity windows), the number
  * of examples kept per result (0 = all), whether personal values are shown unmasked, the
- * number of validator threads, and the national reference data.
+ * number of validator threads, the national reference data, and where to stream every violation
+ * (null: only the examples are kept).
  */
 public record ScanOptions(LocalDate asOf, int maxExamples, boolean revealPersonalData, int workers,
-                          chuan.standard.ReferenceData reference) {
+                          chuan.standard.ReferenceData reference, ViolationSink.Factory stream) {
 
     public ScanOptions(LocalDate asOf, int maxExamples, boolean revealPersonalData, int workers) {
-        this(asOf, maxExamples, revealPersonalData, workers, chuan.standard.ReferenceData.builtIn());
+        this(asOf, maxExamples, revealPersonalData, workers, chuan.standard.ReferenceData.builtIn(), null);
+    }
+
+    public ScanOptions(LocalDate asOf, int maxExamples, boolean revealPersonalData, int workers,
+                       chuan.standard.ReferenceData reference) {
+        this(asOf, maxExamples, revealPersonalData, workers, reference, null);
     }
 
     public static ScanOptions defaults(LocalDate asOf) {

@@ -31,6 +31,14 @@ final class Tally {
     long[][] pdFirstLine = new long[0][];
     long records;
     long checkedRecords;
+    /** While a batch is checked with streaming on: where its violations go until the in-order stage flushes them. */
+    java.util.List<Pending> pending;
+    /** Slot index used for repeated records, which have no slot of their own. */
+    int duplicateSlot = Integer.MAX_VALUE;
+
+    /** A streamed violation waiting for its batch's turn: its slot orders it within the record. */
+    record Pending(int slot, String rule, String field, Violation violation) {
+    }
     long duplicateRows;
     final List<Violation> duplicateExamples = new ArrayList<>();
 
@@ -53,11 +61,28 @@ final class Tally {
     /** Counts a violation and keeps it as an example while there is room. */
     void hit(Slot s, int slot, long row, long line, CharSequence value, String expected, String message) {
         violations[slot]++;
-        if (wantsExample(slot)) {
+        if (wantsExample(slot) || pending != null) {
             String text = value == null ? null : value.toString();
             String shown = text != null && s.personal() && !reveal ? Masking.mask(text) : text;
-            examples.get(slot).add(new Violation(row == 0 ? null : row, line == 0 ? null : line,
-                    s.fileColumn(), s.field(), shown, expected, message, text == null ? null : key(s.field(), text), null));
+            Violation v = new Violation(row == 0 ? null : row, line == 0 ? null : line,
+                    s.fileColumn(), s.field(), shown, expected, message, text == null ? null : key(s.field(), text), null);
+            if (wantsExample(slot)) {
+                examples.get(slot).add(v);
+            }
+            if (pending != null) {
+                pending.add(new Pending(slot, s.ruleId(), s.field(), v));
+            }
+        }
+    }
+
+    /** Counts a violation built by the caller (structural findings), keeping and streaming it like the others. */
+    void add(Slot s, int slot, Violation v) {
+        violations[slot]++;
+        if (wantsExample(slot)) {
+            examples.get(slot).add(v);
+        }
+        if (pending != null) {
+            pending.add(new Pending(slot, s.ruleId(), s.field(), v));
         }
     }
 
@@ -74,9 +99,16 @@ final class Tally {
 
     void duplicateRow(long row, long line) {
         duplicateRows++;
-        if (cap == 0 || duplicateExamples.size() < cap) {
-            duplicateExamples.add(new Violation(row, line, null, null, null, "a record not seen before",
-                    "repeats an earlier record field for field"));
+        boolean keep = cap == 0 || duplicateExamples.size() < cap;
+        if (keep || pending != null) {
+            Violation v = new Violation(row, line, null, null, null, "a record not seen before",
+                    "repeats an earlier record field for field");
+            if (keep) {
+                duplicateExamples.add(v);
+            }
+            if (pending != null) {
+                pending.add(new Pending(duplicateSlot, "DATA-DUPLICATE-ROWS", null, v));
+            }
         }
     }
 

@@ -19,6 +19,7 @@ final class Validator implements Runnable {
     private final Faults faults;
     private final CsvChunkParser parser;
     private final NdjsonChunkParser ndjson;
+    private final boolean streaming;
     private final SafePattern.Matcher[] matchers;
     private final Cell[] views;
     private final Cell dateCell = new Cell();
@@ -32,7 +33,7 @@ final class Validator implements Runnable {
     private final int schemaSlot;
 
     Validator(ScanPlan plan, Tally tally, BlockingQueue<RecordBatch> queue, Sequencer sequencer,
-              Faults faults, Path jsonSchema, CsvChunkParser parser, NdjsonChunkParser ndjson) {
+              Faults faults, Path jsonSchema, CsvChunkParser parser, NdjsonChunkParser ndjson, boolean streaming) {
         this.plan = plan;
         this.tally = tally;
         this.queue = queue;
@@ -40,6 +41,7 @@ final class Validator implements Runnable {
         this.faults = faults;
         this.parser = parser;
         this.ndjson = ndjson;
+        this.streaming = streaming;
         this.matchers = new SafePattern.Matcher[plan.columns.length];
         this.views = new Cell[plan.columns.length];
         this.cells = new Cell[plan.columns.length];
@@ -86,6 +88,10 @@ final class Validator implements Runnable {
                 return;
             }
             boolean ok = true;
+            if (streaming) {
+                b.pending = new java.util.ArrayList<>();
+                tally.pending = b.pending;
+            }
             try {
                 if (b.chunk != null && ndjson != null) {
                     ndjson.parse(b.chunk, b);
@@ -108,6 +114,7 @@ final class Validator implements Runnable {
                 faults.bug(e);
                 ok = false;
             }
+            tally.pending = null;
             b.skipOrdered = !ok || faults.bug() != null;
             try {
                 sequencer.submit(b);
@@ -196,7 +203,7 @@ final class Validator implements Runnable {
         if (slot < 0) {
             return;
         }
-        if (!tally.wantsExample(slot)) {
+        if (!tally.wantsExample(slot) && tally.pending == null) {
             tally.violations[slot]++;
             return;
         }
@@ -253,7 +260,7 @@ final class Validator implements Runnable {
             if (x.rule().agrees(subject, sibling, siblingDay)) {
                 continue;
             }
-            if (!tally.wantsExample(x.slot())) {
+            if (!tally.wantsExample(x.slot()) && tally.pending == null) {
                 tally.violations[x.slot()]++;
                 continue;
             }
@@ -270,10 +277,11 @@ final class Validator implements Runnable {
         if (slot < 0) {
             return;
         }
-        tally.violations[slot]++;
-        if (tally.wantsExample(slot)) {
-            tally.examples.get(slot).add(new Violation(row, line, column, null, null, expected, message));
+        if (!tally.wantsExample(slot) && tally.pending == null) {
+            tally.violations[slot]++;
+            return;
         }
+        tally.add(plan.slots.get(slot), slot, new Violation(row, line, column, null, null, expected, message));
     }
 
     private void validateSchema(String text, long row, long line) {
@@ -282,12 +290,13 @@ final class Validator implements Runnable {
         } catch (ValidationException e) {
             for (ValidationException leaf : leaves(e)) {
                 String pointer = leaf.getPointerToViolation() == null ? "" : leaf.getPointerToViolation().replaceFirst("^#", "");
-                tally.violations[schemaSlot]++;
-                if (tally.wantsExample(schemaSlot)) {
-                    tally.examples.get(schemaSlot).add(new Violation(row, line, null, pointer.isEmpty() ? "/" : pointer, null,
-                            leaf.getKeyword() == null ? null : "schema keyword '" + leaf.getKeyword() + "'",
-                            SchemaMessages.withoutValues(leaf.getErrorMessage())));
+                if (!tally.wantsExample(schemaSlot) && tally.pending == null) {
+                    tally.violations[schemaSlot]++;
+                    continue;
                 }
+                tally.add(plan.slots.get(schemaSlot), schemaSlot, new Violation(row, line, null, pointer.isEmpty() ? "/" : pointer,
+                        null, leaf.getKeyword() == null ? null : "schema keyword '" + leaf.getKeyword() + "'",
+                        SchemaMessages.withoutValues(leaf.getErrorMessage())));
             }
         } catch (JSONException e) {
             record(syntaxSlot, row, line, "a JSON object", "malformed JSON: " + e.getMessage());

@@ -138,8 +138,20 @@ final class ScanCommand implements Callable<Integer> {
         if (!quiet && !stdoutTaken && outputs.stream().noneMatch(o -> o.format() == chuan.report.ReportFormat.CONSOLE)) {
             listeners.add(new ConsoleReport(out, Terminal.color(noColor)));
         }
+        // --max-examples 0 with a CSV report: every violation streams to the CSV; the other reports keep
+        // the default number of examples unless they too need every one
+        chuan.report.StreamingCsvReport streamed = null;
+        int engineExamples = maxExamples;
         for (OutputSpec o : outputs) {
-            listeners.add(listener(o, out));
+            if (o.format() == chuan.report.ReportFormat.CSV && maxExamples == 0 && o.file() != null && streamed == null) {
+                streamed = new chuan.report.StreamingCsvReport(() -> Files.newOutputStream(o.file()));
+                listeners.add(streamed);
+                boolean othersNeedAll = outputs.stream().anyMatch(x -> x.format() != chuan.report.ReportFormat.CSV
+                        && x.format() != chuan.report.ReportFormat.CONSOLE && x.format() != chuan.report.ReportFormat.MARKDOWN);
+                engineExamples = othersNeedAll ? 0 : 20;
+            } else {
+                listeners.add(listener(o, out));
+            }
         }
         listeners.add(new ErrorPrinter(err));
         if (referenceDir != null && !Files.isDirectory(referenceDir)) {
@@ -164,9 +176,9 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         AuditRequest request = new AuditRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, profiles, date, gate,
-                maxExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
+                engineExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
                 referenceDir == null ? chuan.standard.ReferenceData.builtIn() : chuan.standard.ReferenceData.fromDirectory(referenceDir),
-                waivers, strictWaivers, baseline);
+                waivers, strictWaivers, baseline, streamed);
         AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
                 .run(request, new Listeners(listeners));
         return report.summary().exitCode();

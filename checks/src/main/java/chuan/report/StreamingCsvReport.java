@@ -1,0 +1,119 @@
+package chuan.report;
+
+import chuan.dataset.ViolationSink;
+import chuan.model.AuditError;
+import chuan.model.AuditReport;
+import chuan.model.Result;
+import chuan.model.Target;
+import chuan.model.Violation;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The CSV report for {@code --max-examples 0}: every violation, streamed to disk as the scan finds
+ * it, one spill file per rule and field, so that a million violations never sit in memory. When a
+ * target is done its rows are written out in the order of its results, with their final status,
+ * which gives exactly the rows and order of {@link CsvReport} on the same findings.
+ */
+public final class StreamingCsvReport implements AuditListener, ViolationSink.Factory {
+
+    private static final CSVFormat SPILL = CSVFormat.RFC4180;
+
+    private final JsonReport.Sink sink;
+    private OutputStream out;
+    private CSVPrinter csv;
+    private Path spillDir;
+    private final Map<String, CSVPrinter> spills = new HashMap<>();
+    private final Map<String, Path> spillFiles = new HashMap<>();
+
+    public StreamingCsvReport(JsonReport.Sink sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public void auditStarted(List<String> inputs) throws IOException {
+        out = sink.open();
+        Writer w = new OutputStreamWriter(new NonClosingStream(out), StandardCharsets.UTF_8);
+        csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(CsvReport.HEADER).get());
+        spillDir = Files.createTempDirectory("chuan-csv");
+    }
+
+    @Override
+    public ViolationSink open(String target) {
+        return (rule, field, v) -> {
+            try {
+                String key = target + "\u0000" + rule + "\u0000" + (field == null ? "" : field);
+                CSVPrinter p = spills.get(key);
+                if (p == null) {
+                    Path f = spillDir.resolve("spill-" + spills.size() + ".csv");
+                    p = new CSVPrinter(Files.newBufferedWriter(f, StandardCharsets.UTF_8), SPILL);
+                    spills.put(key, p);
+                    spillFiles.put(key, f);
+                }
+                p.printRecord(v.row(), v.line(), v.column(), v.field(), v.value(), v.expected(), v.message());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    @Override
+    public void targetFinished(Target target, List<Result> results, List<AuditError> errors) throws IOException {
+        for (Result r : results) {
+            String key = target.path() + "\u0000" + r.rule() + "\u0000" + (r.field() == null ? "" : r.field());
+            CSVPrinter p = spills.remove(key);
+            if (p == null) {
+                for (Violation v : r.examples()) {
+                    csv.printRecord(r.target(), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
+                            v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(), v.message());
+                }
+                continue;
+            }
+            p.close();
+            Path f = spillFiles.remove(key);
+            try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                for (CSVRecord rec : SPILL.parse(in)) {
+                    csv.printRecord(r.target(), r.rule(), r.severity().label(), r.status().label(), blank(rec.get(0)),
+                            blank(rec.get(1)), blank(rec.get(2)), rec.get(3).isEmpty() ? r.field() : rec.get(3),
+                            blank(rec.get(4)), blank(rec.get(5)), blank(rec.get(6)));
+                }
+            }
+            Files.delete(f);
+        }
+        csv.flush();
+    }
+
+    /** Commons CSV writes null as an empty field; read back, an empty field is null again. */
+    private static String blank(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    @Override
+    public void auditFinished(AuditReport report) throws IOException {
+        for (AuditError e : report.errors()) {
+            csv.printRecord(e.path(), "INPUT-ERROR", "high", "error", null, e.line(), e.column(), null, null, null, e.message());
+        }
+        csv.close();
+        out.close();
+        for (CSVPrinter p : spills.values()) {
+            p.close();
+        }
+        for (Path f : spillFiles.values()) {
+            Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(spillDir);
+    }
+}
