@@ -105,6 +105,7 @@ public final class HtmlReport implements AuditListener {
         for (Target t : report.targets()) {
             target(w, report, t);
         }
+        waived(w, report);
         rules(w, report);
         element(w, "script", SCRIPT);
         w.writeEndElement();
@@ -254,6 +255,25 @@ public final class HtmlReport implements AuditListener {
             }
             w.writeEndElement();
             w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+
+    /** Every waived result in one place: what is accepted, why, by whom, until when. */
+    private static void waived(XMLStreamWriter w, AuditReport report) throws XMLStreamException {
+        List<Result> waived = report.results().stream().filter(r -> r.status() == Status.WAIVED).toList();
+        if (waived.isEmpty()) {
+            return;
+        }
+        element(w, "h2", "Waived");
+        w.writeStartElement("table");
+        w.writeAttribute("id", "waived");
+        row(w, "th", "target", "rule", "field", "violations", "reason", "owner", "ticket", "until", "waiver");
+        for (Result r : waived) {
+            var x = r.waiver();
+            row(w, "td", r.target(), r.rule(), r.field() == null ? "" : r.field(), String.valueOf(r.violations()), x.reason(),
+                    x.owner() == null ? "" : x.owner(), x.ticket() == null ? "" : x.ticket(),
+                    x.expires() == null ? "" : x.expires().toString(), x.source());
         }
         w.writeEndElement();
     }
