@@ -62,7 +62,7 @@ public final class Audit {
         if (!configBroken) {
             // against a baseline every violation is compared; the examples are cut to the cap afterwards
             ScanOptions options = new ScanOptions(request.asOf(), request.baseline() != null ? 0 : request.maxExamples(),
-                    request.revealPersonalData(), request.workers(), request.reference(), request.stream());
+                    request.revealPersonalData(), request.workers(), request.reference(), request.stream(), request.progress());
             DatasetScanner scanner = new DatasetScanner(catalog);
             for (Planner.PlannedTarget t : plan.targets()) {
                 auditTarget(t, scanner, options, listener, targets, results, errors, request);

@@ -24,7 +24,8 @@ public record AuditRequest(
         chuan.gate.Waivers waivers,
         boolean strictWaivers,
         chuan.gate.Baseline baseline,
-        chuan.dataset.ViolationSink.Factory stream) {
+        chuan.dataset.ViolationSink.Factory stream,
+        chuan.dataset.ScanProgress progress) {
 
     public AuditRequest {
         inputs = List.copyOf(inputs);
@@ -34,6 +35,6 @@ public record AuditRequest(
     public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
                         boolean revealPersonalData, int workers) {
         this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers,
-                chuan.standard.ReferenceData.builtIn(), null, false, null, null);
+                chuan.standard.ReferenceData.builtIn(), null, false, null, null, null);
     }
 }

@@ -58,7 +58,8 @@ public final class DatasetScanner {
         }
         MessageDigest sha = sha256();
         try (InputStream raw = Files.newInputStream(file, StandardOpenOption.READ);
-             DigestInputStream digest = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha);
+             CountingStream counted = new CountingStream(new BufferedInputStream(raw, 1 << 16));
+             DigestInputStream digest = new DigestInputStream(counted, sha);
              PushbackInputStream in = new PushbackInputStream(digest, SNIFF)) {
             String binary = sniffBinary(in);
             if (binary != null) {
@@ -66,6 +67,7 @@ public final class DatasetScanner {
             }
             boolean bom = skipBom(in);
             Run run = new Run(file, displayPath, profile, format, options, bom, bytes);
+            run.counted = counted;
             String declared = profile.dataset().encoding();
             if (declared != null && !declared.equals("UTF-8")) {
                 chuan.standard.LegacyEncoding legacy = chuan.standard.Encodings.byName(declared, options.reference()).orElseThrow();
@@ -78,6 +80,37 @@ public final class DatasetScanner {
             return run.outcome(bytes, HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
             return unreadable(displayPath, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Counts the bytes read, for progress. */
+    static final class CountingStream extends java.io.FilterInputStream {
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 
@@ -137,6 +170,7 @@ public final class DatasetScanner {
         private List<String> unknownMembers = List.of();
         private List<String> ndjsonUnknown = List.of();
         private final long fileBytes;
+        CountingStream counted;
         /** A legacy encoding the profile declared: the file is read through it, and reported once. */
         chuan.standard.LegacyEncoding declaredLegacy;
 
@@ -406,6 +440,15 @@ public final class DatasetScanner {
                     }
                     seq++;
                     put(queue, batch);
+                    if (options.progress() != null && counted != null) {
+                        long records = batch.chunk != null ? batch.chunk.firstRow() + batch.chunk.records() - 1
+                                : batch.size == 0 ? 0 : batch.rows[batch.size - 1];
+                        long found = 0;
+                        for (Validator v : validators) {
+                            found += v.violationsSoFar();
+                        }
+                        options.progress().advanced(displayPath, counted.count(), fileBytes, records, found);
+                    }
                 }
             } finally {
                 for (int i = 0; i < workers; i++) {

@@ -9,7 +9,12 @@ import java.time.LocalDate;
  * (null: only the examples are kept).
  */
 public record ScanOptions(LocalDate asOf, int maxExamples, boolean revealPersonalData, int workers,
-                          chuan.standard.ReferenceData reference, ViolationSink.Factory stream) {
+                          chuan.standard.ReferenceData reference, ViolationSink.Factory stream, ScanProgress progress) {
+
+    public ScanOptions(LocalDate asOf, int maxExamples, boolean revealPersonalData, int workers,
+                       chuan.standard.ReferenceData reference, ViolationSink.Factory stream) {
+        this(asOf, maxExamples, revealPersonalData, workers, reference, stream, null);
+    }
 
     public ScanOptions(LocalDate asOf, int maxExamples, boolean revealPersonalData, int workers) {
         this(asOf, maxExamples, revealPersonalData, workers, chuan.standard.ReferenceData.builtIn(), null);

@@ -69,6 +69,13 @@ final class Validator implements Runnable {
         }
     }
 
+    private volatile long violationsSoFar;
+
+    /** Violations counted by this thread so far (read by the progress display; approximate while running). */
+    long violationsSoFar() {
+        return violationsSoFar;
+    }
+
     /** Top-level JSON members no column described, seen by this thread. */
     List<String> unknownMembers() {
         return ndjson == null ? List.of() : ndjson.columns().unknownMembers();
@@ -115,6 +122,11 @@ final class Validator implements Runnable {
                 ok = false;
             }
             tally.pending = null;
+            long sum = 0;
+            for (long n : tally.violations) {
+                sum += n;
+            }
+            violationsSoFar = sum;
             b.skipOrdered = !ok || faults.bug() != null;
             try {
                 sequencer.submit(b);

@@ -94,6 +94,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colour, even on a terminal (NO_COLOR is honoured too).")
     boolean noColor;
 
+    @Option(names = "--no-progress", description = "No progress line on standard error (it is shown only on a terminal).")
+    boolean noProgress;
+
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
@@ -166,6 +169,7 @@ final class ScanCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
         }
+        ProgressLine progress = !noProgress && Terminal.interactive() ? new ProgressLine(err) : null;
         chuan.gate.Baseline baseline = null;
         if (baselineFile != null) {
             try {
@@ -178,10 +182,16 @@ final class ScanCommand implements Callable<Integer> {
         AuditRequest request = new AuditRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, profiles, date, gate,
                 engineExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
                 referenceDir == null ? chuan.standard.ReferenceData.builtIn() : chuan.standard.ReferenceData.fromDirectory(referenceDir),
-                waivers, strictWaivers, baseline, streamed);
-        AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
-                .run(request, new Listeners(listeners));
-        return report.summary().exitCode();
+                waivers, strictWaivers, baseline, streamed, progress);
+        try {
+            AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
+                    .run(request, new Listeners(listeners));
+            return report.summary().exitCode();
+        } finally {
+            if (progress != null) {
+                progress.done();
+            }
+        }
     }
 
     private AuditListener listener(OutputSpec o, PrintWriter out) {
