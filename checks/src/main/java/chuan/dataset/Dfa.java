@@ -32,8 +32,12 @@ final class Dfa {
     private final boolean[] accept;    // accepting at the end of the text
     private final boolean[] early;     // accepting as soon as reached (no $ at the end)
     private final int start;
+    private final int[] classStarts;   // first character of each class
+    private final int[] toAccept;      // steps to an accepting state, -1 when none can be reached
 
-    private Dfa(int classes, char[][] pages, int[] next, boolean[] accept, boolean[] early, int start) {
+    private Dfa(int classes, char[][] pages, int[] next, boolean[] accept, boolean[] early, int start, int[] classStarts) {
+        this.classStarts = classStarts;
+        this.toAccept = distances(next, accept, classes);
         this.classes = classes;
         this.pages = pages;
         this.next = next;
@@ -76,6 +80,101 @@ final class Dfa {
             }
         }
         return accept[st] ? YES : NO;
+    }
+
+    /** Steps from each state to an accepting one (backwards breadth-first), -1 when unreachable. */
+    private static int[] distances(int[] next, boolean[] accept, int classes) {
+        int n = accept.length;
+        int[] d = new int[n];
+        java.util.Arrays.fill(d, -1);
+        ArrayDeque<Integer> q = new ArrayDeque<>();
+        for (int s = 0; s < n; s++) {
+            if (accept[s]) {
+                d[s] = 0;
+                q.add(s);
+            }
+        }
+        while (!q.isEmpty()) {
+            int t = q.poll();
+            for (int s = 0; s < n; s++) {
+                if (d[s] >= 0) {
+                    continue;
+                }
+                for (int c = 0; c < classes; c++) {
+                    if (next[s * classes + c] == t) {
+                        d[s] = d[t] + 1;
+                        q.add(s);
+                        break;
+                    }
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * A random text the pattern matches (for test data), made of printable characters; null when
+     * the automaton cannot reach a match. Walks the automaton, stopping at an accepting state
+     * after a random length, and heading for the nearest one when the text grows long.
+     */
+    String sample(java.util.Random random, int softLength) {
+        if (toAccept[start] < 0) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        int st = start;
+        for (int guard = 0; guard < softLength * 4 + 64; guard++) {
+            if (accept[st] && (random.nextInt(100) < 30 || sb.length() >= softLength)) {
+                return sb.toString();
+            }
+            List<int[]> moves = new ArrayList<>();  // {class, char}
+            int best = Integer.MAX_VALUE;
+            for (int c = 0; c < classes; c++) {
+                int t = next[st * classes + c];
+                if (t == DEAD || toAccept[t] < 0) {
+                    continue;
+                }
+                int ch = printable(c, random);
+                if (ch < 0) {
+                    continue;
+                }
+                if (sb.length() >= softLength) {
+                    if (toAccept[t] < best) {
+                        best = toAccept[t];
+                        moves.clear();
+                    } else if (toAccept[t] > best) {
+                        continue;
+                    }
+                }
+                moves.add(new int[] {c, ch});
+            }
+            if (moves.isEmpty()) {
+                return accept[st] ? sb.toString() : null;
+            }
+            int[] m = moves.get(random.nextInt(moves.size()));
+            sb.append((char) m[1]);
+            st = next[st * classes + m[0]];
+        }
+        return accept[st] ? sb.toString() : null;
+    }
+
+    /** A printable character of class {@code c}, or -1 when it has none. */
+    private int printable(int c, java.util.Random random) {
+        int from = classStarts[c];
+        int to = c + 1 < classStarts.length ? classStarts[c + 1] - 1 : 0xFFFF;
+        int lo = Math.max(from, 0x20);
+        int hi = Math.min(to, 0x2FFF); // letters, marks and symbols people type; no surrogates or private use
+        if (lo > hi) {
+            return -1;
+        }
+        for (int tries = 0; tries < 8; tries++) {
+            int ch = lo + random.nextInt(hi - lo + 1);
+            if (ch != 0x7F && (ch < 0x80 || ch > 0x9F) && !Character.isISOControl(ch) && Character.isDefined(ch)
+                    && (hi - lo > 200 ? ch < 0x7F || Character.isLetter(ch) : true)) {
+                return ch;
+            }
+        }
+        return lo >= 0x20 && lo != 0x7F && (lo < 0x80 || lo > 0x9F) ? lo : -1;
     }
 
     // ---- syntax tree -------------------------------------------------------------------------
@@ -543,7 +642,7 @@ final class Dfa {
             accept[d] = Arrays.binarySearch(dstates.get(d), match) >= 0;
             early[d] = accept[d] && !anchoredEnd;
         }
-        return new Dfa(classes, pages, next, accept, early, startState);
+        return new Dfa(classes, pages, next, accept, early, startState, starts);
     }
 
     private static char[][] pages(int[] starts) {

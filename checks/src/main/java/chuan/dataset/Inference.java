@@ -68,6 +68,7 @@ public final class Inference {
         national.put("vn.person-name", ValueTypes.create("vn.person-name", new ValueTypes.Options(null), asOf, ref));
         national.put("vn.text", ValueTypes.create("vn.text", new ValueTypes.Options(null), asOf, ref));
         national.put("vn.province-code", ValueTypes.create("vn.province-code", new ValueTypes.Options(null), asOf, ref));
+        national.put("vn.commune-code", ValueTypes.create("vn.commune-code", new ValueTypes.Options(null), asOf, ref));
     }
 
     /** Reads the file and returns the drafted profile as YAML. */
@@ -354,20 +355,37 @@ public final class Inference {
         for (String t : List.of("vn.personal-id", "vn.tax-code", "vn.phone", "email", "url", "datetime", "date",
                 "date dd/MM/yyyy", "boolean", "integer", "number", "vn.person-name")) {
             if (Boolean.TRUE.equals(c.fits.get(t))) {
+                String code = code(c);
                 if ((t.equals("integer") || t.equals("number")) && c.leadingZero) {
-                    return Boolean.TRUE.equals(c.fits.get("vn.province-code")) && provinceLike(c.name)
-                            ? "vn.province-code" : null; // leading zeros: a code, not a number
+                    return code; // leading zeros: a code, not a number
                 }
                 if (t.equals("vn.person-name") && !nameLike(c.name)) {
                     continue;
                 }
-                if (t.equals("integer") && Boolean.TRUE.equals(c.fits.get("vn.province-code")) && provinceLike(c.name)) {
-                    return "vn.province-code";
+                if (t.equals("integer") && code != null) {
+                    return code;
                 }
                 return t;
             }
         }
         return c.nonAscii && Boolean.TRUE.equals(c.fits.get("vn.text")) ? "vn.text" : null;
+    }
+
+    /** A province or commune code type, when every value is one and the column's name says so. */
+    private static String code(ColumnStats c) {
+        if (Boolean.TRUE.equals(c.fits.get("vn.province-code")) && provinceLike(c.name)) {
+            return "vn.province-code";
+        }
+        if (Boolean.TRUE.equals(c.fits.get("vn.commune-code")) && communeLike(c.name)) {
+            return "vn.commune-code";
+        }
+        return null;
+    }
+
+    /** A column name that says "commune code" (commune_code, ma_xa, Mã phường/xã). */
+    private static boolean communeLike(String column) {
+        String f = chuan.standard.PersonalData.fold(column);
+        return f.contains("commune") || f.contains("ward") || f.equals("ma_xa") || f.equals("ma_phuong_xa") || f.equals("xa");
     }
 
     /** A column name that says "person's name" (ho_ten, full_name, Họ và tên, ...). */

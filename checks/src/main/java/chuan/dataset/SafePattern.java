@@ -47,6 +47,11 @@ public final class SafePattern {
         return source;
     }
 
+    /** A random value the pattern matches (for test data), or null when this pattern cannot make one. */
+    public String sample(java.util.Random random, int softLength) {
+        return dfa == null ? null : dfa.sample(random, softLength);
+    }
+
     /** A matcher for one thread; holds the reusable state of both engines. */
     public Matcher matcher() {
         return new Matcher();

@@ -8,18 +8,18 @@ import java.util.Arrays;
  * characters in one shared array. Exact, never a hash-only approximation. Not thread-safe: it
  * is only touched by the in-order stage of a scan.
  */
-final class UniqueIndex {
+public final class UniqueIndex {
 
     private final LongSet numbers = new LongSet();
     private final TextSet texts = new TextSet();
 
     /** Makes room for about this many values up front (capped), so the sets need not grow step by step. */
-    void expect(long values) {
+    public void expect(long values) {
         numbers.reserve((int) Math.min(values, 1L << 26));
     }
 
     /** Adds the value; false when it was already present. */
-    boolean add(CharSequence v) {
+    public boolean add(CharSequence v) {
         int n = v.length();
         if (n <= 17 && n > 0) {
             long x = 0;

@@ -40,7 +40,10 @@ final class CommuneCodeType extends VnType {
         return List.of(new InProvince());
     }
 
-    /** A 2025 commune belongs to one province: the record's province column must be that one. */
+    /**
+     * A 2025 commune belongs to one province: the record's province column must be that one, or a
+     * 2004 province merged into it.
+     */
     private final class InProvince implements SiblingRule {
         @Override
         public String option() {
@@ -54,8 +57,14 @@ final class CommuneCodeType extends VnType {
 
         @Override
         public boolean agrees(CharSequence commune, CharSequence province, long siblingDay) {
+            // the record's date is not known here: a province code of 2004 whose province merged
+            // into the commune's province agrees as well (records from before 2025-07-01)
             String parent = ref.communeProvince2025.get(commune.toString());
-            return parent == null || parent.contentEquals(province);
+            if (parent == null || parent.contentEquals(province)) {
+                return true;
+            }
+            VnReference.OldProvince old = ref.provinces2004.get(province.toString());
+            return old != null && parent.equals(old.newCode());
         }
 
         @Override

@@ -1,0 +1,291 @@
+package chuan.synth;
+
+import chuan.dataset.UniqueIndex;
+import chuan.profile.ColumnSpec;
+import chuan.profile.ColumnType;
+import chuan.profile.DataFormat;
+import chuan.profile.DatasetSpec;
+import chuan.profile.Profile;
+import chuan.standard.ReferenceData;
+import chuan.standard.vn.VnSynth;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Generates test data for a dataset profile, one row at a time: every value satisfies the profile,
+ * except that a chosen fraction of rows carries exactly one defect, in one cell, which the truth
+ * file records with the rule that must catch it. The same seed gives the same bytes. Columns that
+ * other columns agree with (birth date, gender, province, registration date) are never made
+ * defective, so that a defect never shows up in a second cell.
+ */
+public final class Synthesizer {
+
+    /** What was written. */
+    public record Summary(long rows, long defects) {
+    }
+
+    private final Profile profile;
+    private final List<ColumnSynth> columns = new ArrayList<>();
+    private final int[] order;
+    private final Set<Integer> agreedWith = new HashSet<>();
+
+    public Synthesizer(Profile profile, LocalDate asOf, ReferenceData reference) {
+        this.profile = profile;
+        DatasetSpec ds = profile.dataset();
+        if (ds == null || ds.columns().isEmpty()) {
+            throw new IllegalArgumentException("profile " + profile.id() + " declares no dataset columns to generate");
+        }
+        VnSynth vn = new VnSynth(reference);
+        List<ColumnSpec> specs = ds.columns();
+        for (ColumnSpec c : specs) {
+            columns.add(new ColumnSynth(c, vn, asOf, name -> indexOf(specs, name)));
+        }
+        for (ColumnSpec c : specs) {
+            String gender = c.links().get("gender");
+            if (gender != null) {
+                columns.forEach(col -> col.nameAfterGenderIn(indexOf(specs, gender)));
+            }
+        }
+        for (ColumnSynth c : columns) {
+            agreedWith.addAll(c.dependsOn());
+        }
+        this.order = dependencyOrder();
+    }
+
+    private static int indexOf(List<ColumnSpec> specs, String name) {
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).aliasesAndName().contains(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("linked column " + name + " is not in the profile");
+    }
+
+    /** Columns in an order where every column comes after those it must agree with. */
+    private int[] dependencyOrder() {
+        int n = columns.size();
+        int[] out = new int[n];
+        boolean[] done = new boolean[n];
+        int k = 0;
+        while (k < n) {
+            boolean progressed = false;
+            for (int i = 0; i < n; i++) {
+                final int self = i;
+                if (!done[i] && columns.get(i).dependsOn().stream().allMatch(d -> done[d] || d == self)) {
+                    done[i] = true;
+                    out[k++] = i;
+                    progressed = true;
+                }
+            }
+            if (!progressed) {
+                throw new IllegalArgumentException("the profile's linked columns refer to each other in a circle");
+            }
+        }
+        return out;
+    }
+
+    /** The output format: NDJSON when the profile says so or the file name ends so, else CSV. */
+    public static boolean ndjson(Profile profile, String fileName) {
+        DataFormat f = profile.dataset() == null ? null : profile.dataset().format();
+        if (f != null) {
+            return f == DataFormat.NDJSON;
+        }
+        String n = fileName.toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".ndjson") || n.endsWith(".jsonl");
+    }
+
+    /**
+     * Writes {@code rows} rows to {@code data} and one line per defect to {@code truth}
+     * ({@code row,column,defect,rule}, rows counted from 1 without the header).
+     */
+    public Summary write(long rows, double errorRate, long seed, boolean asNdjson, Writer data, Writer truth) throws IOException {
+        Random r = new Random(seed);
+        int n = columns.size();
+        String[] text = new String[n];
+        Object[] typed = new Object[n];
+        Object[] one = new Object[1];
+        String[] earlier = new String[n];
+        String[][] earlierRow = new String[n][]; // the row it came from, for the siblings it agrees with
+        UniqueIndex[] unique = new UniqueIndex[n];
+        List<List<ColumnSynth.DefectKind>> kinds = new ArrayList<>();
+        List<int[]> candidates = new ArrayList<>(); // {column, kind}
+        for (int i = 0; i < n; i++) {
+            ColumnSynth c = columns.get(i);
+            if (c.spec.unique()) {
+                unique[i] = new UniqueIndex();
+            }
+            kinds.add(c.defectKinds());
+            if (!agreedWith.contains(i)) {
+                for (int k = 0; k < c.defectKinds().size(); k++) {
+                    candidates.add(new int[] {i, k});
+                }
+            }
+        }
+        ColumnSynth.Row row = new ColumnSynth.Row() {
+            public String text(int column) {
+                return text[column];
+            }
+
+            public Object typed(int column) {
+                return typed[column];
+            }
+        };
+        DatasetSpec ds = profile.dataset();
+        CSVPrinter csv = null;
+        JsonGenerator json = null;
+        if (asNdjson) {
+            json = new JsonFactory().createGenerator(data);
+            json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        } else {
+            csv = new CSVPrinter(data, CSVFormat.DEFAULT.builder().setDelimiter(ds.delimiter()).setQuote(ds.quote())
+                    .setRecordSeparator("\n").build());
+            if (ds.header()) {
+                for (ColumnSynth c : columns) {
+                    csv.print(c.spec.name());
+                }
+                csv.println();
+            }
+        }
+        CSVPrinter truthCsv = new CSVPrinter(truth, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build());
+        truthCsv.printRecord("row", "column", "defect", "rule");
+        long defects = 0;
+        for (long rowNo = 1; rowNo <= rows; rowNo++) {
+            for (int i : order) {
+                ColumnSynth c = columns.get(i);
+                String v = null;
+                for (int attempt = 0; attempt < 1000; attempt++) {
+                    one[0] = null;
+                    v = c.valid(r, row, one);
+                    if (unique[i] == null || unique[i].add(v)) {
+                        break;
+                    }
+                    if (attempt == 999) {
+                        throw new IllegalArgumentException("column " + c.spec.name()
+                                + ": cannot make more distinct values than " + (rowNo - 1) + " for a unique column");
+                    }
+                }
+                text[i] = v;
+                typed[i] = one[0];
+            }
+            if (!candidates.isEmpty() && r.nextDouble() < errorRate) {
+                int[] pick = candidates.get(r.nextInt(candidates.size()));
+                int i = pick[0];
+                ColumnSynth.DefectKind kind = kinds.get(i).get(pick[1]);
+                if (!kind.name().equals("duplicate") || earlier[i] != null) {
+                    String bad = columns.get(i).defective(kind, r, text[i], earlier[i], row);
+                    if (kind.name().equals("duplicate")) {
+                        for (int sibling : closure(i)) {
+                            text[sibling] = earlierRow[i][sibling]; // a true duplicate record of that person
+                        }
+                    }
+                    if (unique[i] != null && !bad.isEmpty()) {
+                        unique[i].add(bad); // so that no later clean value repeats it
+                    }
+                    text[i] = bad;
+                    int at = kind.reportedAt() >= 0 ? kind.reportedAt() : i;
+                    truthCsv.printRecord(rowNo, columns.get(at).spec.name(), kind.name(), kind.rule());
+                    defects++;
+                    typed[i] = null;
+                    writeRow(csv, json, text);
+                    continue;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (unique[i] != null && r.nextInt(64) == 0) {
+                    earlier[i] = text[i];
+                    earlierRow[i] = text.clone();
+                }
+            }
+            writeRow(csv, json, text);
+        }
+        if (json != null) {
+            json.writeRaw('\n');
+            json.flush();
+        } else {
+            csv.flush();
+        }
+        truthCsv.flush();
+        return new Summary(rows, defects);
+    }
+
+    /** The columns this one agrees with, directly or through others. */
+    private Set<Integer> closure(int column) {
+        Set<Integer> seen = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(columns.get(column).dependsOn());
+        while (!todo.isEmpty()) {
+            int c = todo.pop();
+            if (c != column && seen.add(c)) {
+                todo.addAll(columns.get(c).dependsOn());
+            }
+        }
+        return seen;
+    }
+
+    private void writeRow(CSVPrinter csv, JsonGenerator json, String[] text) throws IOException {
+        if (csv != null) {
+            for (String v : text) {
+                csv.print(v);
+            }
+            csv.println();
+            return;
+        }
+        json.writeStartObject();
+        List<String> open = new ArrayList<>();
+        for (int i = 0; i < text.length; i++) {
+            ColumnSpec spec = columns.get(i).spec;
+            String name = spec.name();
+            List<String> path = name.startsWith("/") ? List.of(name.substring(1).split("/")) : List.of(name);
+            int common = 0;
+            while (common < open.size() && common < path.size() - 1 && open.get(common).equals(path.get(common))) {
+                common++;
+            }
+            while (open.size() > common) {
+                json.writeEndObject();
+                open.remove(open.size() - 1);
+            }
+            for (int p = common; p < path.size() - 1; p++) {
+                json.writeObjectFieldStart(path.get(p));
+                open.add(path.get(p));
+            }
+            json.writeFieldName(path.get(path.size() - 1));
+            writeValue(json, spec.type(), text[i]);
+        }
+        while (!open.isEmpty()) {
+            json.writeEndObject();
+            open.remove(open.size() - 1);
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator json, ColumnType type, String v) throws IOException {
+        if (v.isEmpty()) {
+            json.writeNull();
+        } else if ((type == ColumnType.INTEGER || type == ColumnType.NUMBER) && isNumber(v)) {
+            json.writeNumber(v);
+        } else if (type == ColumnType.BOOLEAN && (v.equals("true") || v.equals("false"))) {
+            json.writeBoolean(Boolean.parseBoolean(v));
+        } else {
+            json.writeString(v);
+        }
+    }
+
+    private static boolean isNumber(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.' && !(c == '-' && i == 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
