@@ -10,8 +10,13 @@ scan's own duration from the JSON report (durationMs: the process minus JVM star
 Also runs the built-in vn.citizen-register profile (the shared RULES.md rule set). With --duckdb,
 also runs ../shared/bench/duckdb/run.sh (DuckDB on the same RULES.md rules) on the same file,
 when that script is there, for a side-by-side comparison in one run.
+
+With --synth, the data comes from `chuan synth -p vn.citizen-register` instead (seed 1, error rate
+0.02), and the run ends by scoring a full scan against the synth truth file: injected defects
+found at their cell, missed, and cells reported that hold no defect.
 """
 import argparse
+import csv
 import json
 import os
 import statistics
@@ -52,14 +57,36 @@ def bench(name, profile, data, rows, runs):
           f"{rows / scan:>10,.0f} rows/s   peak RSS {max(rss):5.0f} MB   (median of {runs})")
 
 
+def score_against_truth(data):
+    """Scans with every violation written out and compares the reported cells with the synth truth file."""
+    report = os.path.join(OUT, "violations.csv")
+    subprocess.run([os.path.join(ROOT, "chuan"), "scan", "-p", "vn.citizen-register", data, "--as-of", "2025-06-30",
+                    "-q", "--max-examples", "0", "-f", "csv=" + report], stdout=subprocess.DEVNULL)
+    found = set()
+    with open(report, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["row"]:
+                found.add((r["row"], r["field"]))
+    with open(data + ".truth.csv", encoding="utf-8", newline="") as f:
+        truth = {(r["row"], r["column"]) for r in csv.DictReader(f)}
+    print(f"truth: {len(truth):,} defects; found {len(truth & found):,}, missed {len(truth - found):,}, "
+          f"cells reported without a defect {len(found - truth):,}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--duckdb", action="store_true")
+    ap.add_argument("--synth", action="store_true", help="data from `chuan synth` instead of gen_citizens.py")
     a = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
-    data = os.path.join(OUT, f"citizens-{a.rows}.csv")
+    data = os.path.join(OUT, f"citizens-{'synth-' if a.synth else ''}{a.rows}.csv")
+    if a.synth and not os.path.exists(data):
+        print(f"generating {data} with chuan synth ...", flush=True)
+        subprocess.run([os.path.join(ROOT, "chuan"), "synth", "-p", "vn.citizen-register", "--rows", str(a.rows),
+                        "--error-rate", "0.02", "--seed", "1", "--as-of", "2025-06-30", "-o", data], check=True,
+                       stdout=subprocess.DEVNULL)
     if not os.path.exists(data):
         print(f"generating {data} ...", flush=True)
         subprocess.run([sys.executable, os.path.join(HERE, "gen_citizens.py"), "--rows", str(a.rows), "--seed", "1",
@@ -69,6 +96,8 @@ def main():
     bench("example profile", os.path.join(HERE, "citizens-example.yaml"), data, a.rows, a.runs)
     bench("vn.citizen-register", "vn.citizen-register", data, a.rows, a.runs)
     bench("parse only", os.path.join(HERE, "parse-only.yaml"), data, a.rows, a.runs)
+    if a.synth:
+        score_against_truth(data)
     duck = os.path.join(ROOT, "..", "shared", "bench", "duckdb", "run.sh")
     if a.duckdb and os.path.exists(duck):
         walls, queries = [], []

@@ -78,6 +78,9 @@ public final class DatasetScanner {
             }
             drain(digest);
             return run.outcome(bytes, HexFormat.of().formatHex(sha.digest()));
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            Thread.interrupted();
+            throw new java.util.concurrent.CancellationException("scan of " + displayPath + " cancelled");
         } catch (IOException e) {
             return unreadable(displayPath, "cannot read: " + e.getMessage());
         }
@@ -423,8 +426,13 @@ public final class DatasetScanner {
                 t.start();
             }
             long seq = 0;
+            boolean cancelled = false;
             try {
                 while (!faults.stopReading()) {
+                    if (Thread.interrupted()) { // Ctrl-C in the shell: stop reading, let the workers finish
+                        cancelled = true;
+                        break;
+                    }
                     RecordBatch batch;
                     try {
                         batch = source.next(seq);
@@ -451,12 +459,16 @@ public final class DatasetScanner {
                     }
                 }
             } finally {
+                cancelled |= Thread.interrupted(); // so that the workers still get their end marks
                 for (int i = 0; i < workers; i++) {
                     put(queue, RecordBatch.END);
                 }
                 for (Thread t : threads) {
                     join(t);
                 }
+            }
+            if (cancelled) {
+                throw new java.util.concurrent.CancellationException("scan of " + displayPath + " cancelled");
             }
             if (faults.bug() != null) {
                 throw new IllegalStateException("validator failed: " + faults.bug(), faults.bug());
@@ -531,8 +543,7 @@ public final class DatasetScanner {
         try {
             q.put(b);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new java.util.concurrent.CancellationException("scan cancelled");
         }
     }
 

@@ -6,7 +6,8 @@ public enum ExitCode {
     GATE_FAILED(1, "the gate failed: at least one failing result at or above --fail-on"),
     USAGE(2, "usage or configuration error: bad flags, invalid profile, nothing to audit"),
     INPUT_ERROR(3, "an input could not be audited: unreadable, undecodable or malformed"),
-    INTERNAL(4, "internal error: a bug in chuan; run again with --debug and report it");
+    INTERNAL(4, "internal error: a bug in chuan; run again with --debug and report it"),
+    CANCELLED(130, "cancelled: Ctrl-C during a command in chuan shell");
 
     private final int code;
     private final String meaning;

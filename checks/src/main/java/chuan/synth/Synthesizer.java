@@ -183,13 +183,15 @@ public final class Synthesizer {
                 ColumnSynth.DefectKind kind = kinds.get(i).get(pick[1]);
                 if (!kind.name().equals("duplicate") || earlier[i] != null) {
                     String bad = columns.get(i).defective(kind, r, text[i], earlier[i], row);
+                    // in a unique column the broken value must also be new, or it would fail twice
+                    boolean mustBeNew = unique[i] != null && !bad.isEmpty() && !kind.name().equals("duplicate");
+                    for (int attempt = 0; mustBeNew && !unique[i].add(bad) && attempt < 1000; attempt++) {
+                        bad = columns.get(i).defective(kind, r, columns.get(i).valid(r, row, one), earlier[i], row);
+                    }
                     if (kind.name().equals("duplicate")) {
                         for (int sibling : closure(i)) {
                             text[sibling] = earlierRow[i][sibling]; // a true duplicate record of that person
                         }
-                    }
-                    if (unique[i] != null && !bad.isEmpty()) {
-                        unique[i].add(bad); // so that no later clean value repeats it
                     }
                     text[i] = bad;
                     int at = kind.reportedAt() >= 0 ? kind.reportedAt() : i;

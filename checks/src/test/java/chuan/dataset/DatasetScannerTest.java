@@ -49,6 +49,22 @@ class DatasetScannerTest {
         return r.examples().stream().map(Violation::row).toList();
     }
 
+    /** Ctrl-C in the shell interrupts the scanning thread: the scan stops with a cancellation, never a partial pass. */
+    @Test
+    void anInterruptedScanIsCancelledNotReportedAsClean() throws Exception {
+        Profile p = profile("people.yaml");
+        Path file = FIXTURES.resolve("people-clean.csv");
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> scanner.scan(file, "people-clean.csv", p,
+                    new ScanOptions(AS_OF, 20, false, 2))).isInstanceOf(java.util.concurrent.CancellationException.class)
+                    .hasMessageContaining("cancelled");
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(scan("people-clean.csv").records()).isEqualTo(3); // and the next scan runs normally
+    }
+
     @Test
     void aCleanFilePassesEveryCheck() throws Exception {
         DatasetOutcome o = scan("people-clean.csv");

@@ -21,7 +21,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RULE", arity = "0..1", description = "A rule id, e.g. DATA-UNIQUE.")
+    @Parameters(paramLabel = "RULE", arity = "0..1", completionCandidates = Completions.RuleIds.class,
+            description = "A rule id, e.g. DATA-UNIQUE.")
     String ruleId;
 
     @picocli.CommandLine.Option(names = "--markdown", description = "Print every rule as Markdown (the text of docs/rules.md).")

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Audits datasets against data standards and writes pass/fail reports that gate deployments.",
-        subcommands = {ScanCommand.class, RenderCommand.class, BaselineCommand.class, InferCommand.class, SynthCommand.class, ProfilesCommand.class,
+        subcommands = {ScanCommand.class, RenderCommand.class, BaselineCommand.class, InferCommand.class, SynthCommand.class, ProfilesCommand.class, ShellCommand.class,
                 ExplainCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n")
@@ -55,6 +55,10 @@ public final class Main implements Runnable {
             return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof java.util.concurrent.CancellationException) {
+                c.getErr().println("chuan: " + ex.getMessage());
+                return ExitCode.CANCELLED.code();
+            }
             boolean debug = parsed.hasMatchedOption("--debug");
             c.getErr().println("chuan: internal error: " + ex + (debug ? "" : " (run again with --debug for details)"));
             if (debug) {

@@ -36,17 +36,20 @@ import picocli.CommandLine.Model.CommandSpec;
         sortOptions = false)
 final class ScanCommand implements Callable<Integer> {
 
+    /** Receives each finished report when set (the shell keeps the last scan); null otherwise. */
+    static volatile java.util.function.Consumer<AuditReport> reportSink;
+
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to audit (default: .).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = {"-p", "--profile"}, paramLabel = "ID|FILE",
+    @Option(names = {"-p", "--profile"}, paramLabel = "ID|FILE", completionCandidates = Completions.ProfileIds.class,
             description = "Apply only this profile (repeatable): a built-in id, a project profile id, or a YAML file.")
     List<String> profiles = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]",
+    @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", completionCandidates = Completions.Formats.class,
             description = "Report format (repeatable): console, json, sarif, junit, csv, markdown, html. Without =FILE it goes "
                     + "to standard output (at most one). Default: console.")
     List<String> formats = new ArrayList<>();
@@ -186,6 +189,9 @@ final class ScanCommand implements Callable<Integer> {
         try {
             AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
                     .run(request, new Listeners(listeners));
+            if (reportSink != null) {
+                reportSink.accept(report);
+            }
             return report.summary().exitCode();
         } finally {
             if (progress != null) {

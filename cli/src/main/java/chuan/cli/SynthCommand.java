@@ -29,7 +29,7 @@ final class SynthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "ID|FILE", description = "A built-in or project profile id, or a profile file.")
+    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "ID|FILE", completionCandidates = Completions.ProfileIds.class, description = "A built-in or project profile id, or a profile file.")
     String profile;
 
     @Option(names = "--rows", required = true, paramLabel = "N", description = "How many rows to write.")

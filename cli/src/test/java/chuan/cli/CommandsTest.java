@@ -19,8 +19,8 @@ class CommandsTest {
         CliRunner scan = CliRunner.run("scan", "--help");
         assertThat(top.exit()).isZero();
         for (ExitCode c : ExitCode.values()) {
-            assertThat(top.out()).contains(c.code() + "   " + c.meaning().substring(0, 20));
-            assertThat(scan.out()).contains(c.code() + "   ");
+            assertThat(top.out()).containsPattern("(?m)^  " + c.code() + " +" + java.util.regex.Pattern.quote(c.meaning().substring(0, 20)));
+            assertThat(scan.out()).containsPattern("(?m)^  " + c.code() + " +\\S");
         }
         assertThat(scan.out()).contains("--fail-on").contains("--max-examples").contains("--as-of");
     }
