@@ -44,7 +44,9 @@ tmux send-keys -t "$session" C-u 'scan samples --no-progress' Enter
 expect 'Gate: FAILED' "a scan of the samples" 120
 tmux send-keys -t "$session" 'last' Enter
 expect '^Last scan: 3 target' "last"
-tmux send-keys -t "$session" 'show DATA-UNIQUE' Enter
+tmux send-keys -t "$session" 'show DATA-UNI' Tab
+expect '^chuan> show DATA-UNIQUE ' "completion of a rule id (DATA-UNI -> DATA-UNIQUE)"
+tmux send-keys -t "$session" Enter
 expect 'row 4 \(line 5\): "0242\*{6}58": value already used' "show DATA-UNIQUE (masked examples)"
 tmux send-keys -t "$session" "scan $work/big.csv -p vn.citizen-register" Enter
 sleep 1.5

@@ -35,7 +35,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.shell.jline3.PicocliJLineCompleter;
 
@@ -105,7 +104,10 @@ final class ShellCommand implements Callable<Integer> {
         Path historyFile = history != null ? history : Path.of(System.getProperty("user.home"), ".chuan", "history");
         Files.createDirectories(historyFile.toAbsolutePath().getParent());
         CommandLine forCompletion = Main.commandLine(out, err);
-        forCompletion.addSubcommand(new Last()).addSubcommand(new Show()).addSubcommand(new Open()).addSubcommand(new Exit());
+        forCompletion.addSubcommand("last", shellOnly("last", "Summary of the last scan in this session.", false))
+                .addSubcommand("show", shellOnly("show", "The failing examples of a rule in the last scan.", true))
+                .addSubcommand("open", shellOnly("open", "Write the last scan as HTML and print the file's path.", false))
+                .addSubcommand("exit", shellOnly("exit", "Leave the shell (or Ctrl-D).", false));
         Completer completer = new AggregateCompleter(new PicocliJLineCompleter(forCompletion.getCommandSpec()),
                 new PathsAfterTheCommand());
         int code = 0;
@@ -293,34 +295,14 @@ final class ShellCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "last", description = "Summary of the last scan in this session.")
-    static final class Last implements Runnable {
-        @Override
-        public void run() {
+    /** A shell-only command, declared for completion and help; {@link #execute} runs it. */
+    private static CommandLine shellOnly(String name, String description, boolean takesRule) {
+        CommandSpec command = CommandSpec.create().name(name);
+        command.usageMessage().description(description);
+        if (takesRule) {
+            command.addPositional(CommandLine.Model.PositionalParamSpec.builder().paramLabel("RULE")
+                    .completionCandidates(new Completions.RuleIds()).build());
         }
-    }
-
-    @Command(name = "show", description = "The failing examples of a rule in the last scan.")
-    static final class Show implements Runnable {
-        @Parameters(paramLabel = "RULE", completionCandidates = Completions.RuleIds.class)
-        String rule;
-
-        @Override
-        public void run() {
-        }
-    }
-
-    @Command(name = "open", description = "Write the last scan as HTML and print the file's path.")
-    static final class Open implements Runnable {
-        @Override
-        public void run() {
-        }
-    }
-
-    @Command(name = "exit", description = "Leave the shell (or Ctrl-D).")
-    static final class Exit implements Runnable {
-        @Override
-        public void run() {
-        }
+        return new CommandLine(command);
     }
 }
