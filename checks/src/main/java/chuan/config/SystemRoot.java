@@ -1,0 +1,92 @@
+package chuan.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * A directory audited as if it were {@code /} (a checked-out repository, an extracted image, a
+ * mounted disk): paths inside configs, absolute or relative, and symbolic links found on the way
+ * resolve inside it, the way they would after a {@code chroot}. {@code ..} stops at the root and an
+ * absolute link target starts again from the root, so nothing outside the root is ever read.
+ */
+public final class SystemRoot {
+
+    private static final int MAX_LINKS = 40; // as the kernel's ELOOP limit
+
+    private final Path root;
+
+    public SystemRoot(Path root) throws IOException {
+        this.root = root.toRealPath();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Where a path written in a config ({@code /etc/ssh/sshd_config.d/a.conf}, or relative to
+     * {@code base}, itself a system path like {@code /etc/ssh}) is on disk, links followed within
+     * the root; empty when a link loop is too deep. The result may not exist.
+     */
+    public Optional<Path> resolve(String systemPath, String base) {
+        String full = systemPath.startsWith("/") ? systemPath : base + "/" + systemPath;
+        Deque<String> pending = new ArrayDeque<>();
+        for (String part : full.split("/")) {
+            if (!part.isEmpty()) {
+                pending.addLast(part);
+            }
+        }
+        Path current = root;
+        int links = 0;
+        while (!pending.isEmpty()) {
+            String part = pending.removeFirst();
+            if (part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                current = current.equals(root) ? root : current.getParent();
+                continue;
+            }
+            Path next = current.resolve(part);
+            if (Files.isSymbolicLink(next)) {
+                if (++links > MAX_LINKS) {
+                    return Optional.empty();
+                }
+                String target;
+                try {
+                    target = Files.readSymbolicLink(next).toString();
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+                String[] parts = target.split("/");
+                for (int i = parts.length - 1; i >= 0; i--) {
+                    if (!parts[i].isEmpty()) {
+                        pending.addFirst(parts[i]);
+                    }
+                }
+                if (target.startsWith("/")) {
+                    current = root;
+                }
+                continue;
+            }
+            current = next;
+        }
+        return Optional.of(current);
+    }
+
+    /** The system path ({@code /etc/ssh/sshd_config}) of a file under the root, for reports. */
+    public String systemPath(Path file) {
+        Path rel = root.relativize(file.toAbsolutePath().normalize());
+        return "/" + rel.toString().replace('\\', '/');
+    }
+
+    /** Whether the resolved file is a regular file (links were already followed by {@link #resolve}). */
+    public static boolean isFile(Path resolved) {
+        return Files.isRegularFile(resolved, LinkOption.NOFOLLOW_LINKS);
+    }
+}
