@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The value a daemon uses for one key: where it came from ({@code null} {@code from} means the
- * compiled-in default applies), and the other directives for the same key that it ignored.
+ * compiled-in default applies), and the other directives for the same key that lost to it
+ * (read after it and ignored, as in sshd, or overridden by it, as in sysctl).
  */
 public record EffectiveSetting(String key, String value, Directive from, List<Directive> ignored) {
 

@@ -1,0 +1,133 @@
+package chuan.config.linux;
+
+import chuan.config.ConfigProblem;
+import chuan.config.Directive;
+import chuan.config.EffectiveSetting;
+import chuan.config.SystemRoot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The kernel parameters set at boot, read as {@code systemd-sysctl} and {@code sysctl --system}
+ * read them: every {@code *.conf} of the sysctl.d directories, a file name in an earlier directory
+ * masking the same name in later ones, all files applied in the lexical order of their names,
+ * then {@code /etc/sysctl.conf} last; a later assignment of a key wins. Keys are compared with
+ * {@code /} and {@code .} as the same separator; a leading {@code -} (ignore errors) is dropped.
+ * Keys never set have no value here: the kernel's own default applies, which depends on the kernel.
+ */
+public final class SysctlConfig {
+
+    /** In precedence order: a name in an earlier directory masks it in the later ones. */
+    static final List<String> DIRECTORIES = List.of("/etc/sysctl.d", "/run/sysctl.d", "/usr/local/lib/sysctl.d",
+            "/usr/lib/sysctl.d", "/lib/sysctl.d");
+    static final String LEGACY = "/etc/sysctl.conf";
+
+    private final Map<String, List<Directive>> assignments = new LinkedHashMap<>();
+    private final List<ConfigProblem> problems = new ArrayList<>();
+    private final List<String> filesRead = new ArrayList<>();
+
+    private SysctlConfig() {
+    }
+
+    public static SysctlConfig read(SystemRoot root) {
+        SysctlConfig c = new SysctlConfig();
+        TreeMap<String, Path> byName = new TreeMap<>();      // file name -> the file that wins it
+        TreeMap<String, String> systemPaths = new TreeMap<>();
+        for (String dir : DIRECTORIES) {
+            Optional<Path> d = root.resolve(dir, "/");
+            if (d.isEmpty() || !Files.isDirectory(d.get())) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(d.get())) {
+                for (Path p : s.sorted().toList()) {
+                    String name = p.getFileName().toString();
+                    if (name.endsWith(".conf") && !byName.containsKey(name)) {
+                        Optional<Path> f = root.resolve(dir + "/" + name, "/");
+                        byName.put(name, f.orElse(p));
+                        systemPaths.put(name, dir + "/" + name);
+                    }
+                }
+            } catch (IOException e) {
+                c.problems.add(new ConfigProblem(dir, 0, "cannot list: " + e.getMessage()));
+            }
+        }
+        List<String[]> order = new ArrayList<>();
+        for (var e : byName.entrySet()) {
+            order.add(new String[] {systemPaths.get(e.getKey()), e.getValue().toString()});
+        }
+        root.resolve(LEGACY, "/").ifPresent(p -> order.add(new String[] {LEGACY, p.toString()}));
+        for (String[] f : order) {
+            Path disk = Path.of(f[1]);
+            if (!SystemRoot.isFile(disk)) {
+                if (!f[0].equals(LEGACY)) {
+                    c.problems.add(new ConfigProblem(f[0], 0, "not a readable file (dangling link?)"));
+                }
+                continue;
+            }
+            c.file(f[0], disk);
+        }
+        return c;
+    }
+
+    private void file(String systemPath, Path disk) {
+        List<String> lines;
+        try {
+            lines = new String(Files.readAllBytes(disk), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            problems.add(new ConfigProblem(systemPath, 0, "cannot read: " + e.getMessage()));
+            return;
+        }
+        filesRead.add(systemPath);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                problems.add(new ConfigProblem(systemPath, i + 1, "no '=' in \"" + line + "\"; line ignored"));
+                continue;
+            }
+            String key = line.substring(0, eq).strip();
+            if (key.startsWith("-")) {
+                key = key.substring(1);
+            }
+            String value = line.substring(eq + 1).strip();
+            assignments.computeIfAbsent(normalize(key), k -> new ArrayList<>())
+                    .add(new Directive(key, value, systemPath, i + 1));
+        }
+    }
+
+    /** {@code net/ipv4/ip_forward} and {@code net.ipv4.ip_forward} name the same parameter. */
+    static String normalize(String key) {
+        return key.replace('/', '.');
+    }
+
+    /** The value applied at boot, with the assignments it overrode; empty when no file sets the key. */
+    public Optional<EffectiveSetting> effective(String key) {
+        List<Directive> all = assignments.get(normalize(key));
+        if (all == null) {
+            return Optional.empty();
+        }
+        Directive last = all.get(all.size() - 1);
+        return Optional.of(new EffectiveSetting(normalize(key), last.value(), last, all.subList(0, all.size() - 1)));
+    }
+
+    public List<ConfigProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The files applied, in the order they are applied. */
+    public List<String> filesRead() {
+        return List.copyOf(filesRead);
+    }
+}
