@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.FileSystems;
+import java.nio.file.PathMatcher;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A directory audited as if it were {@code /} (a checked-out repository, an extracted image, a
@@ -77,6 +82,38 @@ public final class SystemRoot {
             current = next;
         }
         return Optional.of(current);
+    }
+
+    /**
+     * The files of a directory whose names match a glob ({@code *.conf}), as system paths in the
+     * lexical order daemons expand globs in; hidden names only when the glob starts with a dot.
+     * Empty when the directory is not there.
+     */
+    public Optional<List<String>> glob(String directory, String glob) throws IOException {
+        Optional<Path> dir = resolve(directory, "/");
+        if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+            return Optional.empty();
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        List<String> names;
+        try (Stream<Path> s = Files.list(dir.get())) {
+            names = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") || glob.startsWith("."))
+                    .filter(n -> matcher.matches(Path.of(n))).sorted().toList();
+        }
+        List<String> files = new ArrayList<>();
+        for (String n : names) {
+            String child = (directory.equals("/") ? "" : directory) + "/" + n;
+            Optional<Path> f = resolve(child, "/");
+            if (f.isPresent() && !Files.isDirectory(f.get())) {
+                files.add(child);
+            }
+        }
+        return Optional.of(files);
+    }
+
+    /** Whether a file name holds glob characters. */
+    public static boolean isGlob(String name) {
+        return name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0;
     }
 
     /** The system path ({@code /etc/ssh/sshd_config}) of a file under the root, for reports. */

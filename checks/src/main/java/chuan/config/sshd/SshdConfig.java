@@ -3,23 +3,16 @@ package chuan.config.sshd;
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
 import chuan.config.EffectiveSetting;
+import chuan.config.IncludedFiles;
 import chuan.config.SystemRoot;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The configuration sshd really runs with, read from a system root the way OpenSSH reads it:
@@ -55,7 +48,7 @@ public final class SshdConfig {
     /** Reads {@code /etc/ssh/sshd_config} and what it includes, inside the root. */
     public static SshdConfig read(SystemRoot root) {
         SshdConfig c = new SshdConfig();
-        new Reader(root, c).file(MAIN, null, 0, new HashSet<>(), null);
+        new Reader(root, c).file(MAIN, null, 0, new IncludedFiles(root, "Include", c.problems, c.filesRead), null);
         c.settle();
         return c;
     }
@@ -108,28 +101,13 @@ public final class SshdConfig {
     /** Reads files, following includes. */
     private record Reader(SystemRoot root, SshdConfig into) {
 
-        void file(String systemPath, MatchBlock scope, int depth, Set<Path> open, Directive includedBy) {
-            Optional<Path> disk = root.resolve(systemPath, "/");
-            if (disk.isEmpty() || !SystemRoot.isFile(disk.get())) {
-                into.problems.add(includedBy == null ? new ConfigProblem(systemPath, 0, "not found")
-                        : new ConfigProblem(includedBy.file(), includedBy.line(), "Include " + systemPath + ": no such file"));
+        void file(String systemPath, MatchBlock scope, int depth, IncludedFiles files, Directive includedBy) {
+            Optional<IncludedFiles.Opened> opened = files.open(systemPath, includedBy);
+            if (opened.isEmpty()) {
                 return;
             }
-            if (!open.add(disk.get())) {
-                into.problems.add(new ConfigProblem(includedBy.file(), includedBy.line(), "Include " + systemPath
-                        + " includes itself (loop); not read again"));
-                return;
-            }
-            List<String> lines;
-            try {
-                lines = lines(disk.get());
-            } catch (IOException e) {
-                into.problems.add(new ConfigProblem(systemPath, 0, "cannot read: " + e.getMessage()));
-                open.remove(disk.get());
-                return;
-            }
-            String where = root.systemPath(disk.get()); // the file that holds the lines, links followed
-            into.filesRead.add(where);
+            String where = opened.get().where();
+            List<String> lines = opened.get().text().lines().toList();
             MatchBlock current = scope;
             for (int i = 0; i < lines.size(); i++) {
                 List<String> words = SshdTokens.split(lines.get(i));
@@ -146,7 +124,7 @@ public final class SshdConfig {
                             continue;
                         }
                         for (String pattern : words.subList(1, words.size())) {
-                            include(pattern, d, current, depth, open);
+                            include(pattern, d, current, depth, files);
                         }
                     }
                     case "match" -> {
@@ -156,11 +134,11 @@ public final class SshdConfig {
                     default -> (current == null ? into.global : current.directives()).add(d);
                 }
             }
-            open.remove(disk.get());
+            files.close(opened.get());
         }
 
         /** One Include argument: a file or a glob in its last path component, expanded in lexical order. */
-        private void include(String pattern, Directive at, MatchBlock scope, int depth, Set<Path> open) {
+        private void include(String pattern, Directive at, MatchBlock scope, int depth, IncludedFiles files) {
             String path = pattern.startsWith("/") ? pattern : "/etc/ssh/" + pattern;
             int slash = path.lastIndexOf('/');
             String dir = slash == 0 ? "/" : path.substring(0, slash);
@@ -171,43 +149,27 @@ public final class SshdConfig {
                             + ": wildcards in directory names are not followed"));
                     return;
                 }
-                file(path, scope, depth + 1, open, at);
+                file(path, scope, depth + 1, files, at);
                 return;
             }
-            Optional<Path> disk = root.resolve(dir, "/");
-            if (disk.isEmpty() || !Files.isDirectory(disk.get())) {
-                into.problems.add(new ConfigProblem(at.file(), at.line(), "Include " + pattern + ": no such directory " + dir));
-                return;
-            }
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + name);
-            List<String> names;
-            try (Stream<Path> s = Files.list(disk.get())) {
-                names = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") || name.startsWith("."))
-                        .filter(n -> matcher.matches(Path.of(n))).sorted().toList();
+            Optional<List<String>> matches;
+            try {
+                matches = root.glob(dir, name);
             } catch (IOException e) {
                 into.problems.add(new ConfigProblem(at.file(), at.line(), "Include " + pattern + ": cannot list " + dir));
                 return;
             }
-            for (String n : names) { // sshd does not complain when a glob matches nothing
-                String child = (dir.equals("/") ? "" : dir) + "/" + n;
-                Optional<Path> f = root.resolve(child, "/");
-                if (f.isPresent() && !Files.isDirectory(f.get())) {
-                    file(child, scope, depth + 1, open, at);
-                }
+            if (matches.isEmpty()) {
+                into.problems.add(new ConfigProblem(at.file(), at.line(), "Include " + pattern + ": no such directory " + dir));
+                return;
+            }
+            for (String child : matches.get()) { // sshd does not complain when a glob matches nothing
+                file(child, scope, depth + 1, files, at);
             }
         }
 
         private static boolean hasGlob(String s) {
-            return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
-        }
-
-        private static List<String> lines(Path file) throws IOException {
-            byte[] bytes = Files.readAllBytes(file); // config files are small; sshd itself reads them whole
-            try {
-                return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString().lines().toList();
-            } catch (CharacterCodingException e) {
-                return new String(bytes, StandardCharsets.ISO_8859_1).lines().toList();
-            }
+            return SystemRoot.isGlob(s);
         }
     }
 }

@@ -18,9 +18,7 @@ class SysctlConfigTest {
     Path root;
 
     private void write(String systemPath, String text) throws Exception {
-        Path f = root.resolve(systemPath.substring(1));
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text);
+        chuan.config.RootFiles.write(root, systemPath, text);
     }
 
     private EffectiveSetting get(SysctlConfig c, String key) {
