@@ -29,7 +29,7 @@ await() {
 expect() { if await "$1" "${3:-20}"; then pass "$2"; else miss "$2"; screen | tail -20 >&2; fi; }
 
 # a file big enough that a scan is still running when Ctrl-C arrives
-./chuan synth -p vn.citizen-register --rows 1500000 --seed 1 -o "$work/big.csv" >/dev/null
+./chuan synth -p vn.citizen-register --rows 2000000 --seed 1 -o "$work/big.csv" >/dev/null
 # an interactive bash in the pane, as an auditor's terminal has (it leaves Ctrl-C to the foreground job)
 tmux new-session -d -s "$session" -x 200 -y 50 "env PS1='$ ' bash --norc --noprofile -i"
 tmux send-keys -t "$session" "./chuan shell --history '$work/history'; echo SHELL-EXITED=\$?" Enter
@@ -49,7 +49,8 @@ expect '^chuan> show DATA-UNIQUE ' "completion of a rule id (DATA-UNI -> DATA-UN
 tmux send-keys -t "$session" Enter
 expect 'row 4 \(line 5\): "0242\*{6}58": value already used' "show DATA-UNIQUE (masked examples)"
 tmux send-keys -t "$session" "scan $work/big.csv -p vn.citizen-register" Enter
-sleep 1.5
+# Ctrl-C once the scan shows its progress line, so that it is surely running
+expect 'big\.csv +[0-9]+% .* records .* violations' "progress on the terminal during a long scan" 30
 tmux send-keys -t "$session" C-c
 expect '^chuan: scan( of .*)? cancelled' "Ctrl-C cancels a running scan" 30
 tmux send-keys -t "$session" 'show VN-PID-FORMAT' Enter
