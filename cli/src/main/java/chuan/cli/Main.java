@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Audits datasets against data standards and writes pass/fail reports that gate deployments.",
-        subcommands = {ScanCommand.class, RenderCommand.class, BaselineCommand.class, InferCommand.class, SynthCommand.class, ProfilesCommand.class, ShellCommand.class,
+        subcommands = {ScanCommand.class, RenderCommand.class, BaselineCommand.class, InferCommand.class, SynthCommand.class, EffectiveCommand.class, ProfilesCommand.class, ShellCommand.class,
                 ExplainCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n")

@@ -72,6 +72,13 @@ public final class LoginDefs {
         return d;
     }
 
+    /** Every name the file sets, and every documented default not set, sorted by name. */
+    public List<EffectiveSetting> all() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(lines.keySet());
+        names.addAll(DEFAULTS.keySet());
+        return names.stream().map(n -> effective(n).orElseThrow()).toList();
+    }
+
     /** The value in force: the last line for the name, else the documented default; empty when neither. */
     public Optional<EffectiveSetting> effective(String name) {
         List<Directive> all = lines.get(name);

@@ -112,6 +112,11 @@ public final class SysctlConfig {
         return key.replace('/', '.');
     }
 
+    /** Every parameter a file sets, sorted by name. */
+    public List<EffectiveSetting> all() {
+        return assignments.keySet().stream().sorted().map(k -> effective(k).orElseThrow()).toList();
+    }
+
     /** The value applied at boot, with the assignments it overrode; empty when no file sets the key. */
     public Optional<EffectiveSetting> effective(String key) {
         List<Directive> all = assignments.get(normalize(key));

@@ -73,6 +73,13 @@ public final class SshdConfig {
         }
     }
 
+    /** Every keyword set outside Match blocks, and every documented default not set, sorted by keyword. */
+    public List<EffectiveSetting> all() {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(effective.keySet());
+        keys.addAll(SshdDefaults.keywords());
+        return keys.stream().map(k -> effective(k).orElseThrow()).toList();
+    }
+
     /** The value sshd uses outside any Match block, with its origin; the compiled-in default when unset. */
     public Optional<EffectiveSetting> effective(String keyword) {
         String key = keyword.toLowerCase(Locale.ROOT);

@@ -54,6 +54,10 @@ final class SshdDefaults {
     private SshdDefaults() {
     }
 
+    static java.util.Set<String> keywords() {
+        return DEFAULTS.keySet();
+    }
+
     /** The default of a lower-case keyword, or null when none is recorded here. */
     static String of(String keyword) {
         return DEFAULTS.get(keyword);

@@ -1,0 +1,161 @@
+package chuan.cli;
+
+import chuan.config.ConfigProblem;
+import chuan.config.Directive;
+import chuan.config.EffectiveSetting;
+import chuan.config.SystemRoot;
+import chuan.config.linux.LoginDefs;
+import chuan.config.linux.PamStack;
+import chuan.config.linux.SysctlConfig;
+import chuan.config.nginx.NginxConfig;
+import chuan.config.sshd.SshdConfig;
+import chuan.gate.ExitCode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chuan effective ROOT DAEMON}: the configuration a daemon really runs with, read offline
+ * from a system root (an image, a mounted disk, a checked-out repository, or {@code /}), each value
+ * with the file and line that set it and the values it beat; like {@code sshd -T}, without the host.
+ */
+@Command(name = "effective", mixinStandardHelpOptions = true,
+        description = {"Show the configuration a daemon really runs with, read from a system root, with the file:line "
+                + "of every value and the values it overrode or that were ignored.",
+                "DAEMON: sshd, nginx, sysctl, login.defs, pam (with --service)."})
+final class EffectiveCommand implements Callable<Integer> {
+
+    enum Daemon { sshd, nginx, sysctl, login_defs, pam }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ROOT", description = "The directory audited as / (nothing outside it is read).")
+    Path root;
+
+    @Parameters(index = "1", paramLabel = "DAEMON", description = "sshd, nginx, sysctl, login.defs or pam.",
+            converter = DaemonName.class)
+    Daemon daemon;
+
+    @Option(names = "--service", paramLabel = "NAME", defaultValue = "sshd",
+            description = "The PAM service (file in /etc/pam.d), default ${DEFAULT-VALUE}.")
+    String service;
+
+    @Option(names = "--key", paramLabel = "KEY", description = "Only this key (for nginx: its value in every server block).")
+    String key;
+
+    /** Accepts {@code login.defs} as written on the system. */
+    static final class DaemonName implements picocli.CommandLine.ITypeConverter<Daemon> {
+        @Override
+        public Daemon convert(String value) {
+            for (Daemon d : Daemon.values()) {
+                if (d.name().equals(value.replace('.', '_').replace('-', '_'))) {
+                    return d;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value
+                    + "' is not one of sshd, nginx, sysctl, login.defs, pam");
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(root)) {
+            err.println("chuan: " + root + ": not a directory");
+            return ExitCode.USAGE.code();
+        }
+        SystemRoot system;
+        try {
+            system = new SystemRoot(root);
+        } catch (IOException e) {
+            err.println("chuan: " + root + ": cannot read: " + e.getMessage());
+            return ExitCode.INPUT_ERROR.code();
+        }
+        List<ConfigProblem> problems = switch (daemon) {
+            case sshd -> sshd(SshdConfig.read(system), out);
+            case nginx -> nginx(NginxConfig.read(system), out);
+            case sysctl -> {
+                SysctlConfig c = SysctlConfig.read(system);
+                settings(select(c.all()), out);
+                yield c.problems();
+            }
+            case login_defs -> {
+                LoginDefs d = LoginDefs.read(system);
+                settings(select(d.all()), out);
+                yield d.problems();
+            }
+            case pam -> pam(PamStack.read(system, service), out);
+        };
+        for (ConfigProblem p : problems) {
+            err.println("chuan: warning: " + p.oneLine());
+        }
+        out.flush();
+        err.flush();
+        return ExitCode.PASSED.code();
+    }
+
+    private List<EffectiveSetting> select(List<EffectiveSetting> all) {
+        return key == null ? all : all.stream().filter(s -> s.key().equalsIgnoreCase(key.replace('/', '.'))).toList();
+    }
+
+    private List<ConfigProblem> sshd(SshdConfig c, PrintWriter out) {
+        settings(select(c.all()), out);
+        if (key == null) {
+            for (SshdConfig.MatchBlock m : c.matchBlocks()) {
+                out.println("Match " + m.criteria() + "    # " + m.start().origin());
+                for (Directive d : m.directives()) {
+                    out.println("    " + d.keyword() + " " + d.value() + "    # " + d.origin());
+                }
+            }
+        }
+        return c.problems();
+    }
+
+    private List<ConfigProblem> nginx(NginxConfig c, PrintWriter out) {
+        for (NginxConfig.Block server : c.servers()) {
+            String names = server.effective("server_name").map(EffectiveSetting::value).orElse("_");
+            String listen = server.effective("listen").map(EffectiveSetting::value).orElse("80");
+            out.println("server " + names + " (listen " + listen + ")    # " + server.start().origin());
+            if (key != null) {
+                server.effective(key).ifPresentOrElse(s -> out.println("    " + line(s)), () -> out.println("    " + key + " (not set)"));
+            } else {
+                for (Directive d : server.directives()) {
+                    out.println("    " + d.keyword() + " " + d.value() + "    # " + d.origin());
+                }
+            }
+        }
+        return c.problems();
+    }
+
+    private List<ConfigProblem> pam(PamStack s, PrintWriter out) {
+        for (PamStack.Rule r : s.rules()) {
+            out.println(r.type() + " " + r.control() + " " + r.module() + (r.args().isEmpty() ? "" : " " + String.join(" ", r.args()))
+                    + "    # " + r.from().origin());
+        }
+        return s.problems();
+    }
+
+    private static void settings(List<EffectiveSetting> settings, PrintWriter out) {
+        for (EffectiveSetting s : settings) {
+            out.println(line(s));
+        }
+    }
+
+    private static String line(EffectiveSetting s) {
+        StringBuilder b = new StringBuilder(s.key()).append(' ').append(s.value()).append("    # ").append(s.origin());
+        for (Directive d : s.ignored()) {
+            b.append("; not used: ").append(d.value()).append(" at ").append(d.origin());
+        }
+        return b.toString();
+    }
+}

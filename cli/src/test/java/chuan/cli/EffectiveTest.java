@@ -1,0 +1,69 @@
+package chuan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** chuan effective: what a daemon really runs with, read offline from a system root. */
+class EffectiveTest {
+
+    private static void write(Path root, String systemPath, String text) throws Exception {
+        Path f = root.resolve(systemPath.substring(1));
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+    }
+
+    @Test
+    void sshdShowsTheWinningDropInAndTheIgnoredMainFileValue(@TempDir Path root) throws Exception {
+        write(root, "/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf\nPasswordAuthentication no\n"
+                + "Include /etc/ssh/gone.conf\nMatch User backup\n  X11Forwarding yes\n");
+        write(root, "/etc/ssh/sshd_config.d/50-cloud-init.conf", "PasswordAuthentication yes\n");
+        CliRunner r = CliRunner.run("effective", root.toString(), "sshd");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("passwordauthentication yes    # /etc/ssh/sshd_config.d/50-cloud-init.conf:1; "
+                + "not used: no at /etc/ssh/sshd_config:2\n");
+        assertThat(r.out()).contains("permitrootlogin prohibit-password    # compiled-in default\n");
+        assertThat(r.out()).contains("Match User backup    # /etc/ssh/sshd_config:4\n    X11Forwarding yes    # /etc/ssh/sshd_config:5\n");
+        assertThat(r.err()).isEqualTo("chuan: warning: /etc/ssh/sshd_config:3: Include /etc/ssh/gone.conf: no such file\n");
+        CliRunner one = CliRunner.run("effective", root.toString(), "sshd", "--key", "PasswordAuthentication");
+        assertThat(one.out().lines()).hasSize(1);
+    }
+
+    @Test
+    void nginxShowsEachServersInheritedValue(@TempDir Path root) throws Exception {
+        write(root, "/etc/nginx/nginx.conf", "http {\n  ssl_protocols TLSv1 TLSv1.2;\n  server { listen 443 ssl; server_name a.gov.vn; }\n"
+                + "  server { listen 443 ssl; server_name b.gov.vn; ssl_protocols TLSv1.3; }\n}\n");
+        CliRunner r = CliRunner.run("effective", root.toString(), "nginx", "--key", "ssl_protocols");
+        assertThat(r.out()).isEqualTo("""
+                server a.gov.vn (listen 443 ssl)    # /etc/nginx/nginx.conf:3
+                    ssl_protocols TLSv1 TLSv1.2    # /etc/nginx/nginx.conf:2
+                server b.gov.vn (listen 443 ssl)    # /etc/nginx/nginx.conf:4
+                    ssl_protocols TLSv1.3    # /etc/nginx/nginx.conf:4
+                """);
+    }
+
+    @Test
+    void sysctlLoginDefsAndPam(@TempDir Path root) throws Exception {
+        write(root, "/etc/sysctl.d/10-a.conf", "net.ipv4.ip_forward = 0\n");
+        write(root, "/etc/sysctl.conf", "net.ipv4.ip_forward = 1\n");
+        write(root, "/etc/login.defs", "PASS_MAX_DAYS 90\n");
+        write(root, "/etc/pam.d/login", "auth required pam_faillock.so deny=5\n");
+        assertThat(CliRunner.run("effective", root.toString(), "sysctl").out())
+                .isEqualTo("net.ipv4.ip_forward 1    # /etc/sysctl.conf:1; not used: 0 at /etc/sysctl.d/10-a.conf:1\n");
+        assertThat(CliRunner.run("effective", root.toString(), "login.defs", "--key", "PASS_MAX_DAYS").out())
+                .isEqualTo("PASS_MAX_DAYS 90    # /etc/login.defs:1\n");
+        assertThat(CliRunner.run("effective", root.toString(), "pam", "--service", "login").out())
+                .isEqualTo("auth required pam_faillock.so deny=5    # /etc/pam.d/login:1\n");
+    }
+
+    @Test
+    void aMissingRootOrUnknownDaemonIsAUsageError(@TempDir Path root) {
+        assertThat(CliRunner.run("effective", root.resolve("nope").toString(), "sshd").exit()).isEqualTo(2);
+        CliRunner bad = CliRunner.run("effective", root.toString(), "postfix");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("DAEMON").contains("'postfix' is not one of sshd, nginx").doesNotContain("Exception");
+    }
+}
