@@ -26,6 +26,14 @@ await() {
   done
   return 1
 }
+# waits until the shell shows a fresh prompt, so that typed keys reach the line editor
+prompt() {
+  for _ in $(seq 1 200); do
+    if [ "$(screen | sed -e 's/[[:space:]]*$//' -e '/^$/d' | tail -1)" = "chuan>" ]; then return 0; fi
+    sleep 0.1
+  done
+  miss "a fresh prompt within 20 s"
+}
 expect() { if await "$1" "${3:-20}"; then pass "$2"; else miss "$2"; screen | tail -20 >&2; fi; }
 
 # a file big enough that a scan is still running when Ctrl-C arrives
@@ -34,6 +42,7 @@ expect() { if await "$1" "${3:-20}"; then pass "$2"; else miss "$2"; screen | ta
 tmux new-session -d -s "$session" -x 200 -y 50 "env PS1='$ ' bash --norc --noprofile -i"
 tmux send-keys -t "$session" "./chuan shell --history '$work/history'; echo SHELL-EXITED=\$?" Enter
 expect '^chuan> ' "the prompt"
+prompt
 tmux send-keys -t "$session" 'sca' Tab
 expect '^chuan> scan ' "completion of a command (sca -> scan)"
 tmux send-keys -t "$session" -- '--prof' Tab
@@ -42,19 +51,24 @@ tmux send-keys -t "$session" 'vn.cit' Tab
 expect '^chuan> scan --profile vn.citizen-register ' "completion of a profile id (vn.cit -> vn.citizen-register)"
 tmux send-keys -t "$session" C-u 'scan samples --no-progress' Enter
 expect 'Gate: FAILED' "a scan of the samples" 120
+prompt
 tmux send-keys -t "$session" 'last' Enter
 expect '^Last scan: 3 target' "last"
+prompt
 tmux send-keys -t "$session" 'show DATA-UNI' Tab
 expect '^chuan> show DATA-UNIQUE ' "completion of a rule id (DATA-UNI -> DATA-UNIQUE)"
 tmux send-keys -t "$session" Enter
 expect 'row 4 \(line 5\): "0242\*{6}58": value already used' "show DATA-UNIQUE (masked examples)"
+prompt
 tmux send-keys -t "$session" "scan $work/big.csv -p vn.citizen-register" Enter
 # Ctrl-C once the scan shows its progress line, so that it is surely running
 expect 'big\.csv +[0-9]+% .* records .* violations' "progress on the terminal during a long scan" 30
 tmux send-keys -t "$session" C-c
 expect '^chuan: scan( of .*)? cancelled' "Ctrl-C cancels a running scan" 30
+prompt
 tmux send-keys -t "$session" 'show VN-PID-FORMAT' Enter
 expect '^VN-PID-FORMAT .*citizen-register-2025-06.csv' "the shell survives Ctrl-C and keeps the last finished scan"
+prompt
 tmux send-keys -t "$session" 'exit' Enter
 expect 'SHELL-EXITED=0$' "exit leaves the shell cleanly"
 [ -s "$work/history" ] && grep -q 'show DATA-UNIQUE' "$work/history" && pass "history saved" || miss "history saved"
