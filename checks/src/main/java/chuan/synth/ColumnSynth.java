@@ -3,6 +3,7 @@ package chuan.synth;
 import chuan.dataset.SafePattern;
 import chuan.profile.ColumnSpec;
 import chuan.profile.ColumnType;
+import chuan.standard.vn.VnSex;
 import chuan.standard.vn.VnSynth;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ final class ColumnSynth {
     private int genderColumn;
     private final int provinceColumn;
     private final int asOfColumn;
-    private final List<DefectKind> defects = new ArrayList<>();
+    private final List<DefectKind> defects;
 
     ColumnSynth(ColumnSpec spec, VnSynth vn, LocalDate asOf, java.util.function.ToIntFunction<String> columnIndex) {
         this.spec = spec;
@@ -66,6 +67,7 @@ final class ColumnSynth {
             throw new IllegalArgumentException("column " + spec.name() + ": cannot make values for pattern "
                     + spec.pattern() + " (look-arounds or back-references)");
         }
+        this.defects = List.copyOf(kinds());
     }
 
     private int link(String role, java.util.function.ToIntFunction<String> columnIndex) {
@@ -93,9 +95,11 @@ final class ColumnSynth {
 
     /** The kinds of defect this column can carry without disturbing any other cell. */
     List<DefectKind> defectKinds() {
-        if (!defects.isEmpty()) {
-            return defects;
-        }
+        return defects;
+    }
+
+    private List<DefectKind> kinds() {
+        List<DefectKind> defects = new ArrayList<>();
         if (spec.required()) {
             defects.add(new DefectKind("missing", "DATA-REQUIRED"));
         }
@@ -310,8 +314,8 @@ final class ColumnSynth {
         };
     }
 
-    static boolean male(String gender) {
-        return gender != null && (gender.equals("Nam") || gender.equals("nam") || gender.equals("male") || gender.equals("M"));
+    private static boolean male(String gender) {
+        return gender != null && VnSex.of(gender) == VnSex.MALE;
     }
 
     private LocalDate date(String bound, LocalDate otherwise) {

@@ -117,14 +117,12 @@ public final class Synthesizer {
         String[] earlier = new String[n];
         String[][] earlierRow = new String[n][]; // the row it came from, for the siblings it agrees with
         UniqueIndex[] unique = new UniqueIndex[n];
-        List<List<ColumnSynth.DefectKind>> kinds = new ArrayList<>();
         List<int[]> candidates = new ArrayList<>(); // {column, kind}
         for (int i = 0; i < n; i++) {
             ColumnSynth c = columns.get(i);
             if (c.spec.unique()) {
                 unique[i] = new UniqueIndex();
             }
-            kinds.add(c.defectKinds());
             if (!agreedWith.contains(i)) {
                 for (int k = 0; k < c.defectKinds().size(); k++) {
                     candidates.add(new int[] {i, k});
@@ -180,7 +178,7 @@ public final class Synthesizer {
             if (!candidates.isEmpty() && r.nextDouble() < errorRate) {
                 int[] pick = candidates.get(r.nextInt(candidates.size()));
                 int i = pick[0];
-                ColumnSynth.DefectKind kind = kinds.get(i).get(pick[1]);
+                ColumnSynth.DefectKind kind = columns.get(i).defectKinds().get(pick[1]);
                 if (!kind.name().equals("duplicate") || earlier[i] != null) {
                     String bad = columns.get(i).defective(kind, r, text[i], earlier[i], row);
                     // in a unique column the broken value must also be new, or it would fail twice

@@ -150,8 +150,8 @@ public final class SshdConfig {
             int slash = path.lastIndexOf('/');
             String dir = slash == 0 ? "/" : path.substring(0, slash);
             String name = path.substring(slash + 1);
-            if (!hasGlob(name)) {
-                if (hasGlob(dir)) {
+            if (!SystemRoot.isGlob(name)) {
+                if (SystemRoot.isGlob(dir)) {
                     into.problems.add(new ConfigProblem(at.file(), at.line(), "Include " + pattern
                             + ": wildcards in directory names are not followed"));
                     return;
@@ -175,8 +175,5 @@ public final class SshdConfig {
             }
         }
 
-        private static boolean hasGlob(String s) {
-            return SystemRoot.isGlob(s);
-        }
     }
 }

@@ -138,18 +138,6 @@ final class PersonalIdType extends VnType {
         }
     }
 
-    private static boolean is(CharSequence v, String s) {
-        if (v.length() != s.length()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (v.charAt(i) != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The sex column must match the ID's digit 4 (even: male, odd: female). */
     private static final class Sex implements SiblingRule {
         @Override
@@ -164,12 +152,8 @@ final class PersonalIdType extends VnType {
 
         @Override
         public boolean agrees(CharSequence id, CharSequence sibling, long siblingDay) {
-            boolean isMale = is(sibling, "Nam") || is(sibling, "nam") || is(sibling, "male") || is(sibling, "M");
-            boolean isFemale = is(sibling, "Nữ") || is(sibling, "nữ") || is(sibling, "female") || is(sibling, "F");
-            if (!isMale && !isFemale) {
-                return true; // not a sex value this rule can read; the column's own checks say so
-            }
-            return isMale == male(id);
+            VnSex sex = VnSex.of(sibling);
+            return sex == null || (sex == VnSex.MALE) == male(id); // an unreadable sex is the column's own problem
         }
 
         @Override
@@ -193,7 +177,7 @@ final class PersonalIdType extends VnType {
         @Override
         public boolean agrees(CharSequence id, CharSequence sibling, long siblingDay) {
             VnReference.IdProvince p = byPrefix[Digits.number(id, 0, 3)];
-            return p == null || is(sibling, p.gso2004()) || is(sibling, p.code2025());
+            return p == null || p.gso2004().contentEquals(sibling) || p.code2025().contentEquals(sibling);
         }
 
         @Override

@@ -59,24 +59,7 @@ public final class VnPersonalData {
             detectors.add(mobile(identifiers, new PhoneType(ref)));
         }
         if (accounts != null) {
-            PersonalData.Category acc = accounts;
-            detectors.add(new PersonalData.Detector() {
-                @Override
-                public PersonalData.Category category() {
-                    return acc;
-                }
-
-                @Override
-                public boolean matches(CharSequence v) {
-                    int at = -1;
-                    for (int i = 0; i < v.length(); i++) {
-                        if (v.charAt(i) == '@') {
-                            at = i;
-                        }
-                    }
-                    return at > 0 && at < v.length() - 3 && v.length() < 255 && v.toString().matches("[^@\\s]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-                }
-            });
+            detectors.add(new PersonalData.Detector(accounts, VnPersonalData::emailLike));
         }
         return new PersonalData(detectors, hints, name, birth);
     }
@@ -84,35 +67,31 @@ public final class VnPersonalData {
     /** Mobile numbers only: an organisation's landline in open data is not a person's data. */
     private static PersonalData.Detector mobile(PersonalData.Category c, PhoneType type) {
         PersonalData.Detector any = detector(c, type);
-        return new PersonalData.Detector() {
-            @Override
-            public PersonalData.Category category() {
-                return c;
+        return new PersonalData.Detector(c, v -> {
+            if (!any.matches(v)) {
+                return false;
             }
-
-            @Override
-            public boolean matches(CharSequence v) {
-                if (!any.matches(v)) {
-                    return false;
-                }
-                String n = PhoneType.normalise(v);
-                return n != null && !n.startsWith("02");
-            }
-        };
+            String n = PhoneType.normalise(v);
+            return n != null && !n.startsWith("02");
+        });
     }
 
     /** A value type turned detector: a value of the type that passes all its checks is personal data. */
     private static PersonalData.Detector detector(PersonalData.Category c, ValueType type) {
-        return new PersonalData.Detector() {
-            @Override
-            public PersonalData.Category category() {
-                return c;
-            }
+        return new PersonalData.Detector(c,
+                v -> v.length() >= 9 && v.length() <= 16 && type.check(v, Long.MIN_VALUE) == ValueType.OK);
+    }
 
-            @Override
-            public boolean matches(CharSequence v) {
-                return v.length() >= 9 && v.length() <= 16 && type.check(v, Long.MIN_VALUE) == ValueType.OK;
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+
+    /** An e-mail address (checked for an '@' first, so that most values never reach the pattern). */
+    private static boolean emailLike(CharSequence v) {
+        int at = -1;
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) == '@') {
+                at = i;
             }
-        };
+        }
+        return at > 0 && at < v.length() - 3 && v.length() < 255 && EMAIL.matcher(v).matches();
     }
 }

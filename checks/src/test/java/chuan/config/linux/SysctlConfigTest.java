@@ -1,5 +1,6 @@
 package chuan.config.linux;
 
+import static chuan.config.RootFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chuan.config.ConfigProblem;
@@ -17,20 +18,16 @@ class SysctlConfigTest {
     @TempDir
     Path root;
 
-    private void write(String systemPath, String text) throws Exception {
-        chuan.config.RootFiles.write(root, systemPath, text);
-    }
-
     private EffectiveSetting get(SysctlConfig c, String key) {
         return c.effective(key).orElseThrow(() -> new AssertionError("no " + key));
     }
 
     @Test
     void filesApplyInNameOrderAcrossDirectoriesAndSysctlConfLast() throws Exception {
-        write("/usr/lib/sysctl.d/50-default.conf", "net.ipv4.conf.all.rp_filter = 2\nkernel.kptr_restrict = 1\n");
-        write("/etc/sysctl.d/10-hardening.conf", "net.ipv4.conf.all.rp_filter = 1\nnet.ipv4.ip_forward = 0\n");
-        write("/etc/sysctl.d/99-docker.conf", "net/ipv4/ip_forward=1\n");
-        write("/etc/sysctl.conf", "# legacy file\n; also a comment\nkernel.kptr_restrict=2\n");
+        write(root, "/usr/lib/sysctl.d/50-default.conf", "net.ipv4.conf.all.rp_filter = 2\nkernel.kptr_restrict = 1\n");
+        write(root, "/etc/sysctl.d/10-hardening.conf", "net.ipv4.conf.all.rp_filter = 1\nnet.ipv4.ip_forward = 0\n");
+        write(root, "/etc/sysctl.d/99-docker.conf", "net/ipv4/ip_forward=1\n");
+        write(root, "/etc/sysctl.conf", "# legacy file\n; also a comment\nkernel.kptr_restrict=2\n");
         SysctlConfig c = read();
         // 10-hardening is applied before 50-default, so the vendor's 2 wins over the admin's 1
         assertThat(get(c, "net.ipv4.conf.all.rp_filter").value()).isEqualTo("2");
@@ -46,8 +43,8 @@ class SysctlConfigTest {
 
     @Test
     void aFileInEtcMasksTheSameNameInTheVendorDirectory() throws Exception {
-        write("/usr/lib/sysctl.d/50-default.conf", "kernel.dmesg_restrict = 0\n");
-        write("/etc/sysctl.d/50-default.conf", "kernel.dmesg_restrict = 1\n");
+        write(root, "/usr/lib/sysctl.d/50-default.conf", "kernel.dmesg_restrict = 0\n");
+        write(root, "/etc/sysctl.d/50-default.conf", "kernel.dmesg_restrict = 1\n");
         SysctlConfig c = read();
         assertThat(get(c, "kernel.dmesg_restrict").value()).isEqualTo("1");
         assertThat(get(c, "kernel.dmesg_restrict").ignored()).isEmpty();
@@ -56,8 +53,8 @@ class SysctlConfigTest {
 
     @Test
     void unsetKeysHaveNoValueAndBadLinesAreReported() throws Exception {
-        write("/etc/sysctl.d/20-x.conf", "-net.ipv4.tcp_syncookies = 1\nthis line is wrong\nnot-a-conf = 1\n");
-        write("/etc/sysctl.d/30-y.txt", "net.ipv4.tcp_syncookies = 0\n");
+        write(root, "/etc/sysctl.d/20-x.conf", "-net.ipv4.tcp_syncookies = 1\nthis line is wrong\nnot-a-conf = 1\n");
+        write(root, "/etc/sysctl.d/30-y.txt", "net.ipv4.tcp_syncookies = 0\n");
         SysctlConfig c = read();
         assertThat(get(c, "net.ipv4.tcp_syncookies").value()).isEqualTo("1");
         assertThat(c.effective("kernel.randomize_va_space")).isEmpty();
@@ -77,7 +74,7 @@ class SysctlConfigTest {
         // Debian's 99-sysctl.conf -> ../sysctl.conf link reads the root's own file
         Files.delete(root.resolve("etc/sysctl.d/99-sysctl.conf"));
         Files.createSymbolicLink(root.resolve("etc/sysctl.d/99-sysctl.conf"), Path.of("../sysctl.conf"));
-        write("/etc/sysctl.conf", "net.ipv4.ip_forward = 0\n");
+        write(root, "/etc/sysctl.conf", "net.ipv4.ip_forward = 0\n");
         assertThat(get(read(), "net.ipv4.ip_forward").value()).isEqualTo("0");
     }
 

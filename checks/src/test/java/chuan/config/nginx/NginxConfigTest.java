@@ -1,5 +1,6 @@
 package chuan.config.nginx;
 
+import static chuan.config.RootFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chuan.config.ConfigProblem;
@@ -17,17 +18,13 @@ class NginxConfigTest {
     @TempDir
     Path root;
 
-    private void write(String systemPath, String text) throws Exception {
-        chuan.config.RootFiles.write(root, systemPath, text);
-    }
-
     private NginxConfig read() throws Exception {
         return NginxConfig.read(new SystemRoot(root));
     }
 
     @Test
     void httpSettingsReachEveryServerUnlessTheServerSetsItsOwn() throws Exception {
-        write("/etc/nginx/nginx.conf", """
+        write(root, "/etc/nginx/nginx.conf", """
                 user www-data;
                 events { worker_connections 768; }
                 http {
@@ -36,8 +33,8 @@ class NginxConfigTest {
                     include sites-enabled/*;
                 }
                 """);
-        write("/etc/nginx/conf.d/security.conf", "server_tokens off;\n");
-        write("/etc/nginx/sites-enabled/b-portal", """
+        write(root, "/etc/nginx/conf.d/security.conf", "server_tokens off;\n");
+        write(root, "/etc/nginx/sites-enabled/b-portal", """
                 server {
                     listen 443 ssl;
                     server_name "dichvucong.example.gov.vn";
@@ -45,7 +42,7 @@ class NginxConfigTest {
                     location /api/ { proxy_pass http://127.0.0.1:8080; }
                 }
                 """);
-        write("/etc/nginx/sites-enabled/a-default", """
+        write(root, "/etc/nginx/sites-enabled/a-default", """
                 server {
                     listen 443 ssl default_server;
                     location / { autoindex on; }
@@ -74,7 +71,7 @@ class NginxConfigTest {
 
     @Test
     void unsetDirectivesTakeNginxDefaults() throws Exception {
-        write("/etc/nginx/nginx.conf", "http { server { listen 80; } }\n");
+        write(root, "/etc/nginx/nginx.conf", "http { server { listen 80; } }\n");
         NginxConfig.Block server = read().servers().get(0);
         EffectiveSetting protocols = server.effective("ssl_protocols").orElseThrow();
         assertThat(protocols.isDefault()).isTrue();
@@ -84,7 +81,7 @@ class NginxConfigTest {
 
     @Test
     void brokenFilesAndMissingIncludesAreReportedWithTheirLine() throws Exception {
-        write("/etc/nginx/nginx.conf", """
+        write(root, "/etc/nginx/nginx.conf", """
                 http {
                     include /etc/nginx/missing.conf;
                     include /etc/nginx/nothing/*.conf;
@@ -103,7 +100,7 @@ class NginxConfigTest {
     void includesAndLinksStayInsideTheRoot(@TempDir Path outside) throws Exception {
         Path host = outside.resolve("host.conf");
         Files.writeString(host, "server { listen 8080; }\n");
-        write("/etc/nginx/nginx.conf", "http { include %s; include conf.d/*.conf; }\n".formatted(host));
+        write(root, "/etc/nginx/nginx.conf", "http { include %s; include conf.d/*.conf; }\n".formatted(host));
         Files.createDirectories(root.resolve("etc/nginx/conf.d"));
         Files.createSymbolicLink(root.resolve("etc/nginx/conf.d/link.conf"), host);
         NginxConfig c = read();

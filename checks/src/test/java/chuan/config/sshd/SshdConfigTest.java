@@ -1,5 +1,6 @@
 package chuan.config.sshd;
 
+import static chuan.config.RootFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chuan.config.ConfigProblem;
@@ -17,10 +18,6 @@ class SshdConfigTest {
     @TempDir
     Path root;
 
-    private void write(String systemPath, String text) throws Exception {
-        chuan.config.RootFiles.write(root, systemPath, text);
-    }
-
     private SshdConfig read() throws Exception {
         return SshdConfig.read(new SystemRoot(root));
     }
@@ -31,13 +28,13 @@ class SshdConfigTest {
 
     @Test
     void aCloudInitDropInReadFirstWinsOverTheMainFile() throws Exception {
-        write("/etc/ssh/sshd_config", """
+        write(root, "/etc/ssh/sshd_config", """
                 Include /etc/ssh/sshd_config.d/*.conf
                 # hardening
                 PasswordAuthentication no
                 PermitRootLogin no
                 """);
-        write("/etc/ssh/sshd_config.d/50-cloud-init.conf", "PasswordAuthentication yes\n");
+        write(root, "/etc/ssh/sshd_config.d/50-cloud-init.conf", "PasswordAuthentication yes\n");
         SshdConfig c = read();
         EffectiveSetting pw = get(c, "PasswordAuthentication");
         assertThat(pw.value()).isEqualTo("yes");
@@ -50,10 +47,10 @@ class SshdConfigTest {
 
     @Test
     void dropInsAreReadInLexicalOrderAndRelativeIncludesStartAtEtcSsh() throws Exception {
-        write("/etc/ssh/sshd_config", "Include sshd_config.d/*.conf\nX11Forwarding no\n");
-        write("/etc/ssh/sshd_config.d/20-b.conf", "X11Forwarding no\nMaxAuthTries 3\n");
-        write("/etc/ssh/sshd_config.d/10-a.conf", "X11Forwarding yes\n");
-        write("/etc/ssh/sshd_config.d/30-c.txt", "MaxAuthTries 10\n"); // not *.conf: never read
+        write(root, "/etc/ssh/sshd_config", "Include sshd_config.d/*.conf\nX11Forwarding no\n");
+        write(root, "/etc/ssh/sshd_config.d/20-b.conf", "X11Forwarding no\nMaxAuthTries 3\n");
+        write(root, "/etc/ssh/sshd_config.d/10-a.conf", "X11Forwarding yes\n");
+        write(root, "/etc/ssh/sshd_config.d/30-c.txt", "MaxAuthTries 10\n"); // not *.conf: never read
         SshdConfig c = read();
         assertThat(get(c, "X11Forwarding").value()).isEqualTo("yes");
         assertThat(get(c, "X11Forwarding").ignored()).hasSize(2);
@@ -62,7 +59,7 @@ class SshdConfigTest {
 
     @Test
     void aCommentedOutDirectiveLeavesTheCompiledInDefault() throws Exception {
-        write("/etc/ssh/sshd_config", "#PermitRootLogin no\n   # MaxAuthTries 3\nPort 22 # trailing comment\n");
+        write(root, "/etc/ssh/sshd_config", "#PermitRootLogin no\n   # MaxAuthTries 3\nPort 22 # trailing comment\n");
         SshdConfig c = read();
         EffectiveSetting root = get(c, "PermitRootLogin");
         assertThat(root.isDefault()).isTrue();
@@ -75,7 +72,7 @@ class SshdConfigTest {
 
     @Test
     void matchBlocksAreConditionalScopesNotGlobalValues() throws Exception {
-        write("/etc/ssh/sshd_config", """
+        write(root, "/etc/ssh/sshd_config", """
                 PasswordAuthentication no
                 Match User backup Address 10.0.0.0/8
                     PasswordAuthentication yes
@@ -96,8 +93,8 @@ class SshdConfigTest {
 
     @Test
     void aMatchInADropInEndsWithThatFile() throws Exception {
-        write("/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf\nPermitRootLogin no\n");
-        write("/etc/ssh/sshd_config.d/10-sftp.conf", "Match Group sftp\n  ChrootDirectory /srv/%u\n");
+        write(root, "/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf\nPermitRootLogin no\n");
+        write(root, "/etc/ssh/sshd_config.d/10-sftp.conf", "Match Group sftp\n  ChrootDirectory /srv/%u\n");
         SshdConfig c = read();
         assertThat(get(c, "PermitRootLogin").value()).isEqualTo("no");
         assertThat(get(c, "PermitRootLogin").isDefault()).isFalse();
@@ -106,7 +103,7 @@ class SshdConfigTest {
 
     @Test
     void keywordsAreCaseInsensitiveTakeEqualsSignsAndQuotesAndSomeAccumulate() throws Exception {
-        write("/etc/ssh/sshd_config", """
+        write(root, "/etc/ssh/sshd_config", """
                 passwordauthentication=no
                 ClientAliveInterval = 300
                 AllowUsers alice bob
@@ -124,13 +121,13 @@ class SshdConfigTest {
 
     @Test
     void missingIncludesAndLoopsAreReportedNotFatal() throws Exception {
-        write("/etc/ssh/sshd_config", """
+        write(root, "/etc/ssh/sshd_config", """
                 Include /etc/ssh/missing.conf
                 Include /etc/ssh/sshd_config.d/*.conf
                 Include /etc/ssh/loop.conf
                 PermitRootLogin no
                 """);
-        write("/etc/ssh/loop.conf", "Include /etc/ssh/loop.conf\nMaxSessions 2\n");
+        write(root, "/etc/ssh/loop.conf", "Include /etc/ssh/loop.conf\nMaxSessions 2\n");
         SshdConfig c = read();
         assertThat(c.problems()).extracting(ConfigProblem::oneLine).containsExactly(
                 "/etc/ssh/sshd_config:1: Include /etc/ssh/missing.conf: no such file",
@@ -152,7 +149,7 @@ class SshdConfigTest {
     void includesAndLinksNeverLeaveTheRoot(@TempDir Path outside) throws Exception {
         Path secret = outside.resolve("host.conf");
         Files.writeString(secret, "PermitRootLogin yes\n");
-        write("/etc/ssh/sshd_config", """
+        write(root, "/etc/ssh/sshd_config", """
                 Include ../../../../../../../..%s
                 Include /etc/ssh/sshd_config.d/*.conf
                 """.formatted(secret));
@@ -168,7 +165,7 @@ class SshdConfigTest {
         assertThat(c.problems().get(1).message()).contains("/etc/ssh/sshd_config.d/60-link.conf");
 
         // the same file placed inside the root at that path is what they all reach
-        write(secret.toString(), "PermitRootLogin without-password\n");
+        write(root, secret.toString(), "PermitRootLogin without-password\n");
         SshdConfig inside = read();
         assertThat(get(inside, "PermitRootLogin").value()).isEqualTo("without-password");
         assertThat(get(inside, "PermitRootLogin").origin()).isEqualTo(secret + ":1");
@@ -177,7 +174,7 @@ class SshdConfigTest {
 
     @Test
     void aLinkLoopIsANotFoundIncludeNotAHang() throws Exception {
-        write("/etc/ssh/sshd_config", "Include /etc/ssh/a.conf\nMaxAuthTries 4\n");
+        write(root, "/etc/ssh/sshd_config", "Include /etc/ssh/a.conf\nMaxAuthTries 4\n");
         Files.createSymbolicLink(root.resolve("etc/ssh/a.conf"), Path.of("b.conf"));
         Files.createSymbolicLink(root.resolve("etc/ssh/b.conf"), Path.of("/etc/ssh/a.conf"));
         SshdConfig c = read();
