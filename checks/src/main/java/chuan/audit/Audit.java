@@ -12,7 +12,6 @@ import chuan.model.Severity;
 import chuan.model.Status;
 import chuan.model.Summary;
 import chuan.model.Target;
-import chuan.profile.DataFormat;
 import chuan.profile.Profile;
 import chuan.profile.ProfileLoader;
 import chuan.profile.ProfileRegistry;
@@ -128,8 +127,7 @@ public final class Audit {
             bytes = Math.max(bytes, o.bytes());
             records = Math.max(records, o.records());
             sha = sha == null ? o.sha256() : sha;
-            format = p.dataset().format() != null ? p.dataset().format().label()
-                    : DataFormat.fromFileName(t.file().getFileName().toString()).orElse(DataFormat.CSV).label();
+            format = p.dataset().formatOf(t.file().getFileName().toString()).label();
         }
         if (request.waivers() != null) {
             own = request.waivers().apply(own, request.asOf());

@@ -48,8 +48,7 @@ public final class DatasetScanner {
      * returned as processing errors, never thrown.
      */
     public DatasetOutcome scan(Path file, String displayPath, Profile profile, ScanOptions options) {
-        DataFormat format = profile.dataset().format() != null ? profile.dataset().format()
-                : DataFormat.fromFileName(file.getFileName().toString()).orElse(DataFormat.CSV);
+        DataFormat format = profile.dataset().formatOf(file.getFileName().toString());
         long bytes;
         try {
             bytes = Files.size(file);
@@ -239,8 +238,7 @@ public final class DatasetScanner {
             private long nextRow = 1;
 
             CsvSource(InputStream in) {
-                char delimiter = format == DataFormat.TSV && profile.dataset().delimiter() == ','
-                        ? '\t' : profile.dataset().delimiter();
+                char delimiter = profile.dataset().delimiterFor(format);
                 this.chunker = new CsvChunker(in, delimiter, profile.dataset().quote(), profile.dataset().header());
                 this.headerParser = new CsvChunkParser(delimiter, profile.dataset().quote());
             }
@@ -411,8 +409,7 @@ public final class DatasetScanner {
             Faults faults = new Faults();
             List<Validator> validators = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
-            char delimiter = format == DataFormat.TSV && profile.dataset().delimiter() == ','
-                    ? '\t' : profile.dataset().delimiter();
+            char delimiter = profile.dataset().delimiterFor(format);
             for (int i = 0; i < workers; i++) {
                 NdjsonChunkParser ndjson = format == DataFormat.NDJSON
                         ? new NdjsonChunkParser(new JsonColumns(profile.dataset().columns()), keepText()) : null;

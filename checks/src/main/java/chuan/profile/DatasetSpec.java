@@ -23,4 +23,14 @@ public record DatasetSpec(
         columns = List.copyOf(columns);
         checks = List.copyOf(checks);
     }
+
+    /** The format a file is read in: the profile's, else the file name's, else CSV. */
+    public DataFormat formatOf(String fileName) {
+        return format != null ? format : DataFormat.fromFileName(fileName).orElse(DataFormat.CSV);
+    }
+
+    /** The field delimiter in a file of that format: a TSV file is tab-separated unless the profile names another. */
+    public char delimiterFor(DataFormat fileFormat) {
+        return fileFormat == DataFormat.TSV && delimiter == ',' ? '\t' : delimiter;
+    }
 }

@@ -94,21 +94,16 @@ public final class Synthesizer {
         return out;
     }
 
-    /** The output format: NDJSON when the profile says so or the file name ends so, else CSV. */
-    public static boolean ndjson(Profile profile, String fileName) {
-        DataFormat f = profile.dataset() == null ? null : profile.dataset().format();
-        if (f != null) {
-            return f == DataFormat.NDJSON;
-        }
-        String n = fileName.toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".ndjson") || n.endsWith(".jsonl");
-    }
-
     /**
      * Writes {@code rows} rows to {@code data} and one line per defect to {@code truth}
      * ({@code row,column,defect,rule}, rows counted from 1 without the header).
      */
-    public Summary write(long rows, double errorRate, long seed, boolean asNdjson, Writer data, Writer truth) throws IOException {
+    public Summary write(long rows, double errorRate, long seed, String fileName, Writer data, Writer truth) throws IOException {
+        DataFormat format = profile.dataset().formatOf(fileName);
+        if (format == DataFormat.JSON) {
+            throw new IllegalArgumentException("cannot write a JSON array; name the output .ndjson, .csv or .tsv");
+        }
+        boolean asNdjson = format == DataFormat.NDJSON;
         Random r = new Random(seed);
         int n = columns.size();
         String[] text = new String[n];
@@ -145,7 +140,7 @@ public final class Synthesizer {
             json = new JsonFactory().createGenerator(data);
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         } else {
-            csv = new CSVPrinter(data, CSVFormat.DEFAULT.builder().setDelimiter(ds.delimiter()).setQuote(ds.quote())
+            csv = new CSVPrinter(data, CSVFormat.DEFAULT.builder().setDelimiter(ds.delimiterFor(format)).setQuote(ds.quote())
                     .setRecordSeparator("\n").build());
             if (ds.header()) {
                 for (ColumnSynth c : columns) {

@@ -52,7 +52,7 @@ class SynthesizerTest {
         Path data = dir.resolve(name);
         try (Writer d = Files.newBufferedWriter(data, StandardCharsets.UTF_8);
              Writer t = Files.newBufferedWriter(dir.resolve(name + ".truth.csv"), StandardCharsets.UTF_8)) {
-            new Synthesizer(p, AS_OF, ReferenceData.builtIn()).write(rows, rate, seed, Synthesizer.ndjson(p, name), d, t);
+            new Synthesizer(p, AS_OF, ReferenceData.builtIn()).write(rows, rate, seed, name, d, t);
         }
         return data;
     }
@@ -77,7 +77,7 @@ class SynthesizerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"vn.citizen-register, citizens.csv", "vn.citizen-register, citizens.ndjson",
+    @CsvSource({"vn.citizen-register, citizens.csv", "vn.citizen-register, citizens.ndjson", "vn.citizen-register, citizens.tsv",
         "vn.enterprise-register, enterprises.csv", "../samples/.chuan/profiles/ben-thanh-residents.yaml, residents.csv",
         "../samples/.chuan/profiles/households.yaml, households.ndjson", "../bench/citizens-example.yaml, citizens.csv"})
     void everyInjectedDefectIsFoundAtItsCellUnderItsRuleAndNothingElse(String selector, String name, @TempDir Path dir)
@@ -139,7 +139,7 @@ class SynthesizerTest {
     private static String[] write(Profile p, long seed) throws Exception {
         StringWriter d = new StringWriter();
         StringWriter t = new StringWriter();
-        new Synthesizer(p, AS_OF, ReferenceData.builtIn()).write(500, 0.1, seed, false, d, t);
+        new Synthesizer(p, AS_OF, ReferenceData.builtIn()).write(500, 0.1, seed, "c.csv", d, t);
         return new String[] {d.toString(), t.toString()};
     }
 
@@ -180,7 +180,7 @@ class SynthesizerTest {
     void aUniqueColumnWithTooFewValuesIsRefusedWithAReason() throws Exception {
         Profile p = profile("vn.admin-units");
         assertThatThrownBy(() -> new Synthesizer(p, AS_OF, ReferenceData.builtIn())
-                .write(100_000, 0, 1, false, Writer.nullWriter(), Writer.nullWriter()))
+                .write(100_000, 0, 1, "units.csv", Writer.nullWriter(), Writer.nullWriter()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distinct values");
     }
 }

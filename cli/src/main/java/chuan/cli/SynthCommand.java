@@ -70,7 +70,7 @@ final class SynthCommand implements Callable<Integer> {
             Synthesizer synth = new Synthesizer(p, asOf == null ? LocalDate.now() : asOf, ReferenceData.builtIn());
             Synthesizer.Summary s;
             try (Writer data = writer(output); Writer t = writer(truthFile)) {
-                s = synth.write(rows, errorRate, seed, Synthesizer.ndjson(p, output.getFileName().toString()), data, t);
+                s = synth.write(rows, errorRate, seed, output.getFileName().toString(), data, t);
             }
             spec.commandLine().getOut().printf("%s: %,d rows for %s, %,d with a defect (listed in %s)%n", output, s.rows(),
                     p.id(), s.defects(), truthFile);
