@@ -33,6 +33,8 @@ public final class VnSynth {
     private final List<String> provinceCodes2025;
     private final List<String> provinceCodes2004;
     private final List<String> provinceNames2025;
+    private final List<String> idPrefixes;                              // the ID's 3-digit birth-registration codes
+    private final java.util.Map<String, List<String>> idPrefixesByProvince = new java.util.HashMap<>(); // by 2004 or 2025 code
 
     public VnSynth(ReferenceData data) {
         this.ref = VnReference.of(data);
@@ -59,6 +61,14 @@ public final class VnSynth {
         this.provinceCodes2025 = ref.provinces2025.keySet().stream().sorted().toList();
         this.provinceCodes2004 = ref.provinces2004.keySet().stream().sorted().toList();
         this.provinceNames2025 = ref.provinces2025.values().stream().sorted().toList();
+        this.idPrefixes = ref.idProvinces.keySet().stream().sorted().toList();
+        for (String prefix : idPrefixes) {
+            VnReference.IdProvince p = ref.idProvinces.get(prefix);
+            idPrefixesByProvince.computeIfAbsent(p.gso2004(), k -> new ArrayList<>()).add(prefix);
+            if (!p.code2025().equals(p.gso2004())) {
+                idPrefixesByProvince.computeIfAbsent(p.code2025(), k -> new ArrayList<>()).add(prefix);
+            }
+        }
     }
 
     /** A 2-digit province code of the list in force on {@code day}. */
@@ -69,13 +79,7 @@ public final class VnSynth {
 
     /** A personal ID for a person born on {@code birth}, of that sex, registered in {@code province} (a province code or null). */
     public String personalId(Random r, LocalDate birth, boolean male, String province) {
-        List<String> candidates = new ArrayList<>();
-        for (var e : ref.idProvinces.entrySet()) {
-            if (province == null || e.getValue().gso2004().equals(province) || e.getValue().code2025().equals(province)) {
-                candidates.add(e.getKey());
-            }
-        }
-        candidates.sort(null);
+        List<String> candidates = province == null ? idPrefixes : idPrefixesByProvince.getOrDefault(province, List.of());
         String prefix = candidates.isEmpty() ? "001" : candidates.get(r.nextInt(candidates.size()));
         int century = (birth.getYear() - 1900) / 100;
         int digit = century * 2 + (male ? 0 : 1);
