@@ -66,6 +66,9 @@ public final class Audit {
             for (Planner.PlannedTarget t : plan.targets()) {
                 auditTarget(t, scanner, options, listener, targets, results, errors, request);
             }
+            for (Planner.PlannedSystem s : plan.systems()) {
+                auditSystem(s, listener, targets, results, errors, request);
+            }
             if (request.waivers() != null) {
                 reportWaivers(request, listener, targets, results, errors);
             }
@@ -141,6 +144,30 @@ public final class Audit {
         results.addAll(own);
         errors.addAll(ownErrors);
         listener.targetFinished(target, own, ownErrors);
+    }
+
+    /** Audits a system root with its config profiles: one target per configuration read. */
+    private void auditSystem(Planner.PlannedSystem s, AuditListener listener, List<Target> targets, List<Result> results,
+                             List<AuditError> errors, AuditRequest request) throws IOException {
+        chuan.config.SystemRoot root = new chuan.config.SystemRoot(s.root());
+        ConfigAudit audit = new ConfigAudit(root, s.display(), request.level(), request.revealPersonalData(),
+                request.baseline() != null ? 0 : request.maxExamples());
+        for (ConfigAudit.Outcome o : audit.run(s.profiles())) {
+            List<Result> own = o.results();
+            if (request.waivers() != null) {
+                own = request.waivers().apply(own, request.asOf());
+            }
+            if (request.baseline() != null) {
+                own = cap(request.baseline().apply(own), request.maxExamples());
+            }
+            Target t = o.target();
+            Target target = new Target(t.path(), t.kind(), t.format(), t.profiles(), t.sha256(), t.bytes(), t.records(),
+                    targetStatus(own, o.errors()), t.sources());
+            targets.add(target);
+            results.addAll(own);
+            errors.addAll(o.errors());
+            listener.targetFinished(target, own, o.errors());
+        }
     }
 
     /** The first {@code max} examples of each result (0 = all), new violations first. */

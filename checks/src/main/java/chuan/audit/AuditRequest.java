@@ -10,7 +10,8 @@ import java.util.List;
  * whose applies-to matches), the as-of date, the gate threshold, examples kept per result
  * (0 = all), whether personal values are shown unmasked, validator threads, and the national
  * reference data (built-in, or a newer set from {@code --reference-dir}), and the waivers to apply
- * (null for none; with {@code strictWaivers}, unknown or unused waivers are configuration errors).
+ * (null for none; with {@code strictWaivers}, unknown or unused waivers are configuration errors),
+ * and the information-security level (1-5) that config baselines with per-level controls audit at.
  */
 public record AuditRequest(
         List<Path> inputs,
@@ -25,16 +26,31 @@ public record AuditRequest(
         boolean strictWaivers,
         chuan.gate.Baseline baseline,
         chuan.dataset.ViolationSink.Factory stream,
-        chuan.dataset.ScanProgress progress) {
+        chuan.dataset.ScanProgress progress,
+        int level) {
+
+    /** The level audited when none is given: level 3, the one most agency systems connecting to national platforms hold. */
+    public static final int DEFAULT_LEVEL = 3;
 
     public AuditRequest {
         inputs = List.copyOf(inputs);
         profiles = List.copyOf(profiles);
+        if (level < 1 || level > 5) {
+            throw new IllegalArgumentException("security level is 1 to 5, not " + level);
+        }
+    }
+
+    public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
+                        boolean revealPersonalData, int workers, chuan.standard.ReferenceData reference,
+                        chuan.gate.Waivers waivers, boolean strictWaivers, chuan.gate.Baseline baseline,
+                        chuan.dataset.ViolationSink.Factory stream, chuan.dataset.ScanProgress progress) {
+        this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers, reference, waivers, strictWaivers,
+                baseline, stream, progress, DEFAULT_LEVEL);
     }
 
     public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
                         boolean revealPersonalData, int workers) {
         this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers,
-                chuan.standard.ReferenceData.builtIn(), null, false, null, null, null);
+                chuan.standard.ReferenceData.builtIn(), null, false, null, null, null, DEFAULT_LEVEL);
     }
 }

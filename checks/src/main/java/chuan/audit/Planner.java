@@ -19,6 +19,9 @@ import java.util.List;
 /**
  * Decides which profile applies to which file. Directories are walked recursively, hidden files
  * and folders skipped unless named, and nothing that resolves outside a scanned directory is read.
+ * A directory holding a system's {@code etc/} (an image, a mounted disk, a repository of server
+ * configuration, or {@code /}) is a system root: config profiles audit it as a whole, and the
+ * walk for datasets does not go into it.
  */
 final class Planner {
 
@@ -26,8 +29,12 @@ final class Planner {
     record PlannedTarget(Path file, String display, List<Profile> profiles) {
     }
 
+    /** A system root and the config profiles that audit it. */
+    record PlannedSystem(Path root, String display, List<Profile> profiles) {
+    }
+
     /** The plan, or the configuration errors that prevent one. */
-    record Plan(List<PlannedTarget> targets, List<AuditError> errors) {
+    record Plan(List<PlannedTarget> targets, List<PlannedSystem> systems, List<AuditError> errors) {
     }
 
     private final ProfileRegistry registry;
@@ -39,6 +46,7 @@ final class Planner {
     Plan plan(List<Path> inputs, List<String> selectors) {
         List<AuditError> errors = new ArrayList<>();
         List<PlannedTarget> targets = new ArrayList<>();
+        List<PlannedSystem> systems = new ArrayList<>();
         for (Path input : inputs) {
             if (!Files.exists(input)) {
                 errors.add(config(input.toString(), "no such file or directory"));
@@ -63,15 +71,26 @@ final class Planner {
             if (!errors.isEmpty()) {
                 continue;
             }
-            List<Profile> candidates = new ArrayList<>();
+            List<Profile> all = new ArrayList<>();
             if (selectors.isEmpty()) {
-                candidates.addAll(registry.builtIns().values());
-                candidates.addAll(project);
+                all.addAll(registry.builtIns().values());
+                all.addAll(project);
             } else {
-                candidates.addAll(explicit);
+                all.addAll(explicit);
             }
+            List<Profile> candidates = all.stream().filter(p -> p.kind() == Profile.Kind.DATASET).toList();
+            List<Profile> config = all.stream().filter(p -> p.kind() == Profile.Kind.CONFIG).toList();
             if (Files.isDirectory(input)) {
-                walk(input, candidates, !selectors.isEmpty(), targets, errors);
+                List<Path> roots = new ArrayList<>();
+                walk(input, candidates, !selectors.isEmpty(), targets, errors, config.isEmpty() ? null : roots);
+                if (roots.isEmpty() && !config.isEmpty() && !selectors.isEmpty()) {
+                    roots.add(input); // a config profile named for a directory with no etc/: the directory is the root
+                }
+                for (Path r : roots) {
+                    systems.add(new PlannedSystem(r, display(r), config));
+                }
+            } else if (!config.isEmpty() && candidates.isEmpty()) {
+                errors.add(config(input.toString(), "config profiles audit a directory (a system root), not a single file"));
             } else {
                 String name = input.getFileName().toString();
                 List<Profile> applies = new ArrayList<>();
@@ -88,16 +107,18 @@ final class Planner {
                 }
             }
         }
-        if (errors.isEmpty() && targets.isEmpty()) {
+        if (errors.isEmpty() && targets.isEmpty() && systems.isEmpty()) {
             errors.add(config(String.join(", ", inputs.stream().map(Path::toString).toList()),
                     "nothing to audit: no profile applies to any file here (see 'chuan profiles', or name one with -p)"));
         }
         targets.sort(Comparator.comparing(PlannedTarget::display));
-        return new Plan(targets, errors);
+        systems.sort(Comparator.comparing(PlannedSystem::display));
+        return new Plan(targets, systems, errors);
     }
 
+    /** Walks for datasets; with {@code systems} non-null, also collects the system roots found (not walked into). */
     private void walk(Path root, List<Profile> candidates, boolean explicit, List<PlannedTarget> targets,
-                      List<AuditError> errors) {
+                      List<AuditError> errors, List<Path> systems) {
         Path realRoot;
         try {
             realRoot = root.toRealPath();
@@ -109,7 +130,14 @@ final class Planner {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (!dir.equals(root) && hidden(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (systems != null && isSystemRoot(dir)) {
+                        systems.add(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -142,6 +170,24 @@ final class Planner {
             });
         } catch (IOException e) {
             errors.add(config(root.toString(), "cannot walk: " + e.getMessage()));
+        }
+    }
+
+    /** Whether the directory holds a system's configuration: an {@code etc/} with a known daemon's files. */
+    static boolean isSystemRoot(Path dir) {
+        if (!Files.isDirectory(dir.resolve("etc"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            chuan.config.SystemRoot root = new chuan.config.SystemRoot(dir);
+            for (chuan.config.check.ConfigFormat f : chuan.config.check.ConfigFormat.values()) {
+                if (!f.readsNamedFiles() && ConfigFiles.installed(root, f)) {
+                    return true;
+                }
+            }
+            return root.resolve("/etc/pam.d", "/").map(Files::isDirectory).orElse(false);
+        } catch (IOException e) {
+            return false;
         }
     }
 

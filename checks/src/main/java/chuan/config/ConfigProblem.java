@@ -1,7 +1,20 @@
 package chuan.config;
 
-/** Something that kept part of a configuration from being read (a missing include, an unreadable file, a loop). */
-public record ConfigProblem(String file, int line, String message) {
+/**
+ * Something that kept part of a configuration from being read. {@code malformed} problems are
+ * syntax the daemon itself would refuse (a missing {@code ;}, an unclosed block): the file could not
+ * be audited faithfully, which is an input error. The others (a missing include, a loop) are
+ * reported and the rest of the configuration is still read, as the daemon would.
+ */
+public record ConfigProblem(String file, int line, String message, boolean malformed) {
+
+    public ConfigProblem(String file, int line, String message) {
+        this(file, line, message, false);
+    }
+
+    public static ConfigProblem malformed(String file, int line, String message) {
+        return new ConfigProblem(file, line, message, true);
+    }
 
     public String oneLine() {
         return file + (line > 0 ? ":" + line : "") + ": " + message;

@@ -88,13 +88,7 @@ final class Tally {
 
     /** A short, one-way identifier of a value: what a baseline remembers instead of the value itself. */
     static String key(String field, String value) {
-        try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((field + "\u0000" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(h, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Violation.keyOf(field, value);
     }
 
     void duplicateRow(long row, long line) {

@@ -2,7 +2,11 @@ package chuan.model;
 
 import java.util.List;
 
-/** One input that was audited: its path relative to the scanned root, and what was learnt about it. */
+/**
+ * One input that was audited: its path relative to the scanned root, and what was learnt about it.
+ * For a configuration, {@code path} is its main file and {@code sources} the files read, in the order
+ * the daemon reads them (null for datasets).
+ */
 public record Target(
         String path,
         String kind,
@@ -11,9 +15,24 @@ public record Target(
         String sha256,
         long bytes,
         long records,
-        Status status) {
+        Status status,
+        List<String> sources) {
 
     public Target {
         profiles = List.copyOf(profiles);
+        sources = sources == null ? null : List.copyOf(sources);
+    }
+
+    public Target(String path, String kind, String format, List<String> profiles, String sha256, long bytes, long records,
+                  Status status) {
+        this(path, kind, format, profiles, sha256, bytes, records, status, null);
+    }
+
+    /** "1,204 records", or for a configuration "15 controls, 2 files read". */
+    public String extent() {
+        if (sources != null) {
+            return records + " controls, " + sources.size() + (sources.size() == 1 ? " file" : " files") + " read";
+        }
+        return records + " records";
     }
 }

@@ -7,7 +7,9 @@ package chuan.model;
  * Pointer). Absent coordinates are {@code null}. {@code value} is already masked when personal.
  * {@code key} identifies the value without showing it (a short hash of field and value), so that a
  * baseline recognises the same finding after lines move; {@code baselineState} is {@code new} or
- * {@code unchanged} when the scan compared against a baseline.
+ * {@code unchanged} when the scan compared against a baseline. {@code file} is the file that holds
+ * the finding when it is not the target itself: a configuration's drop-in or included file (for a
+ * default that applies, the file where the key should be set, with no line).
  */
 public record Violation(
         Long row,
@@ -18,10 +20,21 @@ public record Violation(
         String expected,
         String message,
         String key,
-        String baselineState) {
+        String baselineState,
+        String file) {
 
     public Violation(Long row, Long line, Integer column, String field, String value, String expected, String message) {
-        this(row, line, column, field, value, expected, message, null, null);
+        this(row, line, column, field, value, expected, message, null, null, null);
+    }
+
+    public Violation(Long row, Long line, Integer column, String field, String value, String expected, String message,
+                     String key, String baselineState) {
+        this(row, line, column, field, value, expected, message, key, baselineState, null);
+    }
+
+    /** The file to point at: this violation's own, else the target's. */
+    public String fileOr(String target) {
+        return file != null ? file : target;
     }
 
     /** The subject a baseline knows this violation by: the value's key, or what was said about it. */
@@ -31,6 +44,17 @@ public record Violation(
     }
 
     public Violation withBaselineState(String state) {
-        return new Violation(row, line, column, field, value, expected, message, key, state);
+        return new Violation(row, line, column, field, value, expected, message, key, state, file);
+    }
+
+    /** A short, one-way identifier of a value: what a baseline remembers instead of the value itself. */
+    public static String keyOf(String field, String value) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((field + "\u0000" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

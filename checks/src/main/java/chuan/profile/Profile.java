@@ -17,6 +17,7 @@ public record Profile(
         List<String> appliesTo,
         Map<String, RuleOverride> ruleOverrides,
         DatasetSpec dataset,
+        ConfigSpec config,
         String source) {
 
     public Profile {

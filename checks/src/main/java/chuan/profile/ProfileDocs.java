@@ -24,6 +24,9 @@ public final class ProfileDocs {
         }
         sb.append("Generated from the built-in profile by `chuan profiles show ").append(p.id())
                 .append(" --markdown`.\n\n");
+        if (p.config() != null) {
+            return config(sb, p);
+        }
         sb.append("Applies to: ").append(p.appliesTo().isEmpty() ? "files named with `-p`"
                 : String.join(", ", p.appliesTo().stream().map(g -> "`" + g + "`").toList())).append("\n\n");
         Set<String> rules = new LinkedHashSet<>();
@@ -72,6 +75,33 @@ public final class ProfileDocs {
         }
         sb.append("\nStructural rules (encoding, quoting, header, blank and ragged records) apply to every dataset; "
                 + "see [../rules.md](../rules.md).\n");
+        return sb.toString();
+    }
+
+    /** A config profile's page: each control with what it reads, what it expects (by level) and its basis. */
+    private static String config(StringBuilder sb, Profile p) {
+        sb.append("Audits system roots (a directory holding `etc/`: an image, a mounted disk, a repository of server ")
+                .append("configuration, or `/`). See [../config-audits.md](../config-audits.md) for how each format is read.\n\n");
+        sb.append("## Controls\n\n| rule | severity | title | reads | key | expected | default if unset | basis |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (chuan.config.check.ConfigControl c : p.config().controls()) {
+            String reads = c.format().label() + (c.paths().isEmpty() ? "" : ": " + String.join(", ",
+                    c.paths().stream().limit(3).map(x -> "`" + x + "`").toList()) + (c.paths().size() > 3 ? ", ..." : ""));
+            String expected;
+            if (c.byLevel().isEmpty()) {
+                expected = c.expect().describe();
+            } else {
+                List<String> parts = new ArrayList<>();
+                new java.util.TreeMap<>(c.byLevel()).forEach((level, x) -> parts.add("level " + level + "+: " + x.describe()));
+                expected = String.join("; ", parts);
+            }
+            sb.append("| ").append(c.id()).append(" | ").append(c.severity().label()).append(" | ").append(c.title())
+                    .append(" | ").append(reads.replace("|", "\\|")).append(" | `").append(c.key().replace("|", "\\|"))
+                    .append("` | ").append(expected.replace("|", "\\|")).append(" | ")
+                    .append(c.statedDefault() == null ? "" : "`" + c.statedDefault() + "`").append(" | ")
+                    .append(String.join("; ", c.references().stream().map(x -> x.display()).toList())).append(" |\n");
+        }
+        sb.append("\nRationale and remediation of each rule: `chuan explain RULE`, or [../rules.md](../rules.md).\n");
         return sb.toString();
     }
 

@@ -112,9 +112,19 @@ public final class ProfileLoader {
             } else if (r.has("dataset")) {
                 problems.add(tree.problemAtKey("/dataset", "'dataset' belongs to profiles of kind dataset"));
             }
+            ConfigSpec config = null;
+            if (kind == Profile.Kind.CONFIG) {
+                if (!r.has("config")) {
+                    problems.add(tree.problemAtKey("/kind", "a config profile needs a 'config' section with its controls"));
+                } else {
+                    config = new ConfigControlReader(tree, catalog, problems).read(r.get("config"));
+                }
+            } else if (r.has("config")) {
+                problems.add(tree.problemAtKey("/config", "'config' belongs to profiles of kind config"));
+            }
             return new Profile(r.get("profile").asText(), r.get("version").asText(), r.get("title").asText(),
                     text(r, "description"), kind, strings(r.get("applies-to")), overrides(r.get("rules")),
-                    dataset, source);
+                    dataset, config, source);
         }
 
         private Map<String, Profile.RuleOverride> overrides(JsonNode rules) {

@@ -36,7 +36,7 @@ public final class ConsoleReport implements AuditListener {
     @Override
     public void targetFinished(Target target, List<Result> results, List<AuditError> errors) {
         out.println(bold(target.path()) + "  " + paint(target.status()));
-        out.println("  " + target.format() + ", " + target.records() + " records, profile "
+        out.println("  " + target.format() + ", " + target.extent() + ", profile "
                 + String.join(", ", target.profiles()));
         for (AuditError e : errors) {
             out.println("  " + red("ERROR") + " " + fit(e.oneLine(), WIDTH - 8));
@@ -108,7 +108,9 @@ public final class ConsoleReport implements AuditListener {
         if (v.row() != null) {
             sb.append("row ").append(v.row());
         }
-        if (v.line() != null) {
+        if (v.file() != null) {
+            sb.append(sb.length() > 0 ? " " : "").append(v.file()).append(v.line() != null ? ":" + v.line() : "");
+        } else if (v.line() != null) {
             sb.append(sb.length() > 0 ? " " : "").append("line ").append(v.line());
         }
         if (v.column() != null) {

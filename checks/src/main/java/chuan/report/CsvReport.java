@@ -34,7 +34,7 @@ public final class CsvReport implements AuditListener {
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (Result r : report.results()) {
                 for (Violation v : r.examples()) {
-                    csv.printRecord(r.target(), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
+                    csv.printRecord(v.fileOr(r.target()), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
                             v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(), v.message());
                 }
             }

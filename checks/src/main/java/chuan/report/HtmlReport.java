@@ -214,7 +214,7 @@ public final class HtmlReport implements AuditListener {
 
     private void target(XMLStreamWriter w, AuditReport report, Target t) throws XMLStreamException {
         element(w, "h3", t.path() + " (" + t.status().label() + ")");
-        element(w, "p", t.format() + ", " + t.records() + " records, profile " + String.join(", ", t.profiles())
+        element(w, "p", t.format() + ", " + t.extent() + ", profile " + String.join(", ", t.profiles())
                 + (t.sha256() == null ? "" : ", sha256 " + t.sha256()));
         List<Result> results = new ArrayList<>(report.results().stream().filter(r -> r.target().equals(t.path())).toList());
         results.sort(Comparator.comparing((Result r) -> r.status().ordinal()).thenComparing(r -> -r.severity().ordinal()));
@@ -307,7 +307,9 @@ public final class HtmlReport implements AuditListener {
         if (v.row() != null) {
             sb.append("row ").append(v.row()).append(' ');
         }
-        if (v.line() != null) {
+        if (v.file() != null) {
+            sb.append(v.file()).append(v.line() != null ? ":" + v.line() : "").append(' ');
+        } else if (v.line() != null) {
             sb.append("line ").append(v.line()).append(' ');
         }
         if (v.column() != null) {

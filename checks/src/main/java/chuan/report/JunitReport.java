@@ -156,7 +156,9 @@ public final class JunitReport implements AuditListener {
     private static String examples(Result r) {
         List<String> lines = new ArrayList<>();
         for (Violation v : r.examples()) {
-            lines.add((v.row() == null ? "" : "row " + v.row() + " ") + (v.line() == null ? "" : "line " + v.line() + " ")
+            lines.add((v.file() == null ? "" : v.file() + (v.line() == null ? " " : ":" + v.line() + " "))
+                    + (v.row() == null ? "" : "row " + v.row() + " ")
+                    + (v.line() == null || v.file() != null ? "" : "line " + v.line() + " ")
                     + (v.field() == null ? "" : v.field() + " ") + (v.value() == null ? "" : "\"" + v.value() + "\" ")
                     + (v.message() == null ? "" : v.message()) + (v.expected() == null ? "" : "; expected " + v.expected()));
         }

@@ -117,13 +117,13 @@ public final class SarifReport implements AuditListener {
             if (i == null) {
                 i = rules.size();
                 index.put(r.rule(), i);
-                rules.add(descriptor(catalog.get(r.rule()), r.severity()));
+                rules.add(descriptor(catalog.describe(r.rule(), r.title(), r.severity()), r.severity()));
             }
             List<Violation> where = r.examples().isEmpty() ? List.of(new Violation(null, 1L, null, r.field(), null, null,
                     r.message())) : r.examples();
             for (Violation v : where) {
                 results.add(new SarifResult(r.rule(), i, level(r.severity()), new Text(message(r, v)),
-                        List.of(new Location(new PhysicalLocation(new ArtifactLocation(uri(r.target())),
+                        List.of(new Location(new PhysicalLocation(new ArtifactLocation(uri(v.fileOr(r.target()))),
                                 new Region(v.line() == null || v.line() < 1 ? 1 : v.line(), v.column())))),
                         Map.of("chuanFinding/v1", fingerprint(r, v)), suppressed, v.baselineState()));
             }
@@ -147,6 +147,16 @@ public final class SarifReport implements AuditListener {
         List<String> tags = new ArrayList<>(rule.tags());
         props.put("tags", tags.subList(0, Math.min(tags.size(), 20)));
         props.put("severity", severity.label());
+        if (tags.contains("security")) {
+            // GitHub code scanning ranks security alerts by this CVSS-like score
+            props.put("security-severity", switch (severity) {
+                case CRITICAL -> "9.5";
+                case HIGH -> "8.0";
+                case MEDIUM -> "5.5";
+                case LOW -> "3.0";
+                case INFO -> "0.0";
+            });
+        }
         return new RuleDescriptor(rule.id(), rule.id().toLowerCase(java.util.Locale.ROOT), new Text(rule.title()),
                 new Text(limit(rule.rationale())), new Help(help, help.replace("\n- ", "\n* ")),
                 new Configuration(level(rule.severity())), props);

@@ -77,7 +77,7 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
             CSVPrinter p = spills.remove(key);
             if (p == null) {
                 for (Violation v : r.examples()) {
-                    csv.printRecord(r.target(), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
+                    csv.printRecord(v.fileOr(r.target()), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
                             v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(), v.message());
                 }
                 continue;

@@ -46,6 +46,16 @@ public final class RuleCatalog {
         return r;
     }
 
+    /**
+     * The rule's metadata for a report: the catalogue's, or, for a control a user's config profile
+     * defines itself, what its result says (title and severity).
+     */
+    public Rule describe(String id, String title, chuan.model.Severity severity) {
+        Rule r = rules.get(id);
+        return r != null ? r : new Rule(id, title, severity, title, "See the profile that defines " + id + ".", List.of(),
+                List.of(), null, null);
+    }
+
     public Collection<Rule> all() {
         return rules.values();
     }

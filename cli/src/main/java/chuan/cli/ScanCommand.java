@@ -67,8 +67,13 @@ final class ScanCommand implements Callable<Integer> {
             description = "The date that validity windows and 'today' use (yyyy-MM-dd). Default: today.")
     String asOf;
 
+    @Option(names = "--level", paramLabel = "N", defaultValue = "3",
+            description = "Information-security level (1-5) of the system, for baselines whose controls depend on it "
+                    + "(vn.security-baseline). Default: ${DEFAULT-VALUE}.")
+    int level;
+
     @Option(names = "--reveal-personal-data",
-            description = "Show personal values unmasked in reports (they are masked by default).")
+            description = "Show personal values and secrets unmasked in reports (they are masked by default).")
     boolean reveal;
 
     @Option(names = "--reference-dir", paramLabel = "DIR",
@@ -113,6 +118,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (maxExamples < 0) {
             return usage(err, "--max-examples must be 0 (all) or more");
+        }
+        if (level < 1 || level > 5) {
+            return usage(err, "--level is an information-security level, 1 to 5 (Decree 85/2016, Decree 331/2026)");
         }
         LocalDate date;
         try {
@@ -185,7 +193,7 @@ final class ScanCommand implements Callable<Integer> {
         AuditRequest request = new AuditRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, profiles, date, gate,
                 engineExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
                 referenceDir == null ? chuan.standard.ReferenceData.builtIn() : chuan.standard.ReferenceData.fromDirectory(referenceDir),
-                waivers, strictWaivers, baseline, streamed, progress);
+                waivers, strictWaivers, baseline, streamed, progress, level);
         try {
             AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
                     .run(request, new Listeners(listeners));

@@ -29,7 +29,8 @@ class SamplesTest {
         CliRunner r = CliRunner.run("scan", "../samples", "-f", "json", "--as-of", "2026-11-27", "--max-examples", "0");
         assertThat(r.exit()).isEqualTo(1);
         JSONObject report = new JSONObject(r.out());
-        assertThat(report.getJSONArray("targets").length()).isEqualTo(3);
+        // 3 datasets and the system tree's 13 configurations (samples/README.md)
+        assertThat(report.getJSONArray("targets").length()).isEqualTo(16);
         assertThat(report.getJSONArray("errors").length()).isZero();
 
         Map<String, Integer> citizens = failing(report, "residents/residents-ben-thanh-2026.csv");
@@ -58,6 +59,34 @@ class SamplesTest {
                 Map.entry("DATA-PATTERN /address/province_code fail", 1),
                 Map.entry("DATA-TYPE registered_at fail", 1),
                 Map.entry("DATA-HEADER-EXTRA-COLUMN fail", 1)));
+    }
+
+    @Test
+    void theSampleSystemTreeGivesItsDocumentedFindingsAtTheirFileAndLine() {
+        CliRunner r = CliRunner.run("scan", "../samples", "-f", "json", "--as-of", "2026-11-27", "--max-examples", "0");
+        JSONObject report = new JSONObject(r.out());
+        Map<String, String> where = new HashMap<>();
+        JSONArray results = report.getJSONArray("results");
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject res = results.getJSONObject(i);
+            if (res.getString("status").equals("fail") && res.getString("target").startsWith("../samples/system")) {
+                JSONObject v = res.getJSONArray("examples").getJSONObject(0);
+                where.put(res.getString("rule") + " " + res.getString("field"),
+                        v.getString("file").replace("../samples/system/", "") + (v.has("line") ? ":" + v.getInt("line") : "")
+                                + " " + v.optString("value"));
+            }
+        }
+        assertThat(where).containsAllEntriesOf(Map.of(
+                "SSH-PASSWORD-AUTH PasswordAuthentication", "etc/ssh/sshd_config.d/50-cloud-init.conf:1 yes",
+                "SSH-X11-FORWARDING X11Forwarding", "etc/ssh/sshd_config:90 yes",
+                "NGINX-TLS-PROTOCOLS ssl_protocols", "etc/nginx/nginx.conf:33 TLSv1 TLSv1.1 TLSv1.2 TLSv1.3",
+                "APACHE-TLS-PROTOCOLS SSLProtocol", "etc/apache2/mods-available/ssl.conf:70 all -SSLv3",
+                "APACHE-SERVER-TOKENS ServerTokens", "etc/apache2/conf-available/security.conf:25 OS",
+                "LINUX-PASS-MAX-DAYS PASS_MAX_DAYS", "etc/login.defs:160 99999",
+                "SSH-ROOT-LOGIN PermitRootLogin", "etc/ssh/sshd_config prohibit-password",
+                "VN-SEC-LOG-RETENTION retention-days /var/log/auth.log /var/log/secure /var/log/syslog /var/log/messages",
+                "etc/logrotate.d/rsyslog:15 28"));
+        assertThat(where).hasSize(35); // every failing control listed in samples/README.md
     }
 
     @Test

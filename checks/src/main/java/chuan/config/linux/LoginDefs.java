@@ -1,5 +1,6 @@
 package chuan.config.linux;
 
+import chuan.config.EffectiveConfig;
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
 import chuan.config.EffectiveSetting;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * name replacing the earlier one. Names never set take shadow-utils' built-in default where
  * login.defs(5) documents one.
  */
-public final class LoginDefs {
+public final class LoginDefs implements EffectiveConfig {
 
     public static final String FILE = "/etc/login.defs";
 
@@ -35,6 +36,7 @@ public final class LoginDefs {
 
     private final Map<String, List<Directive>> lines = new LinkedHashMap<>();
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private boolean found;
 
     private LoginDefs() {
     }
@@ -53,6 +55,7 @@ public final class LoginDefs {
             d.problems.add(new ConfigProblem(FILE, 0, "cannot read: " + e.getMessage()));
             return d;
         }
+        d.found = true;
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -92,5 +95,20 @@ public final class LoginDefs {
 
     public List<ConfigProblem> problems() {
         return List.copyOf(problems);
+    }
+
+    @Override
+    public List<Scoped> lookup(String name) {
+        return EffectiveConfig.global(name, effective(name));
+    }
+
+    @Override
+    public String mainFile() {
+        return FILE;
+    }
+
+    @Override
+    public List<String> filesRead() {
+        return found ? List.of(FILE) : List.of();
     }
 }

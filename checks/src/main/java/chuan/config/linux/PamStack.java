@@ -127,7 +127,7 @@ public final class PamStack {
                 continue;
             }
             if (words.size() < 3) {
-                problems.add(new ConfigProblem(where, first + 1, "incomplete rule \"" + text.strip() + "\"; ignored"));
+                problems.add(ConfigProblem.malformed(where, first + 1, "incomplete rule \"" + text.strip() + "\"; ignored"));
                 continue;
             }
             String type = words.get(0).startsWith("-") ? words.get(0).substring(1) : words.get(0);

@@ -1,5 +1,6 @@
 package chuan.config.linux;
 
+import chuan.config.EffectiveConfig;
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
 import chuan.config.EffectiveSetting;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
  * {@code /} and {@code .} as the same separator; a leading {@code -} (ignore errors) is dropped.
  * Keys never set have no value here: the kernel's own default applies, which depends on the kernel.
  */
-public final class SysctlConfig {
+public final class SysctlConfig implements EffectiveConfig {
 
     /** In precedence order: a name in an earlier directory masks it in the later ones. */
     static final List<String> DIRECTORIES = List.of("/etc/sysctl.d", "/run/sysctl.d", "/usr/local/lib/sysctl.d",
@@ -94,7 +95,7 @@ public final class SysctlConfig {
             }
             int eq = line.indexOf('=');
             if (eq < 0) {
-                problems.add(new ConfigProblem(systemPath, i + 1, "no '=' in \"" + line + "\"; line ignored"));
+                problems.add(ConfigProblem.malformed(systemPath, i + 1, "no '=' in \"" + line + "\"; line ignored"));
                 continue;
             }
             String key = line.substring(0, eq).strip();
@@ -134,5 +135,15 @@ public final class SysctlConfig {
     /** The files applied, in the order they are applied. */
     public List<String> filesRead() {
         return List.copyOf(filesRead);
+    }
+
+    @Override
+    public List<Scoped> lookup(String key) {
+        return EffectiveConfig.global(key, effective(key));
+    }
+
+    @Override
+    public String mainFile() {
+        return "/etc/sysctl.conf";
     }
 }

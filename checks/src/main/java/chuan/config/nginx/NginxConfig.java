@@ -1,5 +1,6 @@
 package chuan.config.nginx;
 
+import chuan.config.EffectiveConfig;
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
 import chuan.config.EffectiveSetting;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * value of a directive in a {@code server} or {@code location} inherited from the nearest enclosing
  * block that sets it ({@code http} into every {@code server}), else nginx's compiled-in default.
  */
-public final class NginxConfig {
+public final class NginxConfig implements EffectiveConfig {
 
     public static final String MAIN = "/etc/nginx/nginx.conf";
     private static final String PREFIX = "/etc/nginx";
@@ -171,11 +172,11 @@ public final class NginxConfig {
                     }
                     case CLOSE -> {
                         if (!words.isEmpty()) {
-                            into.problems.add(new ConfigProblem(where, wordsLine, "directive \"" + words.get(0)
+                            into.problems.add(ConfigProblem.malformed(where, wordsLine, "directive \"" + words.get(0)
                                     + "\" has no \";\"; ignored"));
                         }
                         if (current == block) {
-                            into.problems.add(new ConfigProblem(where, t.line(), "unexpected \"}\""));
+                            into.problems.add(ConfigProblem.malformed(where, t.line(), "unexpected \"}\""));
                         } else {
                             current = current.parent;
                         }
@@ -184,10 +185,10 @@ public final class NginxConfig {
                 }
             }
             if (!words.isEmpty()) {
-                into.problems.add(new ConfigProblem(where, wordsLine, "directive \"" + words.get(0) + "\" has no \";\""));
+                into.problems.add(ConfigProblem.malformed(where, wordsLine, "directive \"" + words.get(0) + "\" has no \";\""));
             }
             if (current != block) {
-                into.problems.add(new ConfigProblem(where, current.start.line(), "block \"" + current.name
+                into.problems.add(ConfigProblem.malformed(where, current.start.line(), "block \"" + current.name
                         + "\" is not closed before the end of the file"));
             }
             files.close(opened.get());
@@ -216,5 +217,36 @@ public final class NginxConfig {
                 }
             }
         }
+    }
+
+    /**
+     * The value in every {@code server} and {@code location} (own or inherited), one entry per line
+     * that set it; with no server, the main and {@code http} contexts.
+     */
+    @Override
+    public List<Scoped> lookup(String directive) {
+        List<Block> scopes = new ArrayList<>();
+        collect(main, "server", scopes);
+        List<Block> locations = new ArrayList<>();
+        for (Block s : scopes) {
+            collect(s, "location", locations);
+        }
+        scopes.addAll(locations);
+        if (scopes.isEmpty()) {
+            scopes.add(main);
+            collect(main, "http", scopes);
+        }
+        java.util.Map<String, Scoped> byOrigin = new java.util.LinkedHashMap<>();
+        for (Block b : scopes) {
+            EffectiveSetting s = b.effective(directive).orElse(new EffectiveSetting(directive, null, null, List.of()));
+            String label = b.start == null ? null : b.name + (b.args.isEmpty() ? "" : " " + b.args) + " (" + b.start.origin() + ")";
+            byOrigin.putIfAbsent(s.origin(), new Scoped(label, s));
+        }
+        return List.copyOf(byOrigin.values());
+    }
+
+    @Override
+    public String mainFile() {
+        return MAIN;
     }
 }

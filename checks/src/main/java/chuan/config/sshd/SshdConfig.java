@@ -1,5 +1,6 @@
 package chuan.config.sshd;
 
+import chuan.config.EffectiveConfig;
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
 import chuan.config.EffectiveSetting;
@@ -23,7 +24,7 @@ import java.util.Set;
  * keyword never set takes its compiled-in default. So a drop-in's {@code PasswordAuthentication yes}
  * read before the main file's {@code no} is what sshd uses.
  */
-public final class SshdConfig {
+public final class SshdConfig implements EffectiveConfig {
 
     public static final String MAIN = "/etc/ssh/sshd_config";
     private static final int MAX_DEPTH = 16; // OpenSSH's SERVCONF_MAX_DEPTH
@@ -124,6 +125,11 @@ public final class SshdConfig {
                 String keyword = words.get(0);
                 String value = String.join(" ", words.subList(1, words.size()));
                 Directive d = new Directive(keyword, value, where, i + 1);
+                if (value.isEmpty()) {
+                    // sshd refuses to start on a keyword without its argument
+                    into.problems.add(ConfigProblem.malformed(where, i + 1, "\"" + keyword + "\" has no value"));
+                    continue;
+                }
                 switch (keyword.toLowerCase(Locale.ROOT)) {
                     case "include" -> {
                         if (depth + 1 > MAX_DEPTH) {
@@ -175,5 +181,24 @@ public final class SshdConfig {
             }
         }
 
+    }
+
+    /** The global value, then each Match block's own value: sshd applies it to the connections the block matches. */
+    @Override
+    public List<Scoped> lookup(String keyword) {
+        List<Scoped> out = new ArrayList<>(EffectiveConfig.global(keyword, effective(keyword)));
+        for (MatchBlock m : matches) {
+            List<Directive> own = m.directives().stream().filter(d -> d.keyword().equalsIgnoreCase(keyword)).toList();
+            if (!own.isEmpty()) {
+                out.add(new Scoped("Match " + m.criteria() + " (" + m.start().origin() + ")",
+                        new EffectiveSetting(keyword, own.get(0).value(), own.get(0), own.subList(1, own.size()))));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String mainFile() {
+        return MAIN;
     }
 }

@@ -1,0 +1,259 @@
+package chuan.audit;
+
+import chuan.config.ConfigProblem;
+import chuan.config.Directive;
+import chuan.config.EffectiveConfig;
+import chuan.config.EffectiveSetting;
+import chuan.config.SystemRoot;
+import chuan.config.check.ConfigControl;
+import chuan.config.check.ConfigFormat;
+import chuan.config.check.ConfigReaders;
+import chuan.config.check.Expectation;
+import chuan.config.check.SecretKeys;
+import chuan.model.AuditError;
+import chuan.model.Masking;
+import chuan.model.Result;
+import chuan.model.Severity;
+import chuan.model.Status;
+import chuan.model.Target;
+import chuan.model.Violation;
+import chuan.profile.Profile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Audits one system root against config profiles: finds each control's files inside the root,
+ * reads them once the way their program does, and checks the control's key in every scope where it
+ * is in force. Each configuration becomes a target (its main file, with the files read in order);
+ * each failing scope a violation at the file and line that set the value, or at the main file when a
+ * default applies. Nothing outside the root is read: every path goes through {@link SystemRoot}.
+ */
+final class ConfigAudit {
+
+    /** One audited configuration: the target and what was found in it. */
+    record Outcome(Target target, List<Result> results, List<AuditError> errors) {
+    }
+
+    static final String INCOMPLETE = "CHUAN-CONFIG-INCOMPLETE";
+
+    private final SystemRoot root;
+    private final String display;
+    private final int level;
+    private final boolean reveal;
+    private final int maxExamples;
+    private final ConfigFiles files;
+    private final Map<String, Loaded> loaded = new LinkedHashMap<>();
+
+    /** A configuration read once, with the results of every control on it. */
+    private static final class Loaded {
+        final ConfigFormat format;
+        final EffectiveConfig config;
+        final Set<String> profiles = new LinkedHashSet<>();
+        final List<Result> results = new ArrayList<>();
+
+        Loaded(ConfigFormat format, EffectiveConfig config) {
+            this.format = format;
+            this.config = config;
+        }
+    }
+
+    ConfigAudit(SystemRoot root, String display, int level, boolean reveal, int maxExamples) {
+        this.root = root;
+        this.display = display;
+        this.level = level;
+        this.reveal = reveal;
+        this.maxExamples = maxExamples;
+        this.files = new ConfigFiles(root);
+    }
+
+    List<Outcome> run(List<Profile> profiles) throws IOException {
+        List<Outcome> missing = new ArrayList<>();
+        for (Profile p : profiles) {
+            for (ConfigControl c : p.config().controls()) {
+                List<String> found = files.locate(c);
+                Expectation expect = c.expectationAt(level);
+                if (found.isEmpty()) {
+                    if (c.failIfMissing() && expect != null) {
+                        missing.add(absent(p, c));
+                    }
+                    continue;
+                }
+                List<Loaded> configs = c.format() == ConfigFormat.SECRETS ? List.of(loadTree(c, found))
+                        : found.stream().map(f -> load(c.format(), f)).toList();
+                for (Loaded l : configs) {
+                    l.profiles.add(p.id());
+                    l.results.add(expect == null ? notAtThisLevel(c, l) : evaluate(c, expect, l));
+                }
+            }
+        }
+        List<Outcome> out = new ArrayList<>();
+        for (Loaded l : loaded.values()) {
+            out.add(outcome(l));
+        }
+        out.addAll(missing);
+        return out;
+    }
+
+    private Loaded load(ConfigFormat format, String systemPath) {
+        String key = format.readsNamedFiles() || format == ConfigFormat.PAM ? format.label() + ":" + systemPath : format.label();
+        return loaded.computeIfAbsent(key, k -> new Loaded(format, ConfigReaders.read(root, format, systemPath)));
+    }
+
+    /** The secret scan reads many files as one target: the tree. */
+    private Loaded loadTree(ConfigControl c, List<String> found) {
+        return loaded.computeIfAbsent(c.format().label() + ":" + String.join(",", c.searchPaths()), k -> new Loaded(c.format(),
+                new chuan.config.CombinedConfig(found.stream().map(f -> ConfigReaders.read(root, c.format(), f)).toList())));
+    }
+
+    private Result evaluate(ConfigControl c, Expectation expect, Loaded l) {
+        List<EffectiveConfig.Scoped> scopes = l.config.lookup(c.key());
+        List<Violation> failing = new ArrayList<>();
+        String evidence = null;
+        for (EffectiveConfig.Scoped s : scopes) {
+            EffectiveSetting set = s.setting();
+            String value = set.value();
+            boolean stated = value == null && c.statedDefault() != null;
+            if (stated) {
+                value = c.statedDefault();
+            }
+            String why = expect.failure(value);
+            String origin = origin(s, set, stated, l);
+            if (why == null) {
+                evidence = evidence == null ? describe(c.key(), value, s, c) + " (" + origin + ")" : evidence;
+                continue;
+            }
+            failing.add(new Violation(null, set.from() == null ? null : (long) set.from().line(), null, c.key(),
+                    value == null ? null : mask(c, value), expect.describe(),
+                    describe(c.key(), value, s, c) + " " + why + "; " + origin,
+                    Violation.keyOf(c.key() + "|" + (s.scope() == null ? "" : s.scope()), value == null ? "" : value),
+                    null, set.from() != null ? show(set.from().file()) : show(l.config.mainFile())));
+        }
+        if (scopes.isEmpty() && expect instanceof Expectation.Present) {
+            failing.add(new Violation(null, null, null, c.key(), null, expect.describe(), c.key() + " is not set anywhere read",
+                    Violation.keyOf(c.key(), ""), null, show(l.config.mainFile())));
+        }
+        Status status = failing.isEmpty() ? Status.PASS : Status.FAIL;
+        String message = failing.isEmpty()
+                ? (evidence != null ? evidence : scopes.isEmpty() ? "none found" : "as expected")
+                : failing.get(0).message();
+        List<Violation> examples = maxExamples > 0 && failing.size() > maxExamples ? failing.subList(0, maxExamples) : failing;
+        return new Result(c.id(), c.title(), c.severity(), show(l.config.mainFile()), c.key(), status, failing.size(),
+                Math.max(1, scopes.size()), message, examples);
+    }
+
+    /** How the value came to be: the line that set it and the lines that lost, or the default. */
+    private String origin(EffectiveConfig.Scoped s, EffectiveSetting set, boolean stated, Loaded l) {
+        if (set.from() == null) {
+            String base = stated ? "not set; the default the control states applies"
+                    : set.value() == null ? "not set" : "not set; the program's default applies";
+            return (s.note() != null ? s.note() + "; " : "") + base + " (set it in " + show(l.config.mainFile()) + ")";
+        }
+        StringBuilder b = new StringBuilder("set at ").append(at(set.from()));
+        if (s.note() != null) {
+            b.append(" (").append(s.note()).append(')');
+        }
+        for (Directive d : set.ignored()) {
+            b.append("; not in force: ").append(d.value().isEmpty() ? d.keyword() : d.value()).append(" at ").append(at(d));
+        }
+        return b.toString();
+    }
+
+    private String describe(String key, String value, EffectiveConfig.Scoped s, ConfigControl c) {
+        String shown = value == null ? key : c.format() == ConfigFormat.SECRETS ? mask(c, value) : key + " " + mask(c, value);
+        return s.scope() == null ? shown : shown + " in " + s.scope();
+    }
+
+    private String mask(ConfigControl c, String value) {
+        // a daemon's keys are settings (PasswordAuthentication), a file format's may hold the password itself
+        boolean secret = c.format() == ConfigFormat.SECRETS || c.format().readsNamedFiles() && SecretKeys.isSecret(c.key());
+        return secret && !reveal ? Masking.mask(value) : value;
+    }
+
+    private Result notAtThisLevel(ConfigControl c, Loaded l) {
+        int from = c.byLevel().keySet().stream().mapToInt(Integer::intValue).min().orElse(1);
+        return new Result(c.id(), c.title(), c.severity(), show(l.config.mainFile()), c.key(), Status.NOT_APPLICABLE, 0, 0,
+                "applies from security level " + from + "; audited at level " + level, List.of());
+    }
+
+    /** A control that fails when its program has no configuration at all (no time synchronisation). */
+    private Outcome absent(Profile p, ConfigControl c) {
+        String expected = show("/" + c.searchPaths().get(0));
+        Violation v = new Violation(null, null, null, c.key(), null, "a configuration in one of " + c.searchPaths(),
+                "no " + c.format().label() + " configuration found: looked for " + String.join(", ", c.searchPaths()),
+                Violation.keyOf(c.key(), ""), null, expected);
+        Result r = new Result(c.id(), c.title(), c.severity(), expected, c.key(), Status.FAIL, 1, 1, v.message(), List.of(v));
+        Target t = new Target(expected, "config", c.format().label(), List.of(p.id()), null, 0, 0, Status.FAIL, List.of());
+        return new Outcome(t, List.of(r), List.of());
+    }
+
+    private Outcome outcome(Loaded l) throws IOException {
+        List<AuditError> errors = new ArrayList<>();
+        List<Violation> incomplete = new ArrayList<>();
+        for (ConfigProblem p : l.config.problems()) {
+            if (p.malformed()) {
+                errors.add(new AuditError(AuditError.Kind.PROCESSING, show(p.file()), p.line() > 0 ? (long) p.line() : null, null,
+                        p.message()));
+            } else {
+                incomplete.add(new Violation(null, p.line() > 0 ? (long) p.line() : null, null, null, null, null, p.message(),
+                        Violation.keyOf(p.file(), p.message()), null, show(p.file())));
+            }
+        }
+        List<Result> results = new ArrayList<>(l.results);
+        if (!incomplete.isEmpty()) {
+            results.add(new Result(INCOMPLETE, "The whole configuration could be read", Severity.LOW, show(l.config.mainFile()),
+                    null, Status.WARN, incomplete.size(), incomplete.size(), incomplete.get(0).message(), incomplete));
+        }
+        List<String> sources = l.config.filesRead().stream().map(this::show).toList();
+        long bytes = 0;
+        for (String f : l.config.filesRead()) {
+            Optional<Path> disk = root.resolve(f, "/");
+            if (disk.isPresent() && Files.isRegularFile(disk.get())) {
+                bytes += Files.size(disk.get());
+            }
+        }
+        Target t = new Target(show(l.config.mainFile()), "config", l.format.label(), List.copyOf(l.profiles),
+                sha256(l.config.mainFile()), bytes, l.results.size(), null, sources); // status: settled by Audit after waivers
+        return new Outcome(t, results, errors);
+    }
+
+    private String sha256(String systemPath) {
+        Optional<Path> disk = root.resolve(systemPath, "/");
+        if (disk.isEmpty() || !Files.isRegularFile(disk.get())) {
+            return null;
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(disk.get()), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    /** {@code /etc/ssh/sshd_config} under a root shown as {@code samples/system} is {@code samples/system/etc/ssh/sshd_config}. */
+    private String show(String systemPath) {
+        if (systemPath.equals("/")) {
+            return display;
+        }
+        if (display.equals("/")) {
+            return systemPath;
+        }
+        return display + systemPath;
+    }
+
+    private String at(Directive d) {
+        return show(d.file()) + ":" + d.line();
+    }
+}

@@ -1,0 +1,56 @@
+package chuan.config.files;
+
+import chuan.config.ConfigProblem;
+import chuan.config.Directive;
+import chuan.config.EffectiveConfig;
+import chuan.config.EffectiveSetting;
+import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Any text file asked by a regular expression (RE2 syntax, so no pattern can hang): every line that
+ * is not a comment ({@code #} or {@code ;} first) and contains a match is one scope, its value the
+ * line. For formats chuan does not model, such as {@code inetd.conf} or a cron table.
+ */
+public final class LinesFile implements EffectiveConfig {
+
+    private final String file;
+    private final List<String> lines;
+
+    LinesFile(String file, String text) {
+        this.file = file;
+        this.lines = text.lines().toList();
+    }
+
+    @Override
+    public List<Scoped> lookup(String regex) {
+        Pattern p = Pattern.compile(regex);
+        List<Scoped> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            }
+            if (p.matcher(line).find()) {
+                out.add(new Scoped(null, new EffectiveSetting(regex, line, new Directive(regex, line, file, i + 1), List.of())));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String mainFile() {
+        return file;
+    }
+
+    @Override
+    public List<String> filesRead() {
+        return List.of(file);
+    }
+
+    @Override
+    public List<ConfigProblem> problems() {
+        return List.of();
+    }
+}

@@ -1,0 +1,134 @@
+package chuan.config.files;
+
+import chuan.config.ConfigProblem;
+import chuan.config.Directive;
+import chuan.config.EffectiveConfig;
+import chuan.config.EffectiveSetting;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Secrets written into a file of any format: private keys, cloud and forge tokens, connection
+ * strings with a password, and passwords, secrets or keys assigned a literal value, which count
+ * when they are a well-known default or look random (at least 8 characters and 3 bits of entropy
+ * per character); references such as {@code ${DB_PASSWORD}} are not secrets. The key is a detector's
+ * name, or {@code any}; each hit is a scope whose value is the secret (masked in reports).
+ */
+public final class SecretsFile implements EffectiveConfig {
+
+    /** One kind of secret: its name, what it is, and the pattern whose group 1 (or whole match) is the secret. */
+    private record Detector(String name, String what, Pattern pattern) {
+    }
+
+    private static final List<Detector> DETECTORS = List.of(
+            new Detector("private-key", "a private key",
+                    Pattern.compile("(-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)")),
+            new Detector("cloud-key", "a cloud access key", Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b")),
+            new Detector("token", "an access token", Pattern.compile(
+                    "\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{50,}|glpat-[A-Za-z0-9_-]{20,}|xox[baprs]-[A-Za-z0-9-]{10,}"
+                            + "|eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})")),
+            new Detector("connection-string", "a connection string with a password",
+                    Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@\"']+:([^\\s@/\"']+)@[^\\s\"']+")),
+            new Detector("password", "a password or secret assigned a value", Pattern.compile(
+                    "(?i)[\"']?[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key"
+                            + "|client[_-]?secret)[A-Za-z0-9_.-]*[\"']?\\s*[:=]\\s*[\"']?([^\\s\"'#,;<>]+)")));
+
+    /** Defaults that products ship with and attackers try first. */
+    private static final Set<String> DEFAULTS = Set.of("admin", "password", "passw0rd", "123456", "12345678", "changeme",
+            "changeit", "secret", "root", "toor", "tomcat", "s3cret", "manager", "guest", "default", "letmein", "qwerty");
+
+    private final String file;
+    private final List<String> lines;
+
+    SecretsFile(String file, String text) {
+        this.file = file;
+        this.lines = text.lines().toList();
+    }
+
+    @Override
+    public List<Scoped> lookup(String key) {
+        List<Scoped> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.length() > 4096) {
+                line = line.substring(0, 4096); // minified blobs: the first 4 KiB of a line is enough to find an assignment
+            }
+            for (Detector d : DETECTORS) {
+                if (!key.equals("any") && !key.equals(d.name())) {
+                    continue;
+                }
+                Matcher m = d.pattern().matcher(line);
+                while (m.find()) {
+                    String secret = m.group(1);
+                    if (counts(d, secret)) {
+                        Directive at = new Directive(d.name(), secret, file, i + 1);
+                        out.add(new Scoped(null, new EffectiveSetting(d.name(), secret, at, List.of()), d.what()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean counts(Detector d, String secret) {
+        if (!d.name().equals("password") && !d.name().equals("connection-string")) {
+            return true;
+        }
+        if (secret.startsWith("$") || secret.startsWith("%") || secret.startsWith("{{") || secret.startsWith("ENC(")
+                || secret.chars().allMatch(c -> c == '*' || c == 'x' || c == 'X')) {
+            return false; // a reference to where the secret really is, or a placeholder
+        }
+        String lower = secret.toLowerCase(Locale.ROOT);
+        if (DEFAULTS.contains(lower)) {
+            return true;
+        }
+        if (Set.of("true", "false", "null", "none", "required", "optional", "yes", "no").contains(lower)) {
+            return false;
+        }
+        return secret.length() >= 8 && entropy(secret) >= 3.0;
+    }
+
+    /** Shannon entropy in bits per character. */
+    static double entropy(String s) {
+        int[] counts = new int[128];
+        int other = 0;
+        for (char c : s.toCharArray()) {
+            if (c < 128) {
+                counts[c]++;
+            } else {
+                other++;
+            }
+        }
+        double h = 0;
+        for (int n : counts) {
+            if (n > 0) {
+                double p = (double) n / s.length();
+                h -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        if (other > 0) {
+            double p = (double) other / s.length();
+            h -= p * Math.log(p) / Math.log(2);
+        }
+        return h;
+    }
+
+    @Override
+    public String mainFile() {
+        return file;
+    }
+
+    @Override
+    public List<String> filesRead() {
+        return List.of(file);
+    }
+
+    @Override
+    public List<ConfigProblem> problems() {
+        return List.of();
+    }
+}
