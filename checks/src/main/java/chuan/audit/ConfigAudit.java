@@ -132,7 +132,7 @@ final class ConfigAudit {
             String why = expect.failure(value);
             String origin = origin(s, set, stated, l);
             if (why == null) {
-                evidence = evidence == null ? describe(c.key(), value, s, c) + " (" + origin + ")" : evidence;
+                evidence = evidence == null ? describe(c.key(), value, s, c) + "; " + origin : evidence;
                 continue;
             }
             failing.add(new Violation(null, set.from() == null ? null : (long) set.from().line(), null, c.key(),

@@ -190,7 +190,7 @@ public final class ApacheConfig implements EffectiveConfig {
 
     private static void collect(Scope s, List<Scope> hosts, List<Scope> sections) {
         for (Scope c : s.children) {
-            (c.name.equals("virtualhost") ? hosts : sections).add(c);
+            (c.name.equalsIgnoreCase("virtualhost") ? hosts : sections).add(c);
             collect(c, hosts, sections);
         }
     }
@@ -284,7 +284,7 @@ public final class ApacheConfig implements EffectiveConfig {
                     Directive at = new Directive("<" + name + ">", args, where, first + 1);
                     String lower = name.toLowerCase(Locale.ROOT);
                     if (SCOPES.contains(lower)) {
-                        Scope s = new Scope(lower.equals("virtualhost") ? "virtualhost" : name, args, at, current);
+                        Scope s = new Scope(name, args, at, current);
                         if (active) {
                             current.children.add(s);
                         }

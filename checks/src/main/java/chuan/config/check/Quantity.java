@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 final class Quantity {
 
     private static final Pattern PART = Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)\\s*(us|usec|ms|msec|s|sec|second|seconds|m|min|minute|minutes|h|hr|hour|hours|d|day|days"
-                    + "|w|week|weeks|month|months|M|y|year|years)?");
+            // longest unit first: "3month" is three months, not three minutes and "onth"
+            "(\\d+(?:\\.\\d+)?)\\s*(months|month|minutes|minute|min|msec|ms|usec|us|seconds|second|sec|s|hours|hour|hr|h"
+                    + "|days|day|d|weeks|week|w|years|year|y|M|m)?");
 
     private Quantity() {
     }

@@ -35,7 +35,7 @@ public final class SecretsFile implements EffectiveConfig {
                     Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@\"']+:([^\\s@/\"']+)@[^\\s\"']+")),
             new Detector("password", "a password or secret assigned a value", Pattern.compile(
                     "(?i)[\"']?[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key"
-                            + "|client[_-]?secret)[A-Za-z0-9_.-]*[\"']?\\s*[:=]\\s*[\"']?([^\\s\"'#,;<>]+)")));
+                            + "|client[_-]?secret)[A-Za-z0-9_.-]*[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;<>]+)")));
 
     /** Defaults that products ship with and attackers try first. */
     private static final Set<String> DEFAULTS = Set.of("admin", "password", "passw0rd", "123456", "12345678", "changeme",
@@ -77,6 +77,11 @@ public final class SecretsFile implements EffectiveConfig {
     private static boolean counts(Detector d, String secret) {
         if (!d.name().equals("password") && !d.name().equals("connection-string")) {
             return true;
+        }
+        for (Detector specific : DETECTORS.subList(0, 3)) {
+            if (specific.pattern().matcher(secret).find()) {
+                return false; // a key or token assigned to a password-like name: reported once, as what it is
+            }
         }
         if (secret.startsWith("$") || secret.startsWith("%") || secret.startsWith("{{") || secret.startsWith("ENC(")
                 || secret.chars().allMatch(c -> c == '*' || c == 'x' || c == 'X')) {

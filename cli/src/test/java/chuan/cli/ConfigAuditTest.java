@@ -1,0 +1,295 @@
+package chuan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code chuan scan} on system trees: Debian 12's stock configuration with a cloud-init drop-in
+ * (samples/system) and a hardened copy of it, trees whose includes and links point outside the
+ * root, a malformed file of each format, security levels, secrets, and the reports' locations.
+ */
+class ConfigAuditTest {
+
+    static final Path DEBIAN = Path.of("../samples/system");
+
+    /** The six findings the issue names: rule and key, and where each must be reported. */
+    static final Map<String, String> STOCK_FINDINGS = Map.of(
+            "SSH-PASSWORD-AUTH PasswordAuthentication", "etc/ssh/sshd_config.d/50-cloud-init.conf:1",
+            "SSH-X11-FORWARDING X11Forwarding", "etc/ssh/sshd_config:90",
+            "NGINX-TLS-PROTOCOLS ssl_protocols", "etc/nginx/nginx.conf:33",
+            "APACHE-TLS-PROTOCOLS SSLProtocol", "etc/apache2/mods-available/ssl.conf:70",
+            "APACHE-SERVER-TOKENS ServerTokens", "etc/apache2/conf-available/security.conf:25",
+            "LINUX-PASS-MAX-DAYS PASS_MAX_DAYS", "etc/login.defs:160");
+
+    @TempDir
+    Path tmp;
+
+    private static JSONObject scan(String... args) {
+        List<String> all = new ArrayList<>(List.of("scan", "-f", "json", "--max-examples", "0", "--no-progress"));
+        all.addAll(List.of(args));
+        CliRunner r = CliRunner.run(all.toArray(String[]::new));
+        JSONObject report = new JSONObject(r.out());
+        report.put("exit", r.exit());
+        report.put("stderr", r.err());
+        return report;
+    }
+
+    /** "RULE key" of every result with that status, to where its first example points (root-relative). */
+    private static Map<String, String> results(JSONObject report, String status, String root) {
+        Map<String, String> out = new HashMap<>();
+        JSONArray results = report.getJSONArray("results");
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject r = results.getJSONObject(i);
+            if (!r.getString("status").equals(status)) {
+                continue;
+            }
+            String where = "";
+            if (r.getJSONArray("examples").length() > 0) {
+                JSONObject v = r.getJSONArray("examples").getJSONObject(0);
+                where = v.optString("file", r.getString("target")).replace(root + "/", "") + (v.has("line") ? ":" + v.getInt("line") : "");
+            }
+            out.put(r.getString("rule") + " " + r.optString("field"), where);
+        }
+        return out;
+    }
+
+    /** Copies a tree, links kept as links (relative and absolute alike). */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isSymbolicLink(p)) {
+                    Files.createSymbolicLink(target, Files.readSymbolicLink(p));
+                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).as(file + " holds " + from).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    @Test
+    void debianStockReportsTheIssuesFindingsAtTheirFileAndLine() {
+        JSONObject report = scan(DEBIAN.toString());
+        assertThat(report.getInt("exit")).isEqualTo(1);
+        assertThat(report.getJSONArray("errors").length()).isZero();
+        assertThat(results(report, "fail", DEBIAN.toString())).containsAllEntriesOf(STOCK_FINDINGS);
+        // the resolution path: which files sshd read, in order
+        JSONObject sshd = report.getJSONArray("targets").getJSONObject(0);
+        assertThat(sshd.getString("path")).isEqualTo("../samples/system/etc/ssh/sshd_config");
+        assertThat(sshd.getJSONArray("sources").toList()).containsExactly("../samples/system/etc/ssh/sshd_config",
+                "../samples/system/etc/ssh/sshd_config.d/50-cloud-init.conf");
+    }
+
+    @Test
+    void aHardenedCopyOfTheSameTreeReportsNoneOfThem() throws IOException {
+        Path root = tmp.resolve("hardened");
+        copyTree(DEBIAN, root);
+        replace(root.resolve("etc/ssh/sshd_config.d/50-cloud-init.conf"), "PasswordAuthentication yes", "PasswordAuthentication no");
+        replace(root.resolve("etc/ssh/sshd_config"), "X11Forwarding yes", "X11Forwarding no");
+        replace(root.resolve("etc/nginx/nginx.conf"), "ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;", "ssl_protocols TLSv1.2 TLSv1.3;");
+        replace(root.resolve("etc/apache2/mods-available/ssl.conf"), "SSLProtocol all -SSLv3", "SSLProtocol -all +TLSv1.2 +TLSv1.3");
+        replace(root.resolve("etc/apache2/conf-available/security.conf"), "ServerTokens OS", "ServerTokens Prod");
+        replace(root.resolve("etc/login.defs"), "PASS_MAX_DAYS\t99999", "PASS_MAX_DAYS\t60");
+        JSONObject report = scan(root.toString());
+        Map<String, String> failing = results(report, "fail", root.toString());
+        assertThat(failing).doesNotContainKeys(STOCK_FINDINGS.keySet().toArray(String[]::new));
+        assertThat(results(report, "pass", root.toString())).containsKeys(STOCK_FINDINGS.keySet().toArray(String[]::new));
+        assertThat(failing).containsKey("SSH-ROOT-LOGIN PermitRootLogin"); // the rest of the tree still audited
+    }
+
+    @Test
+    void nothingOutsideTheRootIsReadWhateverTheConfigsSay() throws IOException {
+        Path outside = Files.createDirectories(tmp.resolve("host/etc/ssh/sshd_config.d"));
+        Files.writeString(outside.resolve("evil.conf"), "X11Forwarding yes\nPermitRootLogin yes\n");
+        Files.writeString(tmp.resolve("host/etc/login.defs"), "PASS_MAX_DAYS 99999\n");
+        Path root = Files.createDirectories(tmp.resolve("image/etc/ssh/sshd_config.d"));
+        Files.writeString(root.resolve("../sshd_config"), String.join("\n",
+                "Include /../../host/etc/ssh/sshd_config.d/*.conf",         // absolute, trying to climb out
+                "Include ../../../host/etc/ssh/sshd_config.d/evil.conf",   // relative, trying to climb out
+                "Include " + outside.resolve("evil.conf"),                  // the host's absolute path
+                "Include /etc/ssh/sshd_config.d/*.conf",
+                "PermitRootLogin no", "X11Forwarding no", ""));
+        Files.createSymbolicLink(root.resolve("10-link.conf"), outside.resolve("evil.conf"));            // absolute link out
+        Files.createSymbolicLink(tmp.resolve("image/etc/login.defs"), Path.of("../../host/etc/login.defs")); // relative link out
+        JSONObject report = scan(tmp.resolve("image").toString(), "-p", "ssh", "-p", "linux-accounts");
+        Map<String, String> failing = results(report, "fail", tmp.resolve("image").toString());
+        Map<String, String> passing = results(report, "pass", tmp.resolve("image").toString());
+        assertThat(passing).containsKeys("SSH-X11-FORWARDING X11Forwarding", "SSH-ROOT-LOGIN PermitRootLogin");
+        assertThat(failing).doesNotContainKeys("LINUX-PASS-MAX-DAYS PASS_MAX_DAYS");
+        // the only file read is the image's own sshd_config; the includes name outside paths but resolve inside
+        assertThat(report.getJSONArray("targets").getJSONObject(0).getJSONArray("sources").toList())
+                .containsExactly(tmp.resolve("image/etc/ssh/sshd_config").toString());
+        // the includes that pointed out are reported as missing, inside the root
+        Map<String, String> warned = results(report, "warn", tmp.resolve("image").toString());
+        assertThat(warned).containsKey("CHUAN-CONFIG-INCOMPLETE ");
+    }
+
+    @Test
+    void aMatchBlockIsCheckedAsTheConditionalScopeItIs() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("m/etc/ssh"));
+        Files.writeString(root.resolve("sshd_config"), "PasswordAuthentication no\nX11Forwarding no\n\nMatch User deploy\n"
+                + "    PasswordAuthentication yes\n");
+        JSONObject report = scan(tmp.resolve("m").toString(), "-p", "ssh");
+        JSONArray results = report.getJSONArray("results");
+        JSONObject password = null;
+        for (int i = 0; i < results.length(); i++) {
+            if (results.getJSONObject(i).getString("rule").equals("SSH-PASSWORD-AUTH")) {
+                password = results.getJSONObject(i);
+            }
+        }
+        assertThat(password).isNotNull();
+        assertThat(password.getString("status")).isEqualTo("fail");
+        assertThat(password.getInt("checked")).isEqualTo(2);
+        JSONObject v = password.getJSONArray("examples").getJSONObject(0);
+        assertThat(v.getInt("line")).isEqualTo(5);
+        assertThat(v.getString("message")).contains("in Match User deploy");
+    }
+
+    @Test
+    void aMalformedFileOfEachFormatIsAnInputErrorAtItsLineAndTheRestIsStillAudited() throws IOException {
+        Map<String, String[]> broken = new java.util.LinkedHashMap<>();
+        broken.put("etc/ssh/sshd_config", new String[] {"PasswordAuthentication no\nX11Forwarding\n", ":2"});
+        broken.put("etc/nginx/nginx.conf", new String[] {"http {\n    server_tokens off\n}\n", ":2"});
+        broken.put("etc/apache2/apache2.conf", new String[] {"ServerTokens Prod\n<VirtualHost *:80>\n", ":2"});
+        broken.put("etc/sysctl.conf", new String[] {"net.ipv4.ip_forward 0\n", ":1"});
+        broken.put("etc/pam.d/common-auth", new String[] {"auth required\n", ":1"});
+        broken.put("etc/systemd/journald.conf", new String[] {"[Journal\nStorage=persistent\n", ":1"});
+        broken.put("etc/logrotate.conf", new String[] {"weekly\n/var/log/auth.log {\n  rotate 4\n", ":2"});
+        broken.put("etc/default/useradd", new String[] {"SHELL=/bin/sh\nINACTIVE\n", ":2"});
+        broken.put("etc/tomcat10/server.xml", new String[] {"<Server port=\"-1\">\n<Service>\n</Server>\n", ":3"});
+        broken.put("opt/app/application.yml", new String[] {"server:\n  ssl: [true\n", ":"});
+        for (Map.Entry<String, String[]> e : broken.entrySet()) {
+            Path root = tmp.resolve("broken-" + broken.keySet().stream().toList().indexOf(e.getKey()));
+            Files.createDirectories(root.resolve("etc/ssh"));
+            Files.writeString(root.resolve("etc/login.defs"), "PASS_MAX_DAYS 99999\n");
+            Path f = root.resolve(e.getKey());
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.getValue()[0]);
+            JSONObject report = scan(root.toString());
+            assertThat(report.getInt("exit")).as(e.getKey()).isEqualTo(3);
+            JSONArray errors = report.getJSONArray("errors");
+            assertThat(errors.length()).as(e.getKey()).isEqualTo(1);
+            JSONObject err = errors.getJSONObject(0);
+            assertThat(err.getString("kind")).isEqualTo("processing");
+            assertThat(err.getString("path") + ":" + err.optInt("line")).as(e.getKey())
+                    .startsWith(root + "/" + e.getKey() + e.getValue()[1]);
+            // login.defs is still audited
+            assertThat(results(report, "fail", root.toString())).as(e.getKey()).containsKey("LINUX-PASS-MAX-DAYS PASS_MAX_DAYS");
+            assertThat(report.getString("stderr")).as(e.getKey()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void theSecurityLevelDecidesWhatTheVietnameseBaselineAsks() throws IOException {
+        Map<String, String> level1 = statuses(scan(DEBIAN.toString(), "-p", "vn.security-baseline", "--level", "1"));
+        Map<String, String> level3 = statuses(scan(DEBIAN.toString(), "-p", "vn.security-baseline"));
+        assertThat(level1).containsEntry("VN-SEC-LOG-RETENTION retention-days /var/log/auth.log /var/log/secure /var/log/syslog "
+                + "/var/log/messages", "not-applicable");
+        assertThat(level1).containsEntry("VN-SEC-PASSWORD-HISTORY password pam_pwhistory.so remember", "not-applicable");
+        assertThat(level3).containsEntry("VN-SEC-LOG-RETENTION retention-days /var/log/auth.log /var/log/secure /var/log/syslog "
+                + "/var/log/messages", "fail");
+        assertThat(level3).containsEntry("VN-SEC-PASSWORD-HISTORY password pam_pwhistory.so remember", "fail");
+        // 13 weekly rotations keep 91 days: enough at level 3, not at level 4 (180 days)
+        Path root = tmp.resolve("logs");
+        copyTree(DEBIAN, root);
+        replace(root.resolve("etc/logrotate.d/rsyslog"), "rotate 4", "rotate 13");
+        String key = "VN-SEC-LOG-RETENTION retention-days /var/log/auth.log /var/log/secure /var/log/syslog /var/log/messages";
+        assertThat(statuses(scan(root.toString(), "-p", "vn.security-baseline", "--level", "3"))).containsEntry(key, "pass");
+        assertThat(statuses(scan(root.toString(), "-p", "vn.security-baseline", "--level", "4"))).containsEntry(key, "fail");
+        CliRunner bad = CliRunner.run("scan", DEBIAN.toString(), "--level", "6");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--level is an information-security level, 1 to 5");
+    }
+
+    private static Map<String, String> statuses(JSONObject report) {
+        Map<String, String> out = new HashMap<>();
+        JSONArray results = report.getJSONArray("results");
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject r = results.getJSONObject(i);
+            out.put(r.getString("rule") + " " + r.optString("field"), r.getString("status"));
+        }
+        return out;
+    }
+
+    @Test
+    void secretsAndPasswordsAreFoundAndMaskedInEveryFormat() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("app/etc/ssh"));
+        Files.writeString(root.resolve("sshd_config"), "PasswordAuthentication no\n");
+        Path app = Files.createDirectories(tmp.resolve("app/opt/portal/config"));
+        Files.writeString(app.resolve("application.properties"), """
+                spring.datasource.url=jdbc:postgresql://db.internal/portal
+                spring.datasource.password=Xk9mQ2vL7pWz4rT8
+                management.endpoints.web.exposure.include=health,env
+                spring.security.user.password=admin
+                """);
+        Files.writeString(app.resolve("deploy.yml"), "token: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n");
+        Path out = tmp.resolve("reports");
+        CliRunner r = CliRunner.run("scan", tmp.resolve("app").toString(), "--no-progress", "--max-examples", "0",
+                "-f", "json=" + out.resolve("r.json"), "-f", "sarif=" + out.resolve("r.sarif"), "-f", "csv=" + out.resolve("r.csv"),
+                "-f", "junit=" + out.resolve("r.xml"), "-f", "html=" + out.resolve("r.html"), "-f", "markdown=" + out.resolve("r.md"),
+                "-f", "console=" + out.resolve("r.txt"));
+        assertThat(r.exit()).isEqualTo(1);
+        JSONObject report = new JSONObject(Files.readString(out.resolve("r.json")));
+        Map<String, String> failing = results(report, "fail", tmp.resolve("app").toString());
+        assertThat(failing).containsEntry("SECRET-PASSWORD password", "opt/portal/config/application.properties:2")
+                .containsEntry("SECRET-TOKEN token", "opt/portal/config/deploy.yml:1")
+                .containsEntry("SPRING-ACTUATOR-EXPOSURE management.endpoints.web.exposure.include",
+                        "opt/portal/config/application.properties:3")
+                .containsEntry("SPRING-DEFAULT-CREDENTIALS spring.security.user.password", "opt/portal/config/application.properties:4");
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.toList()) {
+                assertThat(Files.readString(f)).as(f.getFileName().toString())
+                        .doesNotContain("Xk9mQ2vL7pWz4rT8").doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789")
+                        .doesNotContain("password=admin");
+            }
+        }
+    }
+
+    @Test
+    void sarifPointsAtTheDropInThatSetTheValue() throws IOException {
+        Path sarif = tmp.resolve("r.sarif");
+        CliRunner.run("scan", DEBIAN.toString(), "-q", "--no-progress", "-f", "sarif=" + sarif);
+        JSONArray results = new JSONObject(Files.readString(sarif)).getJSONArray("runs").getJSONObject(0).getJSONArray("results");
+        JSONObject password = null;
+        for (int i = 0; i < results.length(); i++) {
+            if (results.getJSONObject(i).getString("ruleId").equals("SSH-PASSWORD-AUTH")) {
+                password = results.getJSONObject(i);
+            }
+        }
+        assertThat(password).isNotNull();
+        JSONObject loc = password.getJSONArray("locations").getJSONObject(0).getJSONObject("physicalLocation");
+        assertThat(loc.getJSONObject("artifactLocation").getString("uri")).endsWith("samples/system/etc/ssh/sshd_config.d/50-cloud-init.conf");
+        assertThat(loc.getJSONObject("region").getInt("startLine")).isEqualTo(1);
+    }
+
+    @Test
+    void explainGivesAConfigRulesRationaleRemediationAndReferences() {
+        CliRunner r = CliRunner.run("explain", "SSH-PASSWORD-AUTH");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("SSH does not accept passwords").contains("first PasswordAuthentication")
+                .contains("sshd_config(5)");
+        CliRunner vn = CliRunner.run("explain", "VN-SEC-LOG-RETENTION");
+        assertThat(vn.out()).contains("TCVN 14423:2026").contains("12 months");
+    }
+}
