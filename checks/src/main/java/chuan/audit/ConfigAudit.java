@@ -130,14 +130,14 @@ final class ConfigAudit {
                 value = c.statedDefault();
             }
             String why = expect.failure(value);
-            String origin = origin(s, set, stated, l);
+            String where = set.from() != null ? at(set.from()) : show(l.config.mainFile());
             if (why == null) {
-                evidence = evidence == null ? describe(c.key(), value, s, c) + "; " + origin : evidence;
+                evidence = evidence == null ? describe(c.key(), value, s, c) + origin(s, set, stated, l) + " (" + where + ")" : evidence;
                 continue;
             }
             failing.add(new Violation(null, set.from() == null ? null : (long) set.from().line(), null, c.key(),
                     value == null ? null : mask(c, value), expect.describe(),
-                    describe(c.key(), value, s, c) + " " + why + "; " + origin,
+                    describe(c.key(), value, s, c) + " " + why + origin(s, set, stated, l),
                     Violation.keyOf(c.key() + "|" + (s.scope() == null ? "" : s.scope()), value == null ? "" : value),
                     null, set.from() != null ? show(set.from().file()) : show(l.config.mainFile())));
         }
@@ -146,24 +146,34 @@ final class ConfigAudit {
                     Violation.keyOf(c.key(), ""), null, show(l.config.mainFile())));
         }
         Status status = failing.isEmpty() ? Status.PASS : Status.FAIL;
-        String message = failing.isEmpty()
-                ? (evidence != null ? evidence : scopes.isEmpty() ? "none found" : "as expected")
-                : failing.get(0).message();
+        String message;
+        if (failing.isEmpty()) {
+            message = evidence != null ? evidence : scopes.isEmpty() ? "none found" : "as expected";
+        } else {
+            Violation first = failing.get(0);
+            // a default names its file already ("set it in ..."); a set value gets the line that set it
+            String place = first.line() != null ? " (" + first.fileOr("") + ":" + first.line() + ")" : "";
+            message = (failing.size() > 1 ? failing.size() + " places, the first: " : "") + first.message() + place;
+        }
         List<Violation> examples = maxExamples > 0 && failing.size() > maxExamples ? failing.subList(0, maxExamples) : failing;
         return new Result(c.id(), c.title(), c.severity(), show(l.config.mainFile()), c.key(), status, failing.size(),
                 Math.max(1, scopes.size()), message, examples);
     }
 
-    /** How the value came to be: the line that set it and the lines that lost, or the default. */
+    /**
+     * How the value came to be, after the value itself: the values that lost to it, or that a default
+     * applies and where to set the key instead. The file and line that set it are the violation's own.
+     */
     private String origin(EffectiveConfig.Scoped s, EffectiveSetting set, boolean stated, Loaded l) {
-        if (set.from() == null) {
-            String base = stated ? "not set; the default the control states applies"
-                    : set.value() == null ? "not set" : "not set; the program's default applies";
-            return (s.note() != null ? s.note() + "; " : "") + base + " (set it in " + show(l.config.mainFile()) + ")";
-        }
-        StringBuilder b = new StringBuilder("set at ").append(at(set.from()));
+        StringBuilder b = new StringBuilder();
         if (s.note() != null) {
-            b.append(" (").append(s.note()).append(')');
+            b.append("; ").append(s.note());
+        }
+        if (set.from() == null) {
+            // an unset key without a default already reads "not set"; the note, if any, says why
+            b.append(stated ? "; not set, so the default the control states applies"
+                    : set.value() == null ? "" : "; not set, so the program's default applies")
+                    .append(" (set it in ").append(show(l.config.mainFile())).append(')');
         }
         for (Directive d : set.ignored()) {
             b.append("; not in force: ").append(d.value().isEmpty() ? d.keyword() : d.value()).append(" at ").append(at(d));

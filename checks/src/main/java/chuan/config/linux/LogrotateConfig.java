@@ -162,7 +162,9 @@ public final class LogrotateConfig implements EffectiveConfig {
             if (!logs.isEmpty() && logs.stream().noneMatch(log -> rotates(s, log))) {
                 continue;
             }
-            String scope = String.join(" ", s.logs()) + " (" + s.start().origin() + ")";
+            String shown = s.logs().size() <= 3 ? String.join(" ", s.logs())
+                    : String.join(" ", s.logs().subList(0, 3)) + " and " + (s.logs().size() - 3) + " more";
+            String scope = shown + " (" + s.start().origin() + ")";
             if (w[0].equals("retention-days")) {
                 Directive rotate = s.options().get("rotate");
                 Directive freq = s.options().get("frequency");
