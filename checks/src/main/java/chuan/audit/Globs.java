@@ -25,7 +25,10 @@ final class Globs {
         return false;
     }
 
+    /** Compiled once per glob: a config audit matches every file of an image against the same few globs. */
+    private static final java.util.Map<String, PathMatcher> MATCHERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static PathMatcher matcher(String glob) {
-        return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        return MATCHERS.computeIfAbsent(glob, g -> FileSystems.getDefault().getPathMatcher("glob:" + g));
     }
 }

@@ -33,9 +33,10 @@ public final class SecretsFile implements EffectiveConfig {
                             + "|eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})")),
             new Detector("connection-string", "a connection string with a password",
                     Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@\"']+:([^\\s@/\"']+)@[^\\s\"']+")),
+            // the key ends with the secret's name (db.password, API_KEY), so password_encryption or password.file do not count
             new Detector("password", "a password or secret assigned a value", Pattern.compile(
-                    "(?i)[\"']?[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key"
-                            + "|client[_-]?secret)[A-Za-z0-9_.-]*[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;<>]+)")));
+                    "(?i)(?:^|[^A-Za-z0-9])[A-Za-z0-9_.-]*(?:password|passwd|passwort|pwd|secret|token|api[_-]?key|apikey|access[_-]?key"
+                            + "|private[_-]?key|secret[_-]?key|client[_-]?secret)[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;<>]+)")));
 
     /** Defaults that products ship with and attackers try first. */
     private static final Set<String> DEFAULTS = Set.of("admin", "password", "passw0rd", "123456", "12345678", "changeme",
@@ -57,9 +58,13 @@ public final class SecretsFile implements EffectiveConfig {
             if (line.length() > 4096) {
                 line = line.substring(0, 4096); // minified blobs: the first 4 KiB of a line is enough to find an assignment
             }
+            boolean comment = isComment(line);
             for (Detector d : DETECTORS) {
                 if (!key.equals("any") && !key.equals(d.name())) {
                     continue;
+                }
+                if (comment && (d.name().equals("password") || d.name().equals("connection-string"))) {
+                    continue; // commented assignments are mostly documentation ("# input_password = secret")
                 }
                 Matcher m = d.pattern().matcher(line);
                 while (m.find()) {
@@ -94,7 +99,27 @@ public final class SecretsFile implements EffectiveConfig {
         if (Set.of("true", "false", "null", "none", "required", "optional", "yes", "no").contains(lower)) {
             return false;
         }
-        return secret.length() >= 8 && entropy(secret) >= 3.0;
+        // looks random: long enough, varied enough, and more than one kind of character ("filepath" is a word)
+        return secret.length() >= 8 && entropy(secret) >= 3.0 && classes(secret) >= 2;
+    }
+
+    private static int classes(String s) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean other = false;
+        for (char c : s.toCharArray()) {
+            lower |= Character.isLowerCase(c);
+            upper |= Character.isUpperCase(c);
+            digit |= Character.isDigit(c);
+            other |= !Character.isLetterOrDigit(c);
+        }
+        return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+    }
+
+    private static boolean isComment(String line) {
+        String t = line.stripLeading();
+        return t.startsWith("#") || t.startsWith(";") || t.startsWith("//") || t.startsWith("<!--") || t.startsWith("*");
     }
 
     /** Shannon entropy in bits per character. */
