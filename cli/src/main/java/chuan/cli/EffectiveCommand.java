@@ -2,7 +2,10 @@ package chuan.cli;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
+import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveSetting;
+import chuan.config.check.ConfigFormat;
+import chuan.config.check.ConfigReaders;
 import chuan.config.SystemRoot;
 import chuan.config.linux.LoginDefs;
 import chuan.config.linux.PamStack;
@@ -30,10 +33,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "effective", mixinStandardHelpOptions = true,
         description = {"Show the configuration a daemon really runs with, read from a system root, with the file:line "
                 + "of every value and the values it overrode or that were ignored.",
-                "DAEMON: sshd, nginx, sysctl, login.defs, pam (with --service)."})
+                "DAEMON: sshd, nginx, sysctl, login.defs, pam (with --service); with --key also apache, journald, "
+                        + "logrotate, ntp, shell, and the file formats properties, yaml, json, ini, env, xml (with --file)."})
 final class EffectiveCommand implements Callable<Integer> {
 
-    enum Daemon { sshd, nginx, sysctl, login_defs, pam }
+    enum Daemon { sshd, nginx, sysctl, login_defs, pam, apache, journald, logrotate, ntp, shell, properties, yaml, json, ini,
+        env, xml }
 
     @Spec
     CommandSpec spec;
@@ -41,7 +46,8 @@ final class EffectiveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ROOT", description = "The directory audited as / (nothing outside it is read).")
     Path root;
 
-    @Parameters(index = "1", paramLabel = "DAEMON", description = "sshd, nginx, sysctl, login.defs or pam.",
+    @Parameters(index = "1", paramLabel = "DAEMON", description = "sshd, nginx, sysctl, login.defs, pam, apache, journald, "
+            + "logrotate, ntp, shell, or a file format: properties, yaml, json, ini, env, xml.",
             converter = DaemonName.class)
     Daemon daemon;
 
@@ -49,8 +55,14 @@ final class EffectiveCommand implements Callable<Integer> {
             description = "The PAM service (file in /etc/pam.d), default ${DEFAULT-VALUE}.")
     String service;
 
-    @Option(names = "--key", paramLabel = "KEY", description = "Only this key (for nginx: its value in every server block).")
+    @Option(names = "--key", paramLabel = "KEY", description = "Only this key (for nginx: its value in every server block). "
+            + "Required beyond sshd, nginx, sysctl, login.defs and pam; keys are written as in config profiles "
+            + "(docs/config-audits.md).")
     String key;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "The file a file format reads, as a path inside ROOT "
+            + "(/etc/tomcat10/server.xml).")
+    String file;
 
     /** Accepts {@code login.defs} as written on the system. */
     static final class DaemonName implements picocli.CommandLine.ITypeConverter<Daemon> {
@@ -62,7 +74,8 @@ final class EffectiveCommand implements Callable<Integer> {
                 }
             }
             throw new picocli.CommandLine.TypeConversionException("'" + value
-                    + "' is not one of sshd, nginx, sysctl, login.defs, pam");
+                    + "' is not one of sshd, nginx, sysctl, login.defs, pam, apache, journald, logrotate, ntp, shell, "
+                    + "properties, yaml, json, ini, env, xml");
         }
     }
 
@@ -95,7 +108,18 @@ final class EffectiveCommand implements Callable<Integer> {
                 yield d.problems();
             }
             case pam -> pam(PamStack.read(system, service), out);
+            default -> {
+                if (key == null || (daemon.ordinal() >= Daemon.properties.ordinal() && file == null)) {
+                    err.println("chuan: " + daemon + " needs --key" + (daemon.ordinal() >= Daemon.properties.ordinal()
+                            ? " and --file" : "") + " (keys as written in config profiles: docs/config-audits.md)");
+                    yield null;
+                }
+                yield lookup(system, out);
+            }
         };
+        if (problems == null) {
+            return ExitCode.USAGE.code();
+        }
         for (ConfigProblem p : problems) {
             err.println("chuan: warning: " + p.oneLine());
         }
@@ -106,6 +130,19 @@ final class EffectiveCommand implements Callable<Integer> {
 
     private List<EffectiveSetting> select(List<EffectiveSetting> all) {
         return key == null ? all : all.stream().filter(s -> s.key().equalsIgnoreCase(key.replace('/', '.'))).toList();
+    }
+
+    /** Any format through the audit's own reader: the files read in order, then the key in every scope. */
+    private List<ConfigProblem> lookup(SystemRoot system, PrintWriter out) {
+        ConfigFormat format = ConfigFormat.fromLabel(daemon.name()).orElseThrow();
+        String path = file == null ? "/" + format.markers().get(0) : (file.startsWith("/") ? file : "/" + file);
+        EffectiveConfig c = ConfigReaders.read(system, format, path);
+        out.println("# read, in order: " + String.join(", ", c.filesRead()));
+        for (EffectiveConfig.Scoped s : c.lookup(key)) {
+            out.println((s.scope() == null ? "" : s.scope() + ": ") + line(s.setting())
+                    + (s.note() == null ? "" : "    (" + s.note() + ")"));
+        }
+        return c.problems();
     }
 
     private List<ConfigProblem> sshd(SshdConfig c, PrintWriter out) {
@@ -152,7 +189,8 @@ final class EffectiveCommand implements Callable<Integer> {
     }
 
     private static String line(EffectiveSetting s) {
-        StringBuilder b = new StringBuilder(s.key()).append(' ').append(s.value()).append("    # ").append(s.origin());
+        StringBuilder b = new StringBuilder(s.key()).append(' ').append(s.value() == null ? "(not set)" : s.value())
+                .append("    # ").append(s.origin());
         for (Directive d : s.ignored()) {
             b.append("; not used: ").append(d.value()).append(" at ").append(d.origin());
         }

@@ -66,4 +66,20 @@ class EffectiveTest {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("DAEMON").contains("'postfix' is not one of sshd, nginx").doesNotContain("Exception");
     }
+
+    @Test
+    void apacheLogrotateAndFileFormatsAnswerOneKeyWithTheFilesRead(@TempDir Path root) throws Exception {
+        CliRunner apache = CliRunner.run("effective", "../samples/system", "apache", "--key", "ServerTokens");
+        assertThat(apache.exit()).isZero();
+        assertThat(apache.out()).startsWith("# read, in order: /etc/apache2/apache2.conf, ")
+                .contains("ServerTokens OS    # /etc/apache2/conf-available/security.conf:25");
+        assertThat(CliRunner.run("effective", "../samples/system", "logrotate", "--key", "retention-days /var/log/auth.log").out())
+                .contains("retention-days 28    # /etc/logrotate.d/rsyslog:15");
+        write(root, "/etc/tomcat10/server.xml", "<Server port=\"8005\" shutdown=\"SHUTDOWN\">\n</Server>\n");
+        assertThat(CliRunner.run("effective", root.toString(), "xml", "--file", "/etc/tomcat10/server.xml", "--key", "/Server/@port")
+                .out()).contains("/Server/@port 8005    # /etc/tomcat10/server.xml:1");
+        CliRunner noKey = CliRunner.run("effective", root.toString(), "xml", "--key", "/Server/@port");
+        assertThat(noKey.exit()).isEqualTo(2);
+        assertThat(noKey.err()).contains("xml needs --key and --file");
+    }
 }

@@ -46,6 +46,19 @@ class SecretsFileTest {
     }
 
     @Test
+    void documentationAndSettingsAboutPasswordsAreNotPasswords() {
+        assertThat(found("password", """
+                # input_password = secret
+                ;db.password=changeme
+                password_encryption = scram-sha-256
+                com.sun.management.jmxremote.password.file=filepath
+                SECRET_KEY=Hq7#kP2!mZ9@wX4$
+                """)).containsExactly("5:Hq7#kP2!mZ9@wX4$");
+        // a private key stays a finding even in a comment: it is never documentation
+        assertThat(found("private-key", "# -----BEGIN RSA PRIVATE KEY-----\n")).hasSize(1);
+    }
+
+    @Test
     void connectionStringsWithAPasswordAreFound() {
         assertThat(found("connection-string", """
                 url=postgresql://app:S3cr3tPassw0rd!@db.internal:5432/app
