@@ -82,13 +82,19 @@ public final class ConsoleReport implements AuditListener {
         if (r.newViolations() != null) {
             detail += r.newViolations() == 0 ? ", all in the baseline" : ", " + r.newViolations() + " new";
         }
-        out.println("      " + fit(detail, WIDTH - 6));
+        // a configuration finding is read whole: its place, value and what was not in force; the
+        // result's one-line summary would only repeat it
+        boolean config = !r.examples().isEmpty() && r.examples().stream().allMatch(v -> v.file() != null);
+        if (!config || r.violations() > r.examples().size()) {
+            out.println("      " + fit(detail, WIDTH - 6));
+        }
         int shown = 0;
         for (Violation v : r.examples()) {
             if (shown++ == EXAMPLES_SHOWN) {
                 break;
             }
-            out.println("      " + fit(example(v, r.field() == null), WIDTH - 6));
+            String text = example(v, r.field() == null);
+            out.println("      " + (v.file() != null ? text : fit(text, WIDTH - 6)));
         }
         if (r.violations() > shown && shown > 0 && r.violations() > EXAMPLES_SHOWN) {
             out.println("      ... " + (r.violations() - EXAMPLES_SHOWN) + " more");
@@ -104,6 +110,10 @@ public final class ConsoleReport implements AuditListener {
     }
 
     private static String example(Violation v, boolean showField) {
+        if (v.file() != null && v.row() == null) {
+            // a configuration finding's message already holds the key, the value and what was expected
+            return v.file() + (v.line() != null ? ":" + v.line() : "") + ": " + (v.message() == null ? "" : v.message());
+        }
         StringBuilder sb = new StringBuilder();
         if (v.row() != null) {
             sb.append("row ").append(v.row());
