@@ -1,0 +1,2 @@
+readonly TMOUT=300
+export TMOUT
