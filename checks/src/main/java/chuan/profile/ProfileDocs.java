@@ -87,14 +87,7 @@ public final class ProfileDocs {
         for (chuan.config.check.ConfigControl c : p.config().controls()) {
             String reads = c.format().label() + (c.paths().isEmpty() ? "" : ": " + String.join(", ",
                     c.paths().stream().limit(3).map(x -> "`" + x + "`").toList()) + (c.paths().size() > 3 ? ", ..." : ""));
-            String expected;
-            if (c.byLevel().isEmpty()) {
-                expected = c.expect().describe();
-            } else {
-                List<String> parts = new ArrayList<>();
-                new java.util.TreeMap<>(c.byLevel()).forEach((level, x) -> parts.add("level " + level + "+: " + x.describe()));
-                expected = String.join("; ", parts);
-            }
+            String expected = c.describeExpectation();
             sb.append("| ").append(c.id()).append(" | ").append(c.severity().label()).append(" | ").append(c.title())
                     .append(" | ").append(reads.replace("|", "\\|")).append(" | `").append(c.key().replace("|", "\\|"))
                     .append("` | ").append(expected.replace("|", "\\|")).append(" | ")

@@ -88,7 +88,17 @@ final class ProfilesCommand implements Callable<Integer> {
                 out.println("  " + p.description());
             }
             out.println("  source: " + p.source());
-            out.println("  applies to: " + (p.appliesTo().isEmpty() ? "(files named with -p)" : String.join(", ", p.appliesTo())));
+            if (p.config() != null) {
+                out.println("  applies to: system roots (a directory holding etc/)");
+                out.println("  controls:");
+                for (chuan.config.check.ConfigControl c : p.config().controls()) {
+                    String expected = c.describeExpectation();
+                    out.println("    " + c.id() + " [" + c.severity().label() + "] " + c.format().label() + " " + c.key()
+                            + ": " + expected + (c.statedDefault() == null ? "" : " (unset: " + c.statedDefault() + ")"));
+                }
+            } else {
+                out.println("  applies to: " + (p.appliesTo().isEmpty() ? "(files named with -p)" : String.join(", ", p.appliesTo())));
+            }
             if (p.dataset() != null) {
                 out.println("  format: " + (p.dataset().format() == null ? "from the file extension" : p.dataset().format().label())
                         + ", header: " + p.dataset().header());
@@ -168,10 +178,13 @@ final class ProfilesCommand implements Callable<Integer> {
             for (Path f : files) {
                 try {
                     Profile p = loader.load(f);
-                    int columns = p.dataset() == null ? 0 : p.dataset().columns().size();
-                    int checks = p.dataset() == null ? 0 : p.dataset().checks().size();
-                    spec.commandLine().getOut().println(f + ": ok (" + p.id() + " " + p.version() + ", "
-                            + columns + " columns, " + checks + " dataset checks)");
+                    String what;
+                    if (p.config() != null) {
+                        what = p.config().controls().size() + " controls";
+                    } else {
+                        what = p.dataset().columns().size() + " columns, " + p.dataset().checks().size() + " dataset checks";
+                    }
+                    spec.commandLine().getOut().println(f + ": ok (" + p.id() + " " + p.version() + ", " + what + ")");
                 } catch (ProfileException e) {
                     for (ProfileProblem problem : e.problems()) {
                         spec.commandLine().getErr().println(problem.oneLine());

@@ -2,7 +2,7 @@ package chuan.config.apache;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.EffectiveConfig;
+import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.IncludedFiles;
 import chuan.config.SystemRoot;
@@ -29,7 +29,7 @@ import java.util.Set;
  * scope the last occurrence of a directive wins; a virtual host without its own value inherits the
  * server's. Directive names are case-insensitive.
  */
-public final class ApacheConfig implements EffectiveConfig {
+public final class ApacheConfig extends ReadConfig {
 
     /** Where the main file is, with the ServerRoot each distribution compiles in. */
     public static final List<String[]> LAYOUTS = List.of(
@@ -109,16 +109,13 @@ public final class ApacheConfig implements EffectiveConfig {
         }
     }
 
-    private final String mainFile;
     private final Scope server = new Scope("server", "", null, null);
     private final Set<String> modules = new HashSet<>(BUILT_IN);
     private final Set<String> defines = new HashSet<>();
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private final List<String> filesRead = new ArrayList<>();
     private String serverRoot;
 
     private ApacheConfig(String mainFile, String serverRoot) {
-        this.mainFile = mainFile;
+        super(mainFile);
         this.serverRoot = serverRoot;
     }
 
@@ -204,20 +201,8 @@ public final class ApacheConfig implements EffectiveConfig {
         return d;
     }
 
-    @Override
-    public String mainFile() {
-        return mainFile;
-    }
 
-    @Override
-    public List<String> filesRead() {
-        return List.copyOf(filesRead);
-    }
 
-    @Override
-    public List<ConfigProblem> problems() {
-        return List.copyOf(problems);
-    }
 
     /** {@code ssl_module}, {@code mod_ssl.c} and {@code mod_ssl.so} all name module "ssl". */
     static String moduleName(String id) {

@@ -48,4 +48,13 @@ public record ConfigControl(
     public List<String> searchPaths() {
         return paths.isEmpty() ? format.markers() : paths;
     }
+
+    /** What the control expects, in words; by level when it has levels ("level 2+: at least 30; level 3+: ..."). */
+    public String describeExpectation() {
+        if (byLevel.isEmpty()) {
+            return expect.describe();
+        }
+        return String.join("; ", new TreeMap<>(byLevel).entrySet().stream()
+                .map(e -> "level " + e.getKey() + "+: " + e.getValue().describe()).toList());
+    }
 }

@@ -2,7 +2,7 @@ package chuan.config.files;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.EffectiveConfig;
+import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,16 +18,17 @@ import java.util.Map;
  * {@code MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE}), and list items ({@code a[0]}) are also joined
  * under their list's key with commas.
  */
-public final class FlatFile implements EffectiveConfig {
+public final class FlatFile extends ReadConfig {
 
     private final String file;
     private final Map<String, List<Directive>> keys = new LinkedHashMap<>();
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private final boolean read;
 
     FlatFile(String file, boolean read) {
+        super(file);
         this.file = file;
-        this.read = read;
+        if (read) {
+            filesRead.add(file);
+        }
     }
 
     void put(String key, String value, int line) {
@@ -60,18 +61,6 @@ public final class FlatFile implements EffectiveConfig {
         return List.of(new Scoped(null, new EffectiveSetting(key, last.value(), last, all.subList(0, all.size() - 1))));
     }
 
-    @Override
-    public String mainFile() {
-        return file;
-    }
 
-    @Override
-    public List<String> filesRead() {
-        return read ? List.of(file) : List.of();
-    }
 
-    @Override
-    public List<ConfigProblem> problems() {
-        return List.copyOf(problems);
-    }
 }

@@ -1,8 +1,7 @@
 package chuan.config.files;
 
-import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.EffectiveConfig;
+import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
@@ -13,12 +12,14 @@ import java.util.List;
  * is not a comment ({@code #} or {@code ;} first) and contains a match is one scope, its value the
  * line. For formats chuan does not model, such as {@code inetd.conf} or a cron table.
  */
-public final class LinesFile implements EffectiveConfig {
+public final class LinesFile extends ReadConfig {
 
     private final String file;
     private final List<String> lines;
 
     LinesFile(String file, String text) {
+        super(file);
+        filesRead.add(file);
         this.file = file;
         this.lines = text.lines().toList();
     }
@@ -39,18 +40,6 @@ public final class LinesFile implements EffectiveConfig {
         return out;
     }
 
-    @Override
-    public String mainFile() {
-        return file;
-    }
 
-    @Override
-    public List<String> filesRead() {
-        return List.of(file);
-    }
 
-    @Override
-    public List<ConfigProblem> problems() {
-        return List.of();
-    }
 }

@@ -1,8 +1,7 @@
 package chuan.config.files;
 
-import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.EffectiveConfig;
+import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
@@ -18,7 +17,7 @@ import java.util.Set;
  * per character); references such as {@code ${DB_PASSWORD}} are not secrets. The key is a detector's
  * name, or {@code any}; each hit is a scope whose value is the secret (masked in reports).
  */
-public final class SecretsFile implements EffectiveConfig {
+public final class SecretsFile extends ReadConfig {
 
     /** One kind of secret: its name, what it is, and the pattern whose group 1 (or whole match) is the secret. */
     private record Detector(String name, String what, Pattern pattern) {
@@ -46,6 +45,8 @@ public final class SecretsFile implements EffectiveConfig {
     private final List<String> lines;
 
     SecretsFile(String file, String text) {
+        super(file);
+        filesRead.add(file);
         this.file = file;
         this.lines = text.lines().toList();
     }
@@ -147,18 +148,6 @@ public final class SecretsFile implements EffectiveConfig {
         return h;
     }
 
-    @Override
-    public String mainFile() {
-        return file;
-    }
 
-    @Override
-    public List<String> filesRead() {
-        return List.of(file);
-    }
 
-    @Override
-    public List<ConfigProblem> problems() {
-        return List.of();
-    }
 }

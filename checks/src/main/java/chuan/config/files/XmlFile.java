@@ -2,7 +2,7 @@ package chuan.config.files;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.EffectiveConfig;
+import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
 import java.io.IOException;
 import java.io.StringReader;
@@ -39,15 +39,16 @@ import org.xml.sax.helpers.DefaultHandler;
  * read another file or reach the network. Namespaces are ignored, so {@code //servlet} finds a
  * {@code web.xml}'s servlets whatever its schema version.
  */
-public final class XmlFile implements EffectiveConfig {
+public final class XmlFile extends ReadConfig {
 
     private static final String LINE = "chuan.line";
 
     private final String file;
     private final Document document;
-    private final List<ConfigProblem> problems = new ArrayList<>();
 
     private XmlFile(String file, Document document) {
+        super(file);
+        filesRead.add(file);
         this.file = file;
         this.document = document;
     }
@@ -158,18 +159,6 @@ public final class XmlFile implements EffectiveConfig {
         return out;
     }
 
-    @Override
-    public String mainFile() {
-        return file;
-    }
 
-    @Override
-    public List<String> filesRead() {
-        return List.of(file);
-    }
 
-    @Override
-    public List<ConfigProblem> problems() {
-        return List.copyOf(problems);
-    }
 }

@@ -2,7 +2,7 @@ package chuan.config.linux;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.EffectiveConfig;
+import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.IncludedFiles;
 import chuan.config.SystemRoot;
@@ -27,7 +27,7 @@ import java.util.Set;
  * {@code retention-days}, how long a rotated log is kept (rotations times the period, cut by
  * {@code maxage}); {@code retention-days /var/log/auth.log} asks only the stanzas that rotate that log.
  */
-public final class LogrotateConfig implements EffectiveConfig {
+public final class LogrotateConfig extends ReadConfig {
 
     public static final String MAIN = "/etc/logrotate.conf";
     private static final Set<String> FREQUENCIES = Set.of("hourly", "daily", "weekly", "monthly", "yearly");
@@ -41,10 +41,8 @@ public final class LogrotateConfig implements EffectiveConfig {
 
     private final Map<String, Directive> global = new LinkedHashMap<>();
     private final List<Stanza> stanzas = new ArrayList<>();
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private final List<String> filesRead = new ArrayList<>();
-
     private LogrotateConfig() {
+        super(MAIN);
     }
 
     public static LogrotateConfig read(SystemRoot root) {
@@ -222,18 +220,6 @@ public final class LogrotateConfig implements EffectiveConfig {
         }
     }
 
-    @Override
-    public String mainFile() {
-        return MAIN;
-    }
 
-    @Override
-    public List<String> filesRead() {
-        return List.copyOf(filesRead);
-    }
 
-    @Override
-    public List<ConfigProblem> problems() {
-        return List.copyOf(problems);
-    }
 }

@@ -2,7 +2,7 @@ package chuan.config.linux;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.EffectiveConfig;
+import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.SystemRoot;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * {@code .d} drop-ins, {@code faillock.conf}, {@code pwhistory.conf}), which beats the module's
  * built-in default: the order the modules themselves use.
  */
-public final class PamConfig implements EffectiveConfig {
+public final class PamConfig extends ReadConfig {
 
     /** A module's own settings file and built-in defaults (pam_pwquality(8), pam_faillock(8), pam_pwhistory(8)). */
     private record ModuleConfig(String file, String dropIns, Map<String, String> defaults) {
@@ -39,11 +39,10 @@ public final class PamConfig implements EffectiveConfig {
 
     private final SystemRoot root;
     private final PamStack stack;
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private final List<String> filesRead = new ArrayList<>();
     private final Map<String, Map<String, Directive>> moduleFiles = new LinkedHashMap<>();
 
     private PamConfig(SystemRoot root, PamStack stack) {
+        super(PamStack.DIRECTORY + "/" + stack.service());
         this.root = root;
         this.stack = stack;
         problems.addAll(stack.problems());
@@ -137,18 +136,6 @@ public final class PamConfig implements EffectiveConfig {
         }
     }
 
-    @Override
-    public String mainFile() {
-        return PamStack.DIRECTORY + "/" + stack.service();
-    }
 
-    @Override
-    public List<String> filesRead() {
-        return List.copyOf(filesRead);
-    }
 
-    @Override
-    public List<ConfigProblem> problems() {
-        return List.copyOf(problems);
-    }
 }

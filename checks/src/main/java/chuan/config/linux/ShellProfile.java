@@ -2,7 +2,7 @@ package chuan.config.linux;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.EffectiveConfig;
+import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.IncludedFiles;
 import chuan.config.SystemRoot;
@@ -23,16 +23,14 @@ import java.util.regex.Pattern;
  * {@code export TMOUT=900}, {@code readonly TMOUT=900}, {@code declare -r TMOUT=900}); the shell is
  * not run.
  */
-public final class ShellProfile implements EffectiveConfig {
+public final class ShellProfile extends ReadConfig {
 
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "^\\s*(?:(?:export|readonly|declare|typeset|local)(?:\\s+-[a-zA-Z]+)*\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|[^\\s;]*)");
 
     private final Map<String, List<Directive>> assignments = new LinkedHashMap<>();
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private final List<String> filesRead = new ArrayList<>();
-
     private ShellProfile() {
+        super("/etc/profile");
     }
 
     public static ShellProfile read(SystemRoot root) {
@@ -87,18 +85,6 @@ public final class ShellProfile implements EffectiveConfig {
         return List.of(new Scoped(null, new EffectiveSetting(name, last.value(), last, all.subList(0, all.size() - 1))));
     }
 
-    @Override
-    public String mainFile() {
-        return "/etc/profile";
-    }
 
-    @Override
-    public List<String> filesRead() {
-        return List.copyOf(filesRead);
-    }
 
-    @Override
-    public List<ConfigProblem> problems() {
-        return List.copyOf(problems);
-    }
 }

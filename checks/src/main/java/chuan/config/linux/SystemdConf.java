@@ -2,7 +2,7 @@ package chuan.config.linux;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.EffectiveConfig;
+import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.IncludedFiles;
 import chuan.config.SystemRoot;
@@ -21,21 +21,18 @@ import java.util.TreeMap;
  * {@code /run} and {@code /usr/lib}); a later assignment wins. Keys are {@code Section.Key} or just
  * {@code Key}; the daemon's compiled-in defaults apply to keys never assigned.
  */
-public final class SystemdConf implements EffectiveConfig {
+public final class SystemdConf extends ReadConfig {
 
     private static final List<String> DROP_IN_BASES = List.of("/etc/systemd", "/run/systemd", "/usr/local/lib/systemd",
             "/usr/lib/systemd");
 
     private final SystemRoot root;
-    private final String mainFile;
     private final Map<String, String> defaults;
     private final Map<String, List<Directive>> assignments = new LinkedHashMap<>();
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private final List<String> filesRead = new ArrayList<>();
 
     private SystemdConf(SystemRoot root, String mainFile, Map<String, String> defaults) {
+        super(mainFile);
         this.root = root;
-        this.mainFile = mainFile;
         this.defaults = defaults;
     }
 
@@ -52,9 +49,9 @@ public final class SystemdConf implements EffectiveConfig {
     public static SystemdConf read(SystemRoot root, String name, Map<String, String> defaults) {
         SystemdConf c = new SystemdConf(root, "/etc/systemd/" + name + ".conf", defaults);
         IncludedFiles files = new IncludedFiles(root, "drop-in", c.problems, c.filesRead);
-        Optional<java.nio.file.Path> main = root.resolve(c.mainFile, "/");
+        Optional<java.nio.file.Path> main = root.resolve(c.mainFile(), "/");
         if (main.isPresent() && SystemRoot.isFile(main.get())) {
-            c.file(files, c.mainFile);
+            c.file(files, c.mainFile());
         }
         TreeMap<String, String> dropIns = new TreeMap<>();
         for (String base : DROP_IN_BASES) {
@@ -136,18 +133,6 @@ public final class SystemdConf implements EffectiveConfig {
         return List.of(new Scoped(null, new EffectiveSetting(key, last.value(), last, all.subList(0, all.size() - 1))));
     }
 
-    @Override
-    public String mainFile() {
-        return mainFile;
-    }
 
-    @Override
-    public List<String> filesRead() {
-        return List.copyOf(filesRead);
-    }
 
-    @Override
-    public List<ConfigProblem> problems() {
-        return List.copyOf(problems);
-    }
 }
