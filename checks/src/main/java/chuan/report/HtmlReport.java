@@ -216,6 +216,9 @@ public final class HtmlReport implements AuditListener {
         element(w, "h3", t.path() + " (" + t.status().label() + ")");
         element(w, "p", t.format() + ", " + t.extent() + ", profile " + String.join(", ", t.profiles())
                 + (t.sha256() == null ? "" : ", sha256 " + t.sha256()));
+        if (t.sources() != null && !t.sources().isEmpty()) {
+            element(w, "p", "read, in order: " + String.join(", ", t.sources())); // the resolution path
+        }
         List<Result> results = new ArrayList<>(report.results().stream().filter(r -> r.target().equals(t.path())).toList());
         results.sort(Comparator.comparing((Result r) -> r.status().ordinal()).thenComparing(r -> -r.severity().ordinal()));
         w.writeStartElement("table");

@@ -284,6 +284,34 @@ class ConfigAuditTest {
     }
 
     @Test
+    void waiversAndBaselinesWorkOnConfigFindings() throws IOException {
+        Path waivers = tmp.resolve("waivers.yaml");
+        Files.writeString(waivers, """
+                waivers:
+                  - rule: SSH-X11-FORWARDING
+                    paths: ["**/etc/ssh/sshd_config"]
+                    reason: The GIS team forwards X11 until the web viewer ships.
+                    expires: 2027-03-31
+                """);
+        JSONObject waived = scan(DEBIAN.toString(), "-p", "ssh", "--waivers", waivers.toString(), "--as-of", "2026-11-27");
+        assertThat(statuses(waived)).containsEntry("SSH-X11-FORWARDING X11Forwarding", "waived");
+        // a baseline of today's findings: the same tree has nothing new; a drop-in added later is new
+        Path root = tmp.resolve("drifting");
+        copyTree(DEBIAN, root);
+        Path report = tmp.resolve("before.json");
+        CliRunner.run("scan", root.toString(), "-p", "ssh", "-q", "--no-progress", "-f", "json=" + report);
+        Path baseline = tmp.resolve("baseline.json");
+        assertThat(CliRunner.run("baseline", report.toString(), "-o", baseline.toString()).exit()).isZero();
+        assertThat(scan(root.toString(), "-p", "ssh", "--baseline", baseline.toString()).getInt("exit")).isZero();
+        Files.writeString(root.resolve("etc/ssh/sshd_config.d/10-admin.conf"), "PermitRootLogin yes\n");
+        JSONObject drifted = scan(root.toString(), "-p", "ssh", "--baseline", baseline.toString());
+        assertThat(drifted.getInt("exit")).isEqualTo(1);
+        assertThat(drifted.getJSONObject("summary").getJSONObject("baseline").getInt("newViolations")).isEqualTo(1);
+        assertThat(results(drifted, "fail", root.toString())).containsEntry("SSH-ROOT-LOGIN PermitRootLogin",
+                "etc/ssh/sshd_config.d/10-admin.conf:1");
+    }
+
+    @Test
     void explainGivesAConfigRulesRationaleRemediationAndReferences() {
         CliRunner r = CliRunner.run("explain", "SSH-PASSWORD-AUTH");
         assertThat(r.exit()).isZero();
