@@ -221,7 +221,12 @@ final class ConfigAudit {
                         Violation.keyOf(p.file(), p.message()), null, show(p.file())));
             }
         }
-        List<Result> results = new ArrayList<>(l.results);
+        List<Result> results = new ArrayList<>();
+        for (Result r : l.results) {
+            // what found nothing in a configuration that could not be read faithfully has not passed
+            results.add(errors.isEmpty() || r.status() != Status.PASS ? r
+                    : r.withStatus(Status.ERROR, "could not be checked completely: " + errors.get(0).oneLine()));
+        }
         if (!incomplete.isEmpty()) {
             results.add(new Result(INCOMPLETE, "The whole configuration could be read", Severity.LOW, show(l.config.mainFile()),
                     null, Status.WARN, incomplete.size(), incomplete.size(), incomplete.get(0).message(), incomplete));

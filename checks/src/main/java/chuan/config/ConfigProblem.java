@@ -2,8 +2,8 @@ package chuan.config;
 
 /**
  * Something that kept part of a configuration from being read. {@code malformed} problems are
- * syntax the daemon itself would refuse (a missing {@code ;}, an unclosed block): the file could not
- * be audited faithfully, which is an input error. The others (a missing include, a loop) are
+ * syntax the daemon itself would refuse (a missing {@code ;}, an unclosed block) or a file that
+ * exists but cannot be read: the configuration could not be audited faithfully, an input error. The others (a missing include, a loop) are
  * reported and the rest of the configuration is still read, as the daemon would.
  */
 public record ConfigProblem(String file, int line, String message, boolean malformed) {
@@ -14,6 +14,11 @@ public record ConfigProblem(String file, int line, String message, boolean malfo
 
     public static ConfigProblem malformed(String file, int line, String message) {
         return new ConfigProblem(file, line, message, true);
+    }
+
+    /** A file that is there but could not be read (permissions, I/O): never audited as if empty. */
+    public static ConfigProblem unreadable(String file, String message) {
+        return new ConfigProblem(file, 0, message, true);
     }
 
     public String oneLine() {

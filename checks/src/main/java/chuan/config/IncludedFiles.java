@@ -51,7 +51,7 @@ public final class IncludedFiles {
         try {
             bytes = java.nio.file.Files.readAllBytes(disk.get()); // config files are small; daemons read them whole too
         } catch (IOException e) {
-            problems.add(new ConfigProblem(systemPath, 0, "cannot read: " + e.getMessage()));
+            problems.add(ConfigProblem.unreadable(systemPath, "cannot read: " + e.getMessage()));
             open.remove(disk.get());
             return Optional.empty();
         }

@@ -196,8 +196,38 @@ class ConfigAuditTest {
                     .startsWith(root + "/" + e.getKey() + e.getValue()[1]);
             // login.defs is still audited
             assertThat(results(report, "fail", root.toString())).as(e.getKey()).containsKey("LINUX-PASS-MAX-DAYS PASS_MAX_DAYS");
+            // and nothing checked on the malformed configuration passes: what found nothing there is an error
+            List<String> errored = new ArrayList<>();
+            JSONArray targets = report.getJSONArray("targets");
+            for (int i = 0; i < targets.length(); i++) {
+                if (targets.getJSONObject(i).getString("status").equals("error")) {
+                    errored.add(targets.getJSONObject(i).getString("path"));
+                }
+            }
+            assertThat(errored).as(e.getKey()).hasSize(1);
+            JSONArray results = report.getJSONArray("results");
+            for (int i = 0; i < results.length(); i++) {
+                JSONObject r = results.getJSONObject(i);
+                if (errored.contains(r.getString("target"))) {
+                    assertThat(r.getString("status")).as(e.getKey() + " " + r.getString("rule")).isNotEqualTo("pass");
+                }
+            }
             assertThat(report.getString("stderr")).as(e.getKey()).doesNotContain("Exception").doesNotContain("\tat ");
         }
+    }
+
+    @Test
+    void anUnreadableFileIsAnInputErrorAndNothingReadFromItPasses() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("locked/etc/ssh"));
+        Path config = root.resolve("sshd_config");
+        Files.writeString(config, "PasswordAuthentication no\n");
+        Files.setPosixFilePermissions(config, java.util.Set.of());
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(config), "running as root: permissions do not stop reads");
+        JSONObject report = scan(tmp.resolve("locked").toString(), "-p", "ssh");
+        assertThat(report.getInt("exit")).isEqualTo(3);
+        assertThat(report.getJSONArray("errors").getJSONObject(0).getString("message")).startsWith("cannot read");
+        assertThat(results(report, "pass", tmp.resolve("locked").toString())).isEmpty();
+        assertThat(results(report, "error", tmp.resolve("locked").toString())).containsKey("SSH-EMPTY-PASSWORDS PermitEmptyPasswords");
     }
 
     @Test

@@ -100,7 +100,7 @@ final class TreeFormats {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             into.problem(ConfigProblem.malformed(file, Math.max(line, 0), e.getOriginalMessage()));
         } catch (IOException e) {
-            into.problem(new ConfigProblem(file, 0, "cannot read: " + e.getMessage()));
+            into.problem(ConfigProblem.unreadable(file, "cannot read: " + e.getMessage()));
         }
     }
 }

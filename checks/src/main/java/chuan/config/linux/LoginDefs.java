@@ -52,7 +52,7 @@ public final class LoginDefs implements EffectiveConfig {
         try {
             text = new String(Files.readAllBytes(f.get()), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
-            d.problems.add(new ConfigProblem(FILE, 0, "cannot read: " + e.getMessage()));
+            d.problems.add(ConfigProblem.unreadable(FILE, "cannot read: " + e.getMessage()));
             return d;
         }
         d.found = true;

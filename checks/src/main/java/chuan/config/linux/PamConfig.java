@@ -120,7 +120,7 @@ public final class PamConfig extends ReadConfig {
         try {
             lines = new String(Files.readAllBytes(disk.get()), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
-            problems.add(new ConfigProblem(systemPath, 0, "cannot read: " + e.getMessage()));
+            problems.add(ConfigProblem.unreadable(systemPath, "cannot read: " + e.getMessage()));
             return;
         }
         filesRead.add(systemPath);

@@ -84,7 +84,7 @@ public final class SysctlConfig implements EffectiveConfig {
         try {
             lines = new String(Files.readAllBytes(disk), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
-            problems.add(new ConfigProblem(systemPath, 0, "cannot read: " + e.getMessage()));
+            problems.add(ConfigProblem.unreadable(systemPath, "cannot read: " + e.getMessage()));
             return;
         }
         filesRead.add(systemPath);
