@@ -81,6 +81,7 @@ final class ConfigAudit {
 
     List<Outcome> run(List<Profile> profiles) throws IOException {
         List<Outcome> missing = new ArrayList<>();
+        files.prepare(profiles.stream().flatMap(p -> p.config().controls().stream()).toList());
         for (Profile p : profiles) {
             for (ConfigControl c : p.config().controls()) {
                 List<String> found = files.locate(c);

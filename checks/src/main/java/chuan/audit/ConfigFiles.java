@@ -26,7 +26,7 @@ final class ConfigFiles {
     private static final Set<String> SKIP_ANY = Set.of(".git", ".hg", ".svn", "node_modules");
 
     private final SystemRoot root;
-    private final java.util.Map<String, List<String>> walked = new java.util.HashMap<>();
+    private final java.util.Map<String, List<String>> matched = new java.util.HashMap<>();
     private final java.util.Map<List<String>, List<String>> located = new java.util.HashMap<>();
 
     ConfigFiles(SystemRoot root) {
@@ -61,15 +61,8 @@ final class ConfigFiles {
                 }
                 continue;
             }
-            String last = pattern.substring(pattern.lastIndexOf('/') + 1);
-            java.nio.file.PathMatcher name = last.contains("**") ? null
-                    : java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + last);
-            for (String rel : index(literalPrefix(pattern))) {
-                // the file name first: cheap, and it rules out nearly every file of an image
-                if (name != null && !name.matches(Path.of(rel.substring(rel.lastIndexOf('/') + 1)))) {
-                    continue;
-                }
-                if (Globs.anyMatches(List.of(pattern), rel) && !out.contains("/" + rel)) {
+            for (String rel : matches(pattern)) {
+                if (!out.contains("/" + rel)) {
                     Optional<Path> p = root.resolve(rel, "/");
                     if (p.isPresent() && SystemRoot.isFile(p.get())) {
                         out.add("/" + rel);
@@ -95,15 +88,56 @@ final class ConfigFiles {
     }
 
     /**
-     * Every file and link below a folder of the root, relative to the root, sorted; each folder walked
-     * once. The walk starts at the folder as written: if it is a link, it is not followed.
+     * Matches every glob of these controls against the tree in as few walks as possible: one per
+     * top-most folder before a wildcard ({@code etc} for {@code etc/**}, the whole root for
+     * {@code **}{@code /application.properties}), keeping only the files that match.
      */
-    private List<String> index(String prefix) throws IOException {
-        List<String> cached = walked.get(prefix);
-        if (cached != null) {
-            return cached;
+    void prepare(List<ConfigControl> controls) throws IOException {
+        java.util.TreeSet<String> globs = new java.util.TreeSet<>();
+        for (ConfigControl c : controls) {
+            if (c.format().readsNamedFiles() || !c.paths().isEmpty()) {
+                c.searchPaths().stream().filter(x -> !x.startsWith("!") && SystemRoot.isGlob(x) && !matched.containsKey(x))
+                        .forEach(globs::add);
+            }
         }
-        List<String> all = new ArrayList<>();
+        java.util.Map<String, List<String>> byTop = new java.util.TreeMap<>();
+        for (String g : globs) {
+            byTop.computeIfAbsent(literalPrefix(g), k -> new ArrayList<>()).add(g);
+        }
+        // a folder below another one's walk is matched in that walk
+        List<String> tops = new ArrayList<>();
+        for (String prefix : byTop.keySet()) {
+            if (tops.stream().noneMatch(t -> t.isEmpty() || prefix.equals(t) || prefix.startsWith(t + "/"))) {
+                tops.add(prefix);
+            }
+        }
+        for (String top : tops) {
+            List<String> group = new ArrayList<>();
+            byTop.forEach((prefix, gs) -> {
+                if (top.isEmpty() || prefix.equals(top) || prefix.startsWith(top + "/")) {
+                    group.addAll(gs);
+                }
+            });
+            walk(top, group);
+        }
+    }
+
+    /** The files under the root a glob matches, relative to the root, sorted. */
+    private List<String> matches(String glob) throws IOException {
+        if (!matched.containsKey(glob)) {
+            walk(literalPrefix(glob), List.of(glob));
+        }
+        return matched.get(glob);
+    }
+
+    /** Walks a folder of the root (not following links, the folder itself included) and records each glob's matches. */
+    private void walk(String prefix, List<String> globs) throws IOException {
+        List<java.nio.file.PathMatcher> names = new ArrayList<>();
+        for (String g : globs) {
+            String last = g.substring(g.lastIndexOf('/') + 1);
+            names.add(last.contains("**") ? null : java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + last));
+            matched.put(g, new ArrayList<>());
+        }
         Path top = root.root();
         Path start = prefix.isEmpty() ? top : top.resolve(prefix);
         if (Files.isDirectory(start, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -120,8 +154,20 @@ final class ConfigFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
-                        all.add(top.relativize(file).toString().replace('\\', '/'));
+                    if (!attrs.isRegularFile() && !attrs.isSymbolicLink()) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    Path fileName = file.getFileName();
+                    String rel = null;
+                    for (int i = 0; i < globs.size(); i++) {
+                        // the file name first: cheap, and it rules out nearly every file of an image
+                        if (names.get(i) != null && !names.get(i).matches(fileName)) {
+                            continue;
+                        }
+                        rel = rel != null ? rel : top.relativize(file).toString().replace('\\', '/');
+                        if (Globs.anyMatches(List.of(globs.get(i)), rel)) {
+                            matched.get(globs.get(i)).add(rel);
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -132,9 +178,7 @@ final class ConfigFiles {
                 }
             });
         }
-        all.sort(null);
-        walked.put(prefix, all);
-        return all;
+        globs.forEach(g -> matched.get(g).sort(null));
     }
 
     /** Whether a format's program is installed here: one of its marker paths exists. */
