@@ -151,7 +151,7 @@ public final class Audit {
                              List<AuditError> errors, AuditRequest request) throws IOException {
         chuan.config.SystemRoot root = new chuan.config.SystemRoot(s.root());
         ConfigAudit audit = new ConfigAudit(root, s.display(), request.level(), request.revealPersonalData(),
-                request.baseline() != null ? 0 : request.maxExamples());
+                request.baseline() != null ? 0 : request.maxExamples(), catalog);
         for (ConfigAudit.Outcome o : audit.run(s.profiles())) {
             List<Result> own = o.results();
             if (request.waivers() != null) {

@@ -13,7 +13,6 @@ import chuan.config.check.SecretKeys;
 import chuan.model.AuditError;
 import chuan.model.Masking;
 import chuan.model.Result;
-import chuan.model.Severity;
 import chuan.model.Status;
 import chuan.model.Target;
 import chuan.model.Violation;
@@ -50,6 +49,7 @@ final class ConfigAudit {
     static final String INCOMPLETE = "CHUAN-CONFIG-INCOMPLETE";
 
     private final SystemRoot root;
+    private final chuan.model.Rule incompleteRule;
     private final String display;
     private final int level;
     private final boolean reveal;
@@ -59,19 +59,22 @@ final class ConfigAudit {
 
     /** A configuration read once, with the results of every control on it. */
     private static final class Loaded {
+        final String key;
         final ConfigFormat format;
         final EffectiveConfig config;
         final Set<String> profiles = new LinkedHashSet<>();
         final List<Result> results = new ArrayList<>();
 
-        Loaded(ConfigFormat format, EffectiveConfig config) {
+        Loaded(String key, ConfigFormat format, EffectiveConfig config) {
+            this.key = key;
             this.format = format;
             this.config = config;
         }
     }
 
-    ConfigAudit(SystemRoot root, String display, int level, boolean reveal, int maxExamples) {
+    ConfigAudit(SystemRoot root, String display, int level, boolean reveal, int maxExamples, chuan.rules.RuleCatalog catalog) {
         this.root = root;
+        this.incompleteRule = catalog.get(INCOMPLETE);
         this.display = display;
         this.level = level;
         this.reveal = reveal;
@@ -82,6 +85,7 @@ final class ConfigAudit {
     List<Outcome> run(List<Profile> profiles) throws IOException {
         List<Outcome> missing = new ArrayList<>();
         files.prepare(profiles.stream().flatMap(p -> p.config().controls().stream()).toList());
+        java.util.Set<String> done = new java.util.HashSet<>();
         for (Profile p : profiles) {
             for (ConfigControl c : p.config().controls()) {
                 List<String> found = files.locate(c);
@@ -96,7 +100,10 @@ final class ConfigAudit {
                         : found.stream().map(f -> load(c.format(), f)).toList();
                 for (Loaded l : configs) {
                     l.profiles.add(p.id());
-                    l.results.add(expect == null ? notAtThisLevel(c, l) : evaluate(c, expect, l));
+                    // the same rule on the same key of the same configuration, from two profiles, is one result
+                    if (done.add(c.id() + "\u0000" + c.key() + "\u0000" + l.key)) {
+                        l.results.add(expect == null ? notAtThisLevel(c, l) : evaluate(c, expect, l));
+                    }
                 }
             }
         }
@@ -110,12 +117,12 @@ final class ConfigAudit {
 
     private Loaded load(ConfigFormat format, String systemPath) {
         String key = format.readsNamedFiles() || format == ConfigFormat.PAM ? format.label() + ":" + systemPath : format.label();
-        return loaded.computeIfAbsent(key, k -> new Loaded(format, ConfigReaders.read(root, format, systemPath)));
+        return loaded.computeIfAbsent(key, k -> new Loaded(k, format, ConfigReaders.read(root, format, systemPath)));
     }
 
     /** The secret scan reads many files as one target: the tree. */
     private Loaded loadTree(ConfigControl c, List<String> found) {
-        return loaded.computeIfAbsent(c.format().label() + ":" + String.join(",", c.searchPaths()), k -> new Loaded(c.format(),
+        return loaded.computeIfAbsent(c.format().label() + ":" + String.join(",", c.searchPaths()), k -> new Loaded(k, c.format(),
                 new chuan.config.CombinedConfig(found.stream().map(f -> ConfigReaders.read(root, c.format(), f)).toList())));
     }
 
@@ -229,7 +236,7 @@ final class ConfigAudit {
                     : r.withStatus(Status.ERROR, "could not be checked completely: " + errors.get(0).oneLine()));
         }
         if (!incomplete.isEmpty()) {
-            results.add(new Result(INCOMPLETE, "The whole configuration could be read", Severity.LOW, show(l.config.mainFile()),
+            results.add(new Result(INCOMPLETE, incompleteRule.title(), incompleteRule.severity(), show(l.config.mainFile()),
                     null, Status.WARN, incomplete.size(), incomplete.size(), incomplete.get(0).message(), incomplete));
         }
         List<String> sources = l.config.filesRead().stream().map(this::show).toList();

@@ -342,6 +342,41 @@ class ConfigAuditTest {
     }
 
     @Test
+    void anAgencyProfileAddsItsOwnControlsAndRepeatsNoBuiltInResult() throws IOException {
+        Path profile = tmp.resolve("agency.yaml");
+        Files.writeString(profile, """
+                profile: agency.ssh
+                version: 1.0.0
+                title: Agency SSH policy
+                kind: config
+                config:
+                  controls:
+                    - {id: SSH-PASSWORD-AUTH, format: sshd, key: PasswordAuthentication, default: "yes", expect: {equals: "no"}}
+                    - id: AGENCY-SSH-BANNER
+                      title: SSH shows the agency's legal notice
+                      severity: low
+                      references: [{standard: Agency security policy, clause: "4.2"}]
+                      format: sshd
+                      key: Banner
+                      expect: {equals: /etc/issue.net}
+                """);
+        JSONObject report = scan(DEBIAN.toString(), "-p", "ssh", "-p", profile.toString());
+        JSONArray results = report.getJSONArray("results");
+        int password = 0;
+        for (int i = 0; i < results.length(); i++) {
+            password += results.getJSONObject(i).getString("rule").equals("SSH-PASSWORD-AUTH") ? 1 : 0;
+        }
+        assertThat(password).isEqualTo(1);
+        assertThat(report.getJSONArray("targets").getJSONObject(0).getJSONArray("profiles").toList())
+                .containsExactly("ssh", "agency.ssh");
+        assertThat(results(report, "fail", DEBIAN.toString())).containsEntry("AGENCY-SSH-BANNER Banner", "etc/ssh/sshd_config");
+        // the agency's own rule is described in SARIF from the profile, though not in the catalogue
+        Path sarif = tmp.resolve("agency.sarif");
+        CliRunner.run("scan", DEBIAN.toString(), "-p", profile.toString(), "-q", "--no-progress", "-f", "sarif=" + sarif);
+        assertThat(Files.readString(sarif)).contains("SSH shows the agency's legal notice");
+    }
+
+    @Test
     void explainGivesAConfigRulesRationaleRemediationAndReferences() {
         CliRunner r = CliRunner.run("explain", "SSH-PASSWORD-AUTH");
         assertThat(r.exit()).isZero();
