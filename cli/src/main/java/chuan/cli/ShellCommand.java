@@ -245,6 +245,11 @@ final class ShellCommand implements Callable<Integer> {
             out.printf("%s %s: %s%s, %,d of %,d (%s)%n", r.rule(), r.title(), r.target(),
                     r.field() == null ? "" : " [" + r.field() + "]", r.violations(), r.checked(), r.status().label());
             for (Violation v : r.examples()) {
+                if (v.file() != null && v.row() == null) {
+                    // a configuration finding: where the value was set, then the sentence that explains it
+                    out.println("  " + v.file() + (v.line() != null ? ":" + v.line() : "") + ": " + v.message());
+                    continue;
+                }
                 StringBuilder b = new StringBuilder("  ");
                 if (v.row() != null) {
                     b.append("row ").append(v.row()).append(" (line ").append(v.line()).append(")");

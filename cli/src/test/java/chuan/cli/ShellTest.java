@@ -30,6 +30,7 @@ class ShellTest {
                 last
                 show data-unique
                 show VN-MST-CHECKSUM
+                show ssh-password-auth
                 exit
                 scan ../samples
                 """);
@@ -38,6 +39,7 @@ class ShellTest {
         assertThat(r.out()).contains("DATA-UNIQUE Values that must be unique are unique: ../samples/registers/citizen-register-2025-06.csv [id], 4 of 300")
                 .contains("row 4 (line 5): \"0242******58\"");
         assertThat(r.out()).contains("VN-MST-CHECKSUM").doesNotContain("Gate: FAILED\nGate");
+        assertThat(r.out()).contains("  ../samples/system/etc/ssh/sshd_config.d/50-cloud-init.conf:1: PasswordAuthentication yes is not no");
         assertThat(r.out().split("Last scan:", -1)).hasSize(2); // nothing runs after exit
         assertThat(r.exit()).isZero();                          // the last command (show) succeeded
     }
