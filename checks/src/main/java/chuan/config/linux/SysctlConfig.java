@@ -33,6 +33,10 @@ public final class SysctlConfig implements EffectiveConfig {
     static final String LEGACY = "/etc/sysctl.conf";
 
     private final Map<String, List<Directive>> assignments = new LinkedHashMap<>();
+    /** Assignments to a glob ({@code net.ipv4.conf.*.rp_filter}), in order. */
+    private final List<Directive> globs = new ArrayList<>();
+    /** Names excluded from globs by a {@code -name} line with no value (systemd 252+). */
+    private final Map<String, Directive> excluded = new LinkedHashMap<>();
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final List<String> filesRead = new ArrayList<>();
 
@@ -94,6 +98,11 @@ public final class SysctlConfig implements EffectiveConfig {
                 continue;
             }
             int eq = line.indexOf('=');
+            if (eq < 0 && line.startsWith("-") && line.indexOf(' ') < 0) {
+                // "-net.ipv4.conf.all.rp_filter": keep this name out of every glob (systemd's own 50-default.conf does)
+                excluded.put(normalize(line.substring(1)), new Directive(line, "", systemPath, i + 1));
+                continue;
+            }
             if (eq < 0) {
                 problems.add(ConfigProblem.malformed(systemPath, i + 1, "no '=' in \"" + line + "\"; line ignored"));
                 continue;
@@ -103,9 +112,26 @@ public final class SysctlConfig implements EffectiveConfig {
                 key = key.substring(1);
             }
             String value = line.substring(eq + 1).strip();
-            assignments.computeIfAbsent(normalize(key), k -> new ArrayList<>())
-                    .add(new Directive(key, value, systemPath, i + 1));
+            Directive d = new Directive(key, value, systemPath, i + 1);
+            if (key.indexOf('*') >= 0 || key.indexOf('?') >= 0) {
+                globs.add(d);
+            } else {
+                assignments.computeIfAbsent(normalize(key), k -> new ArrayList<>()).add(d);
+            }
         }
+    }
+
+    /** A glob over the dotted name: {@code *} and {@code ?} stay within one component. */
+    static boolean globMatches(String glob, String name) {
+        StringBuilder re = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            re.append(switch (c) {
+                case '*' -> "[^.]*";
+                case '?' -> "[^.]";
+                default -> java.util.regex.Pattern.quote(String.valueOf(c));
+            });
+        }
+        return name.matches(re.toString());
     }
 
     /** {@code net/ipv4/ip_forward} and {@code net.ipv4.ip_forward} name the same parameter. */
@@ -118,9 +144,18 @@ public final class SysctlConfig implements EffectiveConfig {
         return assignments.keySet().stream().sorted().map(k -> effective(k).orElseThrow()).toList();
     }
 
-    /** The value applied at boot, with the assignments it overrode; empty when no file sets the key. */
+    /**
+     * The value applied at boot, with the assignments it overrode; empty when no file sets the key.
+     * As systemd-sysctl applies them: a name assigned explicitly is never touched by a glob; a glob
+     * ({@code net.ipv4.conf.*.rp_filter}) sets every other name it matches, unless a {@code -name}
+     * line excluded that name.
+     */
     public Optional<EffectiveSetting> effective(String key) {
         List<Directive> all = assignments.get(normalize(key));
+        if (all == null && !excluded.containsKey(normalize(key))) {
+            all = globs.stream().filter(g -> globMatches(normalize(g.keyword()), normalize(key))).toList();
+            all = all.isEmpty() ? null : all;
+        }
         if (all == null) {
             return Optional.empty();
         }
@@ -139,6 +174,11 @@ public final class SysctlConfig implements EffectiveConfig {
 
     @Override
     public List<Scoped> lookup(String key) {
+        Directive out = assignments.containsKey(normalize(key)) ? null : excluded.get(normalize(key));
+        if (out != null) {
+            return List.of(new Scoped(null, new EffectiveSetting(key, null, null, List.of()),
+                    "kept out of every glob by " + out.keyword() + " at " + out.origin()));
+        }
         return EffectiveConfig.global(key, effective(key));
     }
 

@@ -81,4 +81,24 @@ class SysctlConfigTest {
     private SysctlConfig read() throws Exception {
         return SysctlConfig.read(new SystemRoot(root));
     }
+
+    @Test
+    void globsSetEveryNameNotAssignedOrExcludedAsSystemdSysctlDoes() throws Exception {
+        // systemd 252's own 50-default.conf, as Debian 12 ships it
+        write(root, "/usr/lib/sysctl.d/50-default.conf", """
+                net.ipv4.conf.default.rp_filter = 2
+                net.ipv4.conf.*.rp_filter = 2
+                -net.ipv4.conf.all.rp_filter
+                net.ipv4.conf.*.accept_source_route = 0
+                """);
+        write(root, "/etc/sysctl.d/60-eth0.conf", "net.ipv4.conf.eth0.rp_filter = 1\n");
+        SysctlConfig c = SysctlConfig.read(new SystemRoot(root));
+        assertThat(c.problems()).isEmpty();
+        assertThat(c.effective("net.ipv4.conf.all.rp_filter")).isEmpty(); // excluded: the kernel's default stays
+        assertThat(get(c, "net.ipv4.conf.lo.rp_filter").value()).isEqualTo("2");
+        assertThat(get(c, "net.ipv4.conf.lo.rp_filter").from().origin()).isEqualTo("/usr/lib/sysctl.d/50-default.conf:2");
+        assertThat(get(c, "net.ipv4.conf.eth0.rp_filter").value()).isEqualTo("1"); // explicit beats the glob
+        assertThat(get(c, "net.ipv4.conf.all.accept_source_route").value()).isEqualTo("0");
+        assertThat(c.effective("net.ipv4.conf.all.log_martians")).isEmpty();
+    }
 }
