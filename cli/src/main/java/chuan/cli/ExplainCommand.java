@@ -6,6 +6,7 @@ import chuan.model.Rule;
 import chuan.rules.RuleCatalog;
 import java.io.PrintWriter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,6 +68,29 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println("  - " + ref.display() + (ref.url() == null ? "" : " <" + ref.url() + ">"));
             }
         }
+        checkedBy(r.id(), out);
         return ExitCode.PASSED.code();
+    }
+
+    /** For a config rule: the built-in profiles whose controls check it, what they read and expect. */
+    private static void checkedBy(String id, PrintWriter out) {
+        List<String> lines = new java.util.ArrayList<>();
+        var registry = new chuan.profile.ProfileRegistry(new chuan.profile.ProfileLoader(RuleCatalog.builtIn()));
+        for (chuan.profile.Profile p : registry.builtIns().values()) {
+            if (p.config() == null) {
+                continue;
+            }
+            for (chuan.config.check.ConfigControl c : p.config().controls()) {
+                if (c.id().equals(id)) {
+                    lines.add("  - " + p.id() + ": " + c.format().label() + " " + c.key() + ", " + c.describeExpectation()
+                            + (c.statedDefault() == null ? "" : " (unset: " + c.statedDefault() + ")"));
+                }
+            }
+        }
+        if (!lines.isEmpty()) {
+            out.println();
+            out.println("Checked by:");
+            lines.forEach(out::println);
+        }
     }
 }

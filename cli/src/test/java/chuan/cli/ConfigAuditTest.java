@@ -383,6 +383,8 @@ class ConfigAuditTest {
         assertThat(r.out()).contains("SSH does not accept passwords").contains("first PasswordAuthentication")
                 .contains("sshd_config(5)");
         CliRunner vn = CliRunner.run("explain", "VN-SEC-LOG-RETENTION");
-        assertThat(vn.out()).contains("TCVN 14423:2026").contains("12 months");
+        assertThat(vn.out()).contains("TCVN 14423:2026").contains("12 months")
+                .contains("Checked by:\n  - vn.security-baseline: logrotate retention-days")
+                .contains("level 3+: at least 90; level 4+: at least 180");
     }
 }
