@@ -152,7 +152,20 @@ public final class Audit {
         chuan.config.SystemRoot root = new chuan.config.SystemRoot(s.root());
         ConfigAudit audit = new ConfigAudit(root, s.display(), request.level(), request.revealPersonalData(),
                 request.baseline() != null ? 0 : request.maxExamples(), catalog);
-        for (ConfigAudit.Outcome o : audit.run(s.profiles())) {
+        List<ConfigAudit.Outcome> outcomes = audit.run(s.profiles());
+        if (outcomes.isEmpty() && s.named()) {
+            // a config profile named for a tree holding none of its files audited nothing: never a silent pass
+            java.util.Set<String> looked = new java.util.LinkedHashSet<>();
+            s.profiles().forEach(p -> p.config().controls().forEach(c -> looked.addAll(c.searchPaths())));
+            AuditError e = new AuditError(AuditError.Kind.CONFIGURATION, s.display(), null, null,
+                    "nothing to audit: none of the files " + String.join(", ", s.profiles().stream().map(Profile::id).toList())
+                            + " reads is here (looked for " + String.join(", ", looked.stream().limit(6).toList())
+                            + (looked.size() > 6 ? ", ..." : "") + ")");
+            listener.configurationError(e);
+            errors.add(e);
+            return;
+        }
+        for (ConfigAudit.Outcome o : outcomes) {
             List<Result> own = o.results();
             if (request.waivers() != null) {
                 own = request.waivers().apply(own, request.asOf());

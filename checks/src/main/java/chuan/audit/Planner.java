@@ -29,8 +29,8 @@ final class Planner {
     record PlannedTarget(Path file, String display, List<Profile> profiles) {
     }
 
-    /** A system root and the config profiles that audit it. */
-    record PlannedSystem(Path root, String display, List<Profile> profiles) {
+    /** A system root and the config profiles that audit it; {@code named}: the profiles were named with -p. */
+    record PlannedSystem(Path root, String display, List<Profile> profiles, boolean named) {
     }
 
     /** The plan, or the configuration errors that prevent one. */
@@ -87,7 +87,7 @@ final class Planner {
                     roots.add(input); // a config profile named for a directory with no etc/: the directory is the root
                 }
                 for (Path r : roots) {
-                    systems.add(new PlannedSystem(r, display(r), config));
+                    systems.add(new PlannedSystem(r, display(r), config, !selectors.isEmpty()));
                 }
             } else if (!config.isEmpty() && candidates.isEmpty()) {
                 errors.add(config(input.toString(), "config profiles audit a directory (a system root), not a single file"));

@@ -146,6 +146,15 @@ class ConfigAuditTest {
     }
 
     @Test
+    void aConfigProfileNamedForATreeWithoutItsFilesIsNothingToAuditNotAPass() throws IOException {
+        Files.createDirectories(tmp.resolve("repo/nginx"));
+        Files.writeString(tmp.resolve("repo/nginx/nginx.conf"), "http { ssl_protocols TLSv1; }\n");
+        CliRunner r = CliRunner.run("scan", tmp.resolve("repo").toString(), "-p", "nginx", "--no-progress");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("nothing to audit: none of the files nginx reads is here (looked for etc/nginx/nginx.conf)");
+    }
+
+    @Test
     void aMatchBlockIsCheckedAsTheConditionalScopeItIs() throws IOException {
         Path root = Files.createDirectories(tmp.resolve("m/etc/ssh"));
         Files.writeString(root.resolve("sshd_config"), "PasswordAuthentication no\nX11Forwarding no\n\nMatch User deploy\n"
