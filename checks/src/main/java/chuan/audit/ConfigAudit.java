@@ -133,7 +133,11 @@ final class ConfigAudit {
         for (EffectiveConfig.Scoped s : scopes) {
             EffectiveSetting set = s.setting();
             String value = set.value();
-            boolean stated = value == null && c.statedDefault() != null;
+            // unset: the default the control states is the one that applies (it says which version it assumes),
+            // else the reader's knowledge of the program's default
+            // (said as the program's default when the reader knows the same one)
+            boolean stated = set.from() == null && c.statedDefault() != null
+                    && !c.statedDefault().equalsIgnoreCase(String.valueOf(set.value()));
             if (stated) {
                 value = c.statedDefault();
             }

@@ -155,6 +155,25 @@ class ConfigAuditTest {
     }
 
     @Test
+    void theDefaultAControlStatesIsTheOneThatAppliesToAnUnsetKey() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("n/etc/nginx"));
+        Files.writeString(root.resolve("nginx.conf"), "http {\n    server_tokens off;\n    server { listen 443 ssl; }\n}\n");
+        JSONObject report = scan(tmp.resolve("n").toString(), "-p", "nginx");
+        JSONArray results = report.getJSONArray("results");
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject r = results.getJSONObject(i);
+            if (r.getString("rule").equals("NGINX-TLS-PROTOCOLS")) {
+                // nginx 1.22's default, as the profile states it, though newer nginx defaults to TLSv1.2 TLSv1.3
+                assertThat(r.getString("status")).isEqualTo("fail");
+                assertThat(r.getString("message")).contains("ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3")
+                        .contains("not set, so the default the control states applies");
+                return;
+            }
+        }
+        throw new AssertionError("no NGINX-TLS-PROTOCOLS result");
+    }
+
+    @Test
     void aMatchBlockIsCheckedAsTheConditionalScopeItIs() throws IOException {
         Path root = Files.createDirectories(tmp.resolve("m/etc/ssh"));
         Files.writeString(root.resolve("sshd_config"), "PasswordAuthentication no\nX11Forwarding no\n\nMatch User deploy\n"
