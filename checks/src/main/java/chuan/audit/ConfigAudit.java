@@ -1,17 +1,13 @@
 package chuan.audit;
 
 import chuan.config.ConfigProblem;
-import chuan.config.Directive;
 import chuan.config.EffectiveConfig;
-import chuan.config.EffectiveSetting;
 import chuan.config.SystemRoot;
 import chuan.config.check.ConfigControl;
 import chuan.config.check.ConfigFormat;
 import chuan.config.check.ConfigReaders;
 import chuan.config.check.Expectation;
-import chuan.config.check.SecretKeys;
 import chuan.model.AuditError;
-import chuan.model.Masking;
 import chuan.model.Result;
 import chuan.model.Status;
 import chuan.model.Target;
@@ -50,11 +46,9 @@ final class ConfigAudit {
 
     private final SystemRoot root;
     private final chuan.model.Rule incompleteRule;
-    private final String display;
     private final int level;
-    private final boolean reveal;
-    private final int maxExamples;
     private final ConfigFiles files;
+    private final ControlCheck check;
     private final Map<String, Loaded> loaded = new LinkedHashMap<>();
 
     /** A configuration read once, with the results of every control on it. */
@@ -75,11 +69,9 @@ final class ConfigAudit {
     ConfigAudit(SystemRoot root, String display, int level, boolean reveal, int maxExamples, chuan.rules.RuleCatalog catalog) {
         this.root = root;
         this.incompleteRule = catalog.get(INCOMPLETE);
-        this.display = display;
         this.level = level;
-        this.reveal = reveal;
-        this.maxExamples = maxExamples;
         this.files = new ConfigFiles(root);
+        this.check = new ControlCheck(display, level, reveal, maxExamples);
     }
 
     List<Outcome> run(List<Profile> profiles) throws IOException {
@@ -102,7 +94,7 @@ final class ConfigAudit {
                     l.profiles.add(p.id());
                     // the same rule on the same key of the same configuration, from two profiles, is one result
                     if (done.add(c.id() + "\u0000" + c.key() + "\u0000" + l.key)) {
-                        l.results.add(expect == null ? notAtThisLevel(c, l) : evaluate(c, expect, l));
+                        l.results.add(expect == null ? check.notAtThisLevel(c, l.config) : check.evaluate(c, expect, l.config));
                     }
                 }
             }
@@ -124,90 +116,6 @@ final class ConfigAudit {
     private Loaded loadTree(ConfigControl c, List<String> found) {
         return loaded.computeIfAbsent(c.format().label() + ":" + String.join(",", c.searchPaths()), k -> new Loaded(k, c.format(),
                 new chuan.config.CombinedConfig(found.stream().map(f -> ConfigReaders.read(root, c.format(), f)).toList())));
-    }
-
-    private Result evaluate(ConfigControl c, Expectation expect, Loaded l) {
-        List<EffectiveConfig.Scoped> scopes = l.config.lookup(c.key());
-        List<Violation> failing = new ArrayList<>();
-        String evidence = null;
-        for (EffectiveConfig.Scoped s : scopes) {
-            EffectiveSetting set = s.setting();
-            String value = set.value();
-            // unset: the default the control states is the one that applies (it says which version it assumes),
-            // else the reader's knowledge of the program's default
-            // (said as the program's default when the reader knows the same one)
-            boolean stated = set.from() == null && c.statedDefault() != null
-                    && !c.statedDefault().equalsIgnoreCase(String.valueOf(set.value()));
-            if (stated) {
-                value = c.statedDefault();
-            }
-            String why = expect.failure(value);
-            String where = set.from() != null ? at(set.from()) : show(l.config.mainFile());
-            if (why == null) {
-                evidence = evidence == null ? describe(c.key(), value, s, c) + origin(s, set, stated, l) + " (" + where + ")" : evidence;
-                continue;
-            }
-            failing.add(new Violation(null, set.from() == null ? null : (long) set.from().line(), null, c.key(),
-                    value == null ? null : mask(c, value), expect.describe(),
-                    describe(c.key(), value, s, c) + " " + why + origin(s, set, stated, l),
-                    Violation.keyOf(c.key() + "|" + (s.scope() == null ? "" : s.scope()), value == null ? "" : value),
-                    null, set.from() != null ? show(set.from().file()) : show(l.config.mainFile())));
-        }
-        if (scopes.isEmpty() && expect instanceof Expectation.Present) {
-            failing.add(new Violation(null, null, null, c.key(), null, expect.describe(), c.key() + " is not set anywhere read",
-                    Violation.keyOf(c.key(), ""), null, show(l.config.mainFile())));
-        }
-        Status status = failing.isEmpty() ? Status.PASS : Status.FAIL;
-        String message;
-        if (failing.isEmpty()) {
-            message = evidence != null ? evidence : scopes.isEmpty() ? "none found" : "as expected";
-        } else {
-            Violation first = failing.get(0);
-            // a default names its file already ("set it in ..."); a set value gets the line that set it
-            String place = first.line() != null ? " (" + first.fileOr("") + ":" + first.line() + ")" : "";
-            message = (failing.size() > 1 ? failing.size() + " places, the first: " : "") + first.message() + place;
-        }
-        List<Violation> examples = maxExamples > 0 && failing.size() > maxExamples ? failing.subList(0, maxExamples) : failing;
-        return new Result(c.id(), c.title(), c.severity(), show(l.config.mainFile()), c.key(), status, failing.size(),
-                Math.max(1, scopes.size()), message, examples);
-    }
-
-    /**
-     * How the value came to be, after the value itself: the values that lost to it, or that a default
-     * applies and where to set the key instead. The file and line that set it are the violation's own.
-     */
-    private String origin(EffectiveConfig.Scoped s, EffectiveSetting set, boolean stated, Loaded l) {
-        StringBuilder b = new StringBuilder();
-        if (s.note() != null) {
-            b.append("; ").append(s.note());
-        }
-        if (set.from() == null) {
-            // an unset key without a default already reads "not set"; the note, if any, says why
-            b.append(stated ? "; not set, so the default the control states applies"
-                    : set.value() == null ? "" : "; not set, so the program's default applies")
-                    .append(" (set it in ").append(show(l.config.mainFile())).append(')');
-        }
-        for (Directive d : set.ignored()) {
-            b.append("; not in force: ").append(d.value().isEmpty() ? d.keyword() : d.value()).append(" at ").append(at(d));
-        }
-        return b.toString();
-    }
-
-    private String describe(String key, String value, EffectiveConfig.Scoped s, ConfigControl c) {
-        String shown = value == null ? key : c.format() == ConfigFormat.SECRETS ? mask(c, value) : key + " " + mask(c, value);
-        return s.scope() == null ? shown : shown + " in " + s.scope();
-    }
-
-    private String mask(ConfigControl c, String value) {
-        // a daemon's keys are settings (PasswordAuthentication), a file format's may hold the password itself
-        boolean secret = c.format() == ConfigFormat.SECRETS || c.format().readsNamedFiles() && SecretKeys.isSecret(c.key());
-        return secret && !reveal ? Masking.mask(value) : value;
-    }
-
-    private Result notAtThisLevel(ConfigControl c, Loaded l) {
-        int from = c.byLevel().keySet().stream().mapToInt(Integer::intValue).min().orElse(1);
-        return new Result(c.id(), c.title(), c.severity(), show(l.config.mainFile()), c.key(), Status.NOT_APPLICABLE, 0, 0,
-                "applies from security level " + from + "; audited at level " + level, List.of());
     }
 
     /** A control that fails when its program has no configuration at all (no time synchronisation). */
@@ -269,18 +177,7 @@ final class ConfigAudit {
         }
     }
 
-    /** {@code /etc/ssh/sshd_config} under a root shown as {@code samples/system} is {@code samples/system/etc/ssh/sshd_config}. */
     private String show(String systemPath) {
-        if (systemPath.equals("/")) {
-            return display;
-        }
-        if (display.equals("/")) {
-            return systemPath;
-        }
-        return display + systemPath;
-    }
-
-    private String at(Directive d) {
-        return show(d.file()) + ":" + d.line();
+        return check.show(systemPath);
     }
 }

@@ -1,0 +1,135 @@
+package chuan.audit;
+
+import chuan.config.Directive;
+import chuan.config.EffectiveConfig;
+import chuan.config.EffectiveSetting;
+import chuan.config.check.ConfigControl;
+import chuan.config.check.ConfigFormat;
+import chuan.config.check.Expectation;
+import chuan.config.check.SecretKeys;
+import chuan.model.Masking;
+import chuan.model.Result;
+import chuan.model.Status;
+import chuan.model.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One control checked on one configuration: the key in every scope where it is in force, each
+ * failing scope a violation at the file and line that set the value (or at the main file when a
+ * default applies), with a sentence that says the value, why it fails, and what was not in force.
+ * Paths are shown as the user named the root ({@code samples/system/etc/ssh/sshd_config}).
+ */
+final class ControlCheck {
+
+    private final String display;
+    private final int level;
+    private final boolean reveal;
+    private final int maxExamples;
+
+    ControlCheck(String display, int level, boolean reveal, int maxExamples) {
+        this.display = display;
+        this.level = level;
+        this.reveal = reveal;
+        this.maxExamples = maxExamples;
+    }
+
+    Result evaluate(ConfigControl c, Expectation expect, EffectiveConfig config) {
+        List<EffectiveConfig.Scoped> scopes = config.lookup(c.key());
+        List<Violation> failing = new ArrayList<>();
+        String evidence = null;
+        for (EffectiveConfig.Scoped s : scopes) {
+            EffectiveSetting set = s.setting();
+            String value = set.value();
+            // unset: the default the control states is the one that applies (it says which version it assumes),
+            // else the reader's knowledge of the program's default
+            // (said as the program's default when the reader knows the same one)
+            boolean stated = set.from() == null && c.statedDefault() != null
+                    && !c.statedDefault().equalsIgnoreCase(String.valueOf(set.value()));
+            if (stated) {
+                value = c.statedDefault();
+            }
+            String why = expect.failure(value);
+            String where = set.from() != null ? at(set.from()) : show(config.mainFile());
+            if (why == null) {
+                evidence = evidence == null ? describe(c.key(), value, s, c) + origin(s, set, stated, config) + " (" + where + ")" : evidence;
+                continue;
+            }
+            failing.add(new Violation(null, set.from() == null ? null : (long) set.from().line(), null, c.key(),
+                    value == null ? null : mask(c, value), expect.describe(),
+                    describe(c.key(), value, s, c) + " " + why + origin(s, set, stated, config),
+                    Violation.keyOf(c.key() + "|" + (s.scope() == null ? "" : s.scope()), value == null ? "" : value),
+                    null, set.from() != null ? show(set.from().file()) : show(config.mainFile())));
+        }
+        if (scopes.isEmpty() && expect instanceof Expectation.Present) {
+            failing.add(new Violation(null, null, null, c.key(), null, expect.describe(), c.key() + " is not set anywhere read",
+                    Violation.keyOf(c.key(), ""), null, show(config.mainFile())));
+        }
+        Status status = failing.isEmpty() ? Status.PASS : Status.FAIL;
+        String message;
+        if (failing.isEmpty()) {
+            message = evidence != null ? evidence : scopes.isEmpty() ? "none found" : "as expected";
+        } else {
+            Violation first = failing.get(0);
+            // a default names its file already ("set it in ..."); a set value gets the line that set it
+            String place = first.line() != null ? " (" + first.fileOr("") + ":" + first.line() + ")" : "";
+            message = (failing.size() > 1 ? failing.size() + " places, the first: " : "") + first.message() + place;
+        }
+        List<Violation> examples = maxExamples > 0 && failing.size() > maxExamples ? failing.subList(0, maxExamples) : failing;
+        return new Result(c.id(), c.title(), c.severity(), show(config.mainFile()), c.key(), status, failing.size(),
+                Math.max(1, scopes.size()), message, examples);
+    }
+
+    /**
+     * How the value came to be, after the value itself: the values that lost to it, or that a default
+     * applies and where to set the key instead. The file and line that set it are the violation's own.
+     */
+    private String origin(EffectiveConfig.Scoped s, EffectiveSetting set, boolean stated, EffectiveConfig config) {
+        StringBuilder b = new StringBuilder();
+        if (s.note() != null) {
+            b.append("; ").append(s.note());
+        }
+        if (set.from() == null) {
+            // an unset key without a default already reads "not set"; the note, if any, says why
+            b.append(stated ? "; not set, so the default the control states applies"
+                    : set.value() == null ? "" : "; not set, so the program's default applies")
+                    .append(" (set it in ").append(show(config.mainFile())).append(')');
+        }
+        for (Directive d : set.ignored()) {
+            b.append("; not in force: ").append(d.value().isEmpty() ? d.keyword() : d.value()).append(" at ").append(at(d));
+        }
+        return b.toString();
+    }
+
+    private String describe(String key, String value, EffectiveConfig.Scoped s, ConfigControl c) {
+        String shown = value == null ? key : c.format() == ConfigFormat.SECRETS ? mask(c, value) : key + " " + mask(c, value);
+        return s.scope() == null ? shown : shown + " in " + s.scope();
+    }
+
+    private String mask(ConfigControl c, String value) {
+        // a daemon's keys are settings (PasswordAuthentication), a file format's may hold the password itself
+        boolean secret = c.format() == ConfigFormat.SECRETS || c.format().readsNamedFiles() && SecretKeys.isSecret(c.key());
+        return secret && !reveal ? Masking.mask(value) : value;
+    }
+
+    Result notAtThisLevel(ConfigControl c, EffectiveConfig config) {
+        int from = c.byLevel().keySet().stream().mapToInt(Integer::intValue).min().orElse(1);
+        return new Result(c.id(), c.title(), c.severity(), show(config.mainFile()), c.key(), Status.NOT_APPLICABLE, 0, 0,
+                "applies from security level " + from + "; audited at level " + level, List.of());
+    }
+
+    /** {@code /etc/ssh/sshd_config} under a root shown as {@code samples/system} is {@code samples/system/etc/ssh/sshd_config}. */
+    String show(String systemPath) {
+        if (systemPath.equals("/")) {
+            return display;
+        }
+        if (display.equals("/")) {
+            return systemPath;
+        }
+        return display + systemPath;
+    }
+
+    private String at(Directive d) {
+        return show(d.file()) + ":" + d.line();
+    }
+}
