@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code chuan explain RULE}: what a rule checks, why, how to fix it, and on what authority. */
 @Command(name = "explain", description = "Explain a rule: rationale, remediation, references. Without RULE, list all rules.",

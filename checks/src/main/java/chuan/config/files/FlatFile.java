@@ -2,8 +2,8 @@ package chuan.config.files;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
+import chuan.config.ReadConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package chuan.config.files;
 
 import chuan.config.Directive;
-import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
+import chuan.config.ReadConfig;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package chuan.config.linux;
 
-import chuan.config.EffectiveConfig;
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
+import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.SystemRoot;
 import java.io.IOException;

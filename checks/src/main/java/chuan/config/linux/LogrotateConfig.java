@@ -2,9 +2,9 @@ package chuan.config.linux;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.ReadConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.IncludedFiles;
+import chuan.config.ReadConfig;
 import chuan.config.SystemRoot;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package chuan.config.nginx;
 
-import chuan.config.EffectiveConfig;
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
+import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.IncludedFiles;
 import chuan.config.SystemRoot;

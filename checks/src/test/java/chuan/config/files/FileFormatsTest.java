@@ -4,8 +4,8 @@ import static chuan.config.RootFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chuan.config.ConfigProblem;
-import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveConfig.Scoped;
+import chuan.config.EffectiveConfig;
 import chuan.config.SystemRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
