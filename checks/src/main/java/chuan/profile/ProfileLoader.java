@@ -113,6 +113,10 @@ public final class ProfileLoader {
                 problems.add(tree.problemAtKey("/dataset", "'dataset' belongs to profiles of kind dataset"));
             }
             ConfigSpec config = null;
+            if (kind == Profile.Kind.CONFIG && r.has("applies-to")) {
+                problems.add(tree.problemAtKey("/applies-to", "a config profile audits system roots; its controls name their "
+                        + "files with 'paths'"));
+            }
             if (kind == Profile.Kind.CONFIG) {
                 if (!r.has("config")) {
                     problems.add(tree.problemAtKey("/kind", "a config profile needs a 'config' section with its controls"));

@@ -98,6 +98,9 @@ class ConfigProfileTest {
         assertThat(problems(HEAD + "config:\n  controls:\n    - {id: SSH-LOG-LEVEL, format: httpd, key: LogLevel, "
                 + "expect: {equals: INFO}}\n"))
                 .singleElement().asString().contains("format");
+        assertThat(problems(HEAD + "applies-to: ['**/*.conf']\nconfig:\n  controls:\n"
+                + "    - {id: SSH-LOG-LEVEL, format: sshd, key: LogLevel, expect: {equals: INFO}}\n"))
+                .containsExactly("p.yaml:5:1: a config profile audits system roots; its controls name their files with 'paths'");
         assertThat(problems(HEAD + "dataset:\n  columns: []\nconfig:\n  controls:\n"
                 + "    - {id: SSH-LOG-LEVEL, format: sshd, key: LogLevel, expect: {equals: INFO}}\n"))
                 .anySatisfy(s -> assertThat(s).contains("'dataset' belongs to profiles of kind dataset"));
