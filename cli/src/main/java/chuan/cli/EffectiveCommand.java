@@ -7,12 +7,14 @@ import chuan.config.EffectiveSetting;
 import chuan.config.SystemRoot;
 import chuan.config.check.ConfigFormat;
 import chuan.config.check.ConfigReaders;
+import chuan.config.check.SecretKeys;
 import chuan.config.linux.LoginDefs;
 import chuan.config.linux.PamStack;
 import chuan.config.linux.SysctlConfig;
 import chuan.config.nginx.NginxConfig;
 import chuan.config.sshd.SshdConfig;
 import chuan.gate.ExitCode;
+import chuan.model.Masking;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -59,6 +61,9 @@ final class EffectiveCommand implements Callable<Integer> {
             + "Required beyond sshd, nginx, sysctl, login.defs and pam; keys are written as in config profiles "
             + "(docs/config-audits.md).")
     String key;
+
+    @Option(names = "--reveal-personal-data", description = "Show the values of passwords, tokens and secrets (masked by default).")
+    boolean reveal;
 
     @Option(names = "--file", paramLabel = "PATH", description = "The file a file format reads, as a path inside ROOT "
             + "(/etc/tomcat10/server.xml).")
@@ -139,7 +144,14 @@ final class EffectiveCommand implements Callable<Integer> {
         EffectiveConfig c = ConfigReaders.read(system, format, path);
         out.println("# read, in order: " + String.join(", ", c.filesRead()));
         for (EffectiveConfig.Scoped s : c.lookup(key)) {
-            out.println((s.scope() == null ? "" : s.scope() + ": ") + line(s.setting())
+            EffectiveSetting shown = s.setting();
+            if (!reveal && shown.value() != null && SecretKeys.isSecret(key) && format.readsNamedFiles()) {
+                // a file format's password-named key holds the password itself: masked, as in every report
+                shown = new EffectiveSetting(shown.key(), Masking.mask(shown.value()), shown.from(),
+                        shown.ignored().stream().map(d -> new Directive(d.keyword(), Masking.mask(d.value()), d.file(), d.line()))
+                                .toList());
+            }
+            out.println((s.scope() == null ? "" : s.scope() + ": ") + line(shown)
                     + (s.note() == null ? "" : "    (" + s.note() + ")"));
         }
         return c.problems();

@@ -78,6 +78,12 @@ class EffectiveTest {
         write(root, "/etc/tomcat10/server.xml", "<Server port=\"8005\" shutdown=\"SHUTDOWN\">\n</Server>\n");
         assertThat(CliRunner.run("effective", root.toString(), "xml", "--file", "/etc/tomcat10/server.xml", "--key", "/Server/@port")
                 .out()).contains("/Server/@port 8005    # /etc/tomcat10/server.xml:1");
+        write(root, "/opt/app/application.properties", "spring.datasource.password=Xk9mQ2vL7pWz4rT8\n");
+        CliRunner secret = CliRunner.run("effective", root.toString(), "properties", "--file", "/opt/app/application.properties",
+                "--key", "spring.datasource.password");
+        assertThat(secret.out()).contains("spring.datasource.password Xk9m**********T8").doesNotContain("Xk9mQ2vL7pWz4rT8");
+        assertThat(CliRunner.run("effective", root.toString(), "properties", "--file", "/opt/app/application.properties",
+                "--key", "spring.datasource.password", "--reveal-personal-data").out()).contains("Xk9mQ2vL7pWz4rT8");
         CliRunner noKey = CliRunner.run("effective", root.toString(), "xml", "--key", "/Server/@port");
         assertThat(noKey.exit()).isEqualTo(2);
         assertThat(noKey.err()).contains("xml needs --key and --file");
