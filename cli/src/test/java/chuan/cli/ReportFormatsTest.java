@@ -59,7 +59,14 @@ class ReportFormatsTest {
             assertThat(rule.getJSONObject("fullDescription").getString("text")).isNotBlank();
             assertThat(rule.getJSONObject("help").getString("text")).contains("References:");
             assertThat(rule.getJSONObject("properties").getJSONArray("tags").length()).isPositive();
+            // GitHub ranks security alerts by a string score, only for rules tagged security (the config baselines)
+            boolean security = rule.getJSONObject("properties").getJSONArray("tags").toList().contains("security");
+            assertThat(rule.getJSONObject("properties").has("security-severity")).as(rule.getString("id")).isEqualTo(security);
+            if (security) {
+                assertThat(rule.getJSONObject("properties").getString("security-severity")).matches("\\d+\\.\\d");
+            }
         }
+        assertThat(rules.toString()).contains("\"security-severity\":\"8.0\""); // SSH-PASSWORD-AUTH and the other high ones
         JSONArray results = run.getJSONArray("results");
         assertThat(results.length()).isGreaterThan(30);
         for (int i = 0; i < results.length(); i++) {
