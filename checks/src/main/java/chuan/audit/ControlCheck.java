@@ -108,7 +108,7 @@ final class ControlCheck {
 
     private String mask(ConfigControl c, String value) {
         // a daemon's keys are settings (PasswordAuthentication), a file format's may hold the password itself
-        boolean secret = c.format() == ConfigFormat.SECRETS || c.format().readsNamedFiles() && SecretKeys.isSecret(c.key());
+        boolean secret = c.format() == ConfigFormat.SECRETS || c.format().holdsSecrets() && SecretKeys.isSecret(c.key());
         return secret && !reveal ? Masking.mask(value) : value;
     }
 

@@ -145,7 +145,7 @@ final class EffectiveCommand implements Callable<Integer> {
         out.println("# read, in order: " + String.join(", ", c.filesRead()));
         for (EffectiveConfig.Scoped s : c.lookup(key)) {
             EffectiveSetting shown = s.setting();
-            if (!reveal && shown.value() != null && SecretKeys.isSecret(key) && format.readsNamedFiles()) {
+            if (!reveal && shown.value() != null && SecretKeys.isSecret(key) && format.holdsSecrets()) {
                 // a file format's password-named key holds the password itself: masked, as in every report
                 shown = new EffectiveSetting(shown.key(), Masking.mask(shown.value()), shown.from(),
                         shown.ignored().stream().map(d -> new Directive(d.keyword(), Masking.mask(d.value()), d.file(), d.line()))

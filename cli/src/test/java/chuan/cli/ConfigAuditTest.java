@@ -405,6 +405,44 @@ class ConfigAuditTest {
     }
 
     @Test
+    void aRockyLinux9TreeIsReadTheRedHatWay() throws IOException {
+        String rocky = "src/test/resources/systems/rocky9";
+        JSONObject report = scan(rocky);
+        assertThat(report.getJSONArray("errors").length()).isZero();
+        Map<String, String> failing = results(report, "fail", rocky);
+        Map<String, String> passing = results(report, "pass", rocky);
+        assertThat(failing)
+                .containsEntry("SSH-X11-FORWARDING X11Forwarding", "etc/ssh/sshd_config.d/50-redhat.conf:17")
+                .containsEntry("SSH-ROOT-LOGIN PermitRootLogin", "etc/ssh/sshd_config:26")
+                .containsEntry("APACHE-DIRECTORY-LISTING Options", "etc/httpd/conf/httpd.conf:29")
+                // pam.d/system-auth and password-auth are authselect's absolute links: followed inside the root
+                .hasEntrySatisfying("LINUX-PAM-NULLOK auth pam_unix.so nullok",
+                        v -> assertThat(v).matches("etc/authselect/(system|password)-auth:8"))
+                .hasEntrySatisfying("LINUX-PAM-PASSWORD-LENGTH password pam_pwquality.so minlen",
+                        v -> assertThat(v).matches("etc/pam.d/(system|password)-auth"));
+        // the crypto policy's back-end file, included by 50-redhat.conf, decides sshd's algorithms
+        assertThat(passing).containsEntry("SSH-WEAK-MACS MACs", "").containsEntry("SSH-WEAK-CIPHERS Ciphers", "")
+                .containsKeys("APACHE-TLS-PROTOCOLS SSLProtocol", "VN-SEC-TIME-SYNC servers", "VN-SEC-PASSWORD-LENGTH "
+                        + "password pam_pwquality.so minlen");
+        JSONArray results = report.getJSONArray("results");
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject r = results.getJSONObject(i);
+            if (r.getString("rule").equals("APACHE-TLS-PROTOCOLS")) {
+                assertThat(r.getString("message")).contains("mod_ssl follows the system crypto policy DEFAULT");
+            }
+            if (r.getString("rule").equals("SSH-WEAK-MACS")) {
+                assertThat(r.getString("message")).contains("etc/crypto-policies/back-ends/opensshserver.config:2");
+            }
+        }
+        // under the LEGACY policy mod_ssl's default allows TLS 1.0 and 1.1 again
+        Path legacy = tmp.resolve("legacy");
+        copyTree(Path.of(rocky), legacy);
+        Files.writeString(legacy.resolve("etc/crypto-policies/config"), "LEGACY\n");
+        assertThat(results(scan(legacy.toString(), "-p", "apache"), "fail", legacy.toString()))
+                .containsKey("APACHE-TLS-PROTOCOLS SSLProtocol");
+    }
+
+    @Test
     void explainGivesAConfigRulesRationaleRemediationAndReferences() {
         CliRunner r = CliRunner.run("explain", "SSH-PASSWORD-AUTH");
         assertThat(r.exit()).isZero();

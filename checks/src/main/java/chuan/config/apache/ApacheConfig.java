@@ -109,6 +109,8 @@ public final class ApacheConfig extends ReadConfig {
     final Set<String> modules = new HashSet<>(BUILT_IN);
     final Set<String> defines = new HashSet<>();
     String serverRoot;
+    /** The system-wide crypto policy (Red Hat's /etc/crypto-policies/config), which mod_ssl follows when SSLProtocol is unset. */
+    private String cryptoPolicy;
 
     private ApacheConfig(String mainFile, String serverRoot) {
         super(mainFile);
@@ -132,6 +134,7 @@ public final class ApacheConfig extends ReadConfig {
         ApacheConfig c = new ApacheConfig(l[0], l[1]);
         IncludedFiles files = new IncludedFiles(root, "Include", c.problems, c.filesRead);
         new ApacheReader(root, c, files).file(l[0], c.server, 0, null);
+        c.cryptoPolicy = cryptoPolicy(root);
         return c;
     }
 
@@ -167,7 +170,9 @@ public final class ApacheConfig extends ReadConfig {
         }
         Map<String, Scoped> out = new LinkedHashMap<>();
         if (inherited || global.isPresent()) {
-            out.put(serverValue.origin(), new Scoped(null, serverValue));
+            boolean policy = global.isEmpty() && cryptoPolicy != null && key.equalsIgnoreCase("SSLProtocol") && serverValue.value() != null;
+            out.put(serverValue.origin(), new Scoped(null, serverValue, policy
+                    ? "mod_ssl follows the system crypto policy " + cryptoPolicy + " (/etc/crypto-policies/config)" : null));
         }
         out.putAll(byOrigin);
         for (Scope s : sections) {
@@ -192,9 +197,31 @@ public final class ApacheConfig extends ReadConfig {
         String k = key.toLowerCase(Locale.ROOT);
         String d = DEFAULTS.get(k);
         if (d == null && modules.contains("ssl")) {
-            d = SSL_DEFAULTS.get(k);
+            d = k.equals("sslprotocol") && cryptoPolicy != null ? policyProtocols() : SSL_DEFAULTS.get(k);
         }
         return d;
+    }
+
+    /**
+     * Red Hat's mod_ssl takes the protocols from the system crypto policy when SSLProtocol is unset
+     * (its ssl.conf says so): LEGACY still allows TLS 1.0 and 1.1, the other policies start at TLS 1.2.
+     */
+    private String policyProtocols() {
+        return cryptoPolicy.startsWith("LEGACY") ? "all -SSLv3" : "-all +TLSv1.2 +TLSv1.3";
+    }
+
+    /** The policy named in /etc/crypto-policies/config ({@code DEFAULT}, {@code FUTURE:NO-SHA1}, ...), if the system has one. */
+    private static String cryptoPolicy(SystemRoot root) {
+        Optional<Path> f = root.resolve("/etc/crypto-policies/config", "/");
+        if (f.isEmpty() || !SystemRoot.isFile(f.get())) {
+            return null;
+        }
+        try {
+            return java.nio.file.Files.readAllLines(f.get()).stream().map(String::strip)
+                    .filter(x -> !x.isEmpty() && !x.startsWith("#")).findFirst().orElse("DEFAULT");
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
 

@@ -49,6 +49,14 @@ public enum ConfigFormat {
         return markers;
     }
 
+    /**
+     * Whether a key's value may be the secret itself (a file format: {@code db.password=...}), so a
+     * password-named key's value is masked; a daemon's or PAM's keys are settings about passwords.
+     */
+    public boolean holdsSecrets() {
+        return readsNamedFiles() && this != PAM;
+    }
+
     /** Whether the control's own {@code paths} say which files to read. */
     public boolean readsNamedFiles() {
         return markers.isEmpty();
