@@ -174,6 +174,27 @@ class ConfigAuditTest {
     }
 
     @Test
+    void aDropInsYesBeatsTheMainFilesLaterNoAndTheReportSaysSo() throws IOException {
+        Path root = tmp.resolve("cloud");
+        copyTree(DEBIAN, root);
+        replace(root.resolve("etc/ssh/sshd_config"), "#PasswordAuthentication yes", "PasswordAuthentication no");
+        JSONObject report = scan(root.toString(), "-p", "ssh");
+        JSONArray results = report.getJSONArray("results");
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject r = results.getJSONObject(i);
+            if (r.getString("rule").equals("SSH-PASSWORD-AUTH")) {
+                JSONObject v = r.getJSONArray("examples").getJSONObject(0);
+                assertThat(v.getString("file")).endsWith("etc/ssh/sshd_config.d/50-cloud-init.conf");
+                assertThat(v.getInt("line")).isEqualTo(1);
+                assertThat(v.getString("message")).isEqualTo("PasswordAuthentication yes is not no; not in force: no at "
+                        + root + "/etc/ssh/sshd_config:57");
+                return;
+            }
+        }
+        throw new AssertionError("no SSH-PASSWORD-AUTH result");
+    }
+
+    @Test
     void aMatchBlockIsCheckedAsTheConditionalScopeItIs() throws IOException {
         Path root = Files.createDirectories(tmp.resolve("m/etc/ssh"));
         Files.writeString(root.resolve("sshd_config"), "PasswordAuthentication no\nX11Forwarding no\n\nMatch User deploy\n"
