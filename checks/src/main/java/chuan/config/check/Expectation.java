@@ -45,7 +45,7 @@ public sealed interface Expectation {
         }
 
         public String describe() {
-            return "none of " + denied;
+            return "not one of " + denied;
         }
     }
 
@@ -137,7 +137,7 @@ public sealed interface Expectation {
         }
 
         public String describe() {
-            return "none of " + denied;
+            return "no word of " + denied;
         }
     }
 
