@@ -36,9 +36,13 @@ public final class SystemRoot {
     /**
      * Where a path written in a config ({@code /etc/ssh/sshd_config.d/a.conf}, or relative to
      * {@code base}, itself a system path like {@code /etc/ssh}) is on disk, links followed within
-     * the root; empty when a link loop is too deep. The result may not exist.
+     * the root; empty when a link loop is too deep or the path cannot name a file (a NUL byte from
+     * a damaged config). The result may not exist.
      */
     public Optional<Path> resolve(String systemPath, String base) {
+        if (systemPath.indexOf('\0') >= 0 || base.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
         String full = systemPath.startsWith("/") ? systemPath : base + "/" + systemPath;
         Deque<String> pending = new ArrayDeque<>();
         for (String part : full.split("/")) {
@@ -57,7 +61,12 @@ public final class SystemRoot {
                 current = current.equals(root) ? root : current.getParent();
                 continue;
             }
-            Path next = current.resolve(part);
+            Path next;
+            try {
+                next = current.resolve(part);
+            } catch (java.nio.file.InvalidPathException e) {
+                return Optional.empty(); // not a name the file system can hold: nothing there to read
+            }
             if (Files.isSymbolicLink(next)) {
                 if (++links > MAX_LINKS) {
                     return Optional.empty();
@@ -94,7 +103,12 @@ public final class SystemRoot {
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
             return Optional.empty();
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        PathMatcher matcher;
+        try {
+            matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(List.of()); // a pattern glob(3) would reject matches nothing
+        }
         List<String> names;
         try (Stream<Path> s = Files.list(dir.get())) {
             names = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") || glob.startsWith("."))

@@ -74,6 +74,18 @@ final class ConfigControlReader {
             return Optional.empty();
         }
         String key = c.get("key").asText();
+        if (format == ConfigFormat.LINES) {
+            try {
+                Pattern.compile(key);
+            } catch (PatternSyntaxException e) {
+                problems.add(tree.problemAt(ptr + "/key", "a lines key is a regular expression (RE2 syntax): " + e.getDescription()));
+                return Optional.empty();
+            }
+        }
+        if (format == ConfigFormat.XML && !validXPath(key)) {
+            problems.add(tree.problemAt(ptr + "/key", "an xml key is an XPath expression, and this is not one"));
+            return Optional.empty();
+        }
         if (format == ConfigFormat.PAM && key.strip().split("\\s+").length < 2) {
             problems.add(tree.problemAt(ptr + "/key", "a PAM key is \"TYPE MODULE [ARGUMENT]\", e.g. \"password pam_pwquality.so minlen\""));
             return Optional.empty();
@@ -155,6 +167,15 @@ final class ConfigControlReader {
             }
             default -> throw new IllegalStateException("the profile schema lets through expectation " + test);
         };
+    }
+
+    private static boolean validXPath(String expression) {
+        try {
+            javax.xml.xpath.XPathFactory.newInstance().newXPath().compile(expression);
+            return true;
+        } catch (javax.xml.xpath.XPathExpressionException e) {
+            return false;
+        }
     }
 
     private static List<String> texts(JsonNode arr) {

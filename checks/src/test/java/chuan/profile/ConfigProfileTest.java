@@ -98,6 +98,12 @@ class ConfigProfileTest {
         assertThat(problems(HEAD + "config:\n  controls:\n    - {id: SSH-LOG-LEVEL, format: httpd, key: LogLevel, "
                 + "expect: {equals: INFO}}\n"))
                 .singleElement().asString().contains("format");
+        assertThat(problems(HEAD + "config:\n  controls:\n    - {id: VN-SEC-ENCRYPTED-ADMIN, format: lines, paths: [etc/inetd.conf], "
+                + "key: '^(telnet', expect: {absent: true}}\n"))
+                .singleElement().asString().startsWith("p.yaml:7:").contains("a lines key is a regular expression");
+        assertThat(problems(HEAD + "config:\n  controls:\n    - {id: TOMCAT-SHUTDOWN-PORT, format: xml, paths: [etc/x.xml], "
+                + "key: '//Server[@port', expect: {equals: -1}}\n"))
+                .singleElement().asString().contains("an xml key is an XPath expression");
         assertThat(problems(HEAD + "applies-to: ['**/*.conf']\nconfig:\n  controls:\n"
                 + "    - {id: SSH-LOG-LEVEL, format: sshd, key: LogLevel, expect: {equals: INFO}}\n"))
                 .containsExactly("p.yaml:5:1: a config profile audits system roots; its controls name their files with 'paths'");

@@ -205,8 +205,15 @@ public final class LogrotateConfig extends ReadConfig {
     private static boolean rotates(Stanza s, String log) {
         for (String pattern : s.logs()) {
             String p = pattern.replace("\"", "");
-            if (p.equals(log) || FileSystems.getDefault().getPathMatcher("glob:" + p).matches(Path.of(log))) {
+            if (p.equals(log)) {
                 return true;
+            }
+            try {
+                if (FileSystems.getDefault().getPathMatcher("glob:" + p).matches(Path.of(log))) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // a pattern logrotate's glob(3) would not accept rotates nothing
             }
         }
         return false;
