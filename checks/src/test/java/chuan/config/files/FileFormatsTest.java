@@ -177,6 +177,18 @@ class FileFormatsTest {
     }
 
     @Test
+    void anEntityExpansionBombIsRefusedAsMalformedNotExpanded() throws Exception {
+        StringBuilder dtd = new StringBuilder("<!ENTITY l0 \"lol\">\n");
+        for (int i = 1; i < 10; i++) {
+            dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">\n");
+        }
+        EffectiveConfig x = read("xml", "/etc/tomcat10/server.xml",
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE Server [\n" + dtd + "]>\n<Server port=\"&l9;\"/>\n");
+        assertThat(x.problems()).singleElement().satisfies(p -> assertThat(p.malformed()).isTrue());
+        assertThat(x.lookup("/Server/@port")).isEmpty();
+    }
+
+    @Test
     void linesAreMatchedOutsideComments() throws Exception {
         EffectiveConfig l = read("lines", "/etc/inetd.conf", """
                 #telnet stream tcp nowait root /usr/sbin/tcpd /usr/sbin/in.telnetd
