@@ -4,6 +4,7 @@ import chuan.config.ConfigProblem;
 import chuan.config.Directive;
 import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveSetting;
+import chuan.config.ReadConfig;
 import chuan.config.SystemRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * name replacing the earlier one. Names never set take shadow-utils' built-in default where
  * login.defs(5) documents one.
  */
-public final class LoginDefs implements EffectiveConfig {
+public final class LoginDefs extends ReadConfig {
 
     public static final String FILE = "/etc/login.defs";
 
@@ -35,10 +36,9 @@ public final class LoginDefs implements EffectiveConfig {
             "LOGIN_TIMEOUT", "60");
 
     private final Map<String, List<Directive>> lines = new LinkedHashMap<>();
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private boolean found;
 
     private LoginDefs() {
+        super(FILE);
     }
 
     public static LoginDefs read(SystemRoot root) {
@@ -55,7 +55,7 @@ public final class LoginDefs implements EffectiveConfig {
             d.problems.add(ConfigProblem.unreadable(FILE, "cannot read: " + e.getMessage()));
             return d;
         }
-        d.found = true;
+        d.filesRead.add(FILE);
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -93,22 +93,11 @@ public final class LoginDefs implements EffectiveConfig {
         return Optional.of(new EffectiveSetting(name, last.value(), last, all.subList(0, all.size() - 1)));
     }
 
-    public List<ConfigProblem> problems() {
-        return List.copyOf(problems);
-    }
 
     @Override
     public List<Scoped> lookup(String name) {
         return EffectiveConfig.global(name, effective(name));
     }
 
-    @Override
-    public String mainFile() {
-        return FILE;
-    }
 
-    @Override
-    public List<String> filesRead() {
-        return found ? List.of(FILE) : List.of();
-    }
 }

@@ -2,9 +2,9 @@ package chuan.config.linux;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.IncludedFiles;
+import chuan.config.ReadConfig;
 import chuan.config.SystemRoot;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,19 +20,16 @@ import java.util.Optional;
  * time sources configured, set by the first line that names one; a client's own keys are also there
  * ({@code makestep}, {@code NTP}, ...).
  */
-public final class NtpConfig implements EffectiveConfig {
+public final class NtpConfig extends ReadConfig {
 
     private static final List<String> CHRONY = List.of("/etc/chrony/chrony.conf", "/etc/chrony.conf");
     private static final List<String> NTPD = List.of("/etc/ntpsec/ntp.conf", "/etc/ntp.conf");
 
-    private final String mainFile;
     private final List<Directive> directives = new ArrayList<>();
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private final List<String> filesRead = new ArrayList<>();
     private SystemdConf timesyncd;
 
     private NtpConfig(String mainFile) {
-        this.mainFile = mainFile;
+        super(mainFile);
     }
 
     public static NtpConfig read(SystemRoot root) {
@@ -145,17 +142,12 @@ public final class NtpConfig implements EffectiveConfig {
     }
 
     @Override
-    public String mainFile() {
-        return mainFile;
-    }
-
-    @Override
     public List<String> filesRead() {
-        return timesyncd != null ? timesyncd.filesRead() : List.copyOf(filesRead);
+        return timesyncd != null ? timesyncd.filesRead() : super.filesRead();
     }
 
     @Override
     public List<ConfigProblem> problems() {
-        return timesyncd != null ? timesyncd.problems() : List.copyOf(problems);
+        return timesyncd != null ? timesyncd.problems() : super.problems();
     }
 }

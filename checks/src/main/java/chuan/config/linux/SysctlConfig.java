@@ -4,6 +4,7 @@ import chuan.config.ConfigProblem;
 import chuan.config.Directive;
 import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveSetting;
+import chuan.config.ReadConfig;
 import chuan.config.SystemRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  * {@code /} and {@code .} as the same separator; a leading {@code -} (ignore errors) is dropped.
  * Keys never set have no value here: the kernel's own default applies, which depends on the kernel.
  */
-public final class SysctlConfig implements EffectiveConfig {
+public final class SysctlConfig extends ReadConfig {
 
     /** In precedence order: a name in an earlier directory masks it in the later ones. */
     static final List<String> DIRECTORIES = List.of("/etc/sysctl.d", "/run/sysctl.d", "/usr/local/lib/sysctl.d",
@@ -37,10 +38,9 @@ public final class SysctlConfig implements EffectiveConfig {
     private final List<Directive> globs = new ArrayList<>();
     /** Names excluded from globs by a {@code -name} line with no value (systemd 252+). */
     private final Map<String, Directive> excluded = new LinkedHashMap<>();
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private final List<String> filesRead = new ArrayList<>();
 
     private SysctlConfig() {
+        super(LEGACY);
     }
 
     public static SysctlConfig read(SystemRoot root) {
@@ -163,14 +163,7 @@ public final class SysctlConfig implements EffectiveConfig {
         return Optional.of(new EffectiveSetting(normalize(key), last.value(), last, all.subList(0, all.size() - 1)));
     }
 
-    public List<ConfigProblem> problems() {
-        return List.copyOf(problems);
-    }
 
-    /** The files applied, in the order they are applied. */
-    public List<String> filesRead() {
-        return List.copyOf(filesRead);
-    }
 
     @Override
     public List<Scoped> lookup(String key) {
@@ -182,8 +175,4 @@ public final class SysctlConfig implements EffectiveConfig {
         return EffectiveConfig.global(key, effective(key));
     }
 
-    @Override
-    public String mainFile() {
-        return "/etc/sysctl.conf";
-    }
 }

@@ -2,9 +2,9 @@ package chuan.config.nginx;
 
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
-import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.IncludedFiles;
+import chuan.config.ReadConfig;
 import chuan.config.SystemRoot;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * value of a directive in a {@code server} or {@code location} inherited from the nearest enclosing
  * block that sets it ({@code http} into every {@code server}), else nginx's compiled-in default.
  */
-public final class NginxConfig implements EffectiveConfig {
+public final class NginxConfig extends ReadConfig {
 
     public static final String MAIN = "/etc/nginx/nginx.conf";
     private static final String PREFIX = "/etc/nginx";
@@ -89,10 +89,9 @@ public final class NginxConfig implements EffectiveConfig {
     }
 
     private final Block main = new Block("main", "", null, null);
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private final List<String> filesRead = new ArrayList<>();
 
     private NginxConfig() {
+        super(MAIN);
     }
 
     public static NginxConfig read(SystemRoot root) {
@@ -121,13 +120,7 @@ public final class NginxConfig implements EffectiveConfig {
         }
     }
 
-    public List<ConfigProblem> problems() {
-        return List.copyOf(problems);
-    }
 
-    public List<String> filesRead() {
-        return List.copyOf(filesRead);
-    }
 
     private record Reader(SystemRoot root, NginxConfig into) {
 
@@ -245,8 +238,4 @@ public final class NginxConfig implements EffectiveConfig {
         return List.copyOf(byOrigin.values());
     }
 
-    @Override
-    public String mainFile() {
-        return MAIN;
-    }
 }

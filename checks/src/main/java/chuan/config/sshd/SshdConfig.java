@@ -5,6 +5,7 @@ import chuan.config.Directive;
 import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.IncludedFiles;
+import chuan.config.ReadConfig;
 import chuan.config.SystemRoot;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.Set;
  * keyword never set takes its compiled-in default. So a drop-in's {@code PasswordAuthentication yes}
  * read before the main file's {@code no} is what sshd uses.
  */
-public final class SshdConfig implements EffectiveConfig {
+public final class SshdConfig extends ReadConfig {
 
     public static final String MAIN = "/etc/ssh/sshd_config";
     private static final int MAX_DEPTH = 16; // OpenSSH's SERVCONF_MAX_DEPTH
@@ -39,11 +40,10 @@ public final class SshdConfig implements EffectiveConfig {
 
     private final List<Directive> global = new ArrayList<>();
     private final List<MatchBlock> matches = new ArrayList<>();
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private final List<String> filesRead = new ArrayList<>();
     private final Map<String, EffectiveSetting> effective = new LinkedHashMap<>();
 
     private SshdConfig() {
+        super(MAIN);
     }
 
     /** Reads {@code /etc/ssh/sshd_config} and what it includes, inside the root. */
@@ -96,15 +96,7 @@ public final class SshdConfig implements EffectiveConfig {
         return List.copyOf(matches);
     }
 
-    /** Missing includes, unreadable files, loops: each named with its file and line; never fatal. */
-    public List<ConfigProblem> problems() {
-        return List.copyOf(problems);
-    }
 
-    /** The system paths of the files read, in reading order. */
-    public List<String> filesRead() {
-        return List.copyOf(filesRead);
-    }
 
     /** Reads files, following includes. */
     private record Reader(SystemRoot root, SshdConfig into) {
@@ -197,8 +189,4 @@ public final class SshdConfig implements EffectiveConfig {
         return out;
     }
 
-    @Override
-    public String mainFile() {
-        return MAIN;
-    }
 }
