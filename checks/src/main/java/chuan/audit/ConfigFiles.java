@@ -36,13 +36,7 @@ final class ConfigFiles {
     /** The system paths ({@code /etc/...}) the control reads; for a daemon, its main file when installed. */
     List<String> locate(ConfigControl c) throws IOException {
         if (!c.format().readsNamedFiles() && c.paths().isEmpty()) {
-            for (String marker : c.format().markers()) {
-                Optional<Path> p = root.resolve(marker, "/");
-                if (p.isPresent() && Files.exists(p.get())) {
-                    return List.of("/" + marker);
-                }
-            }
-            return List.of();
+            return firstMarker(root, c.format()).map(m -> List.of("/" + m)).orElse(List.of());
         }
         List<String> known = located.get(c.searchPaths());
         if (known != null) {
@@ -183,12 +177,17 @@ final class ConfigFiles {
 
     /** Whether a format's program is installed here: one of its marker paths exists. */
     static boolean installed(SystemRoot root, ConfigFormat format) {
+        return firstMarker(root, format).isPresent();
+    }
+
+    /** The first of a format's marker paths (relative to the root) that exists inside the root. */
+    private static Optional<String> firstMarker(SystemRoot root, ConfigFormat format) {
         for (String marker : format.markers()) {
             Optional<Path> p = root.resolve(marker, "/");
             if (p.isPresent() && Files.exists(p.get())) {
-                return true;
+                return Optional.of(marker);
             }
         }
-        return false;
+        return Optional.empty();
     }
 }
