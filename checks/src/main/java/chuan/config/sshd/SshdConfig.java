@@ -161,7 +161,8 @@ public final class SshdConfig extends ReadConfig {
             try {
                 matches = root.glob(dir, name);
             } catch (IOException e) {
-                into.problems.add(new ConfigProblem(at.file(), at.line(), "Include " + pattern + ": cannot list " + dir));
+                into.problems.add(ConfigProblem.unreadable(at.file(), at.line(), "Include " + pattern + ": "
+                        + (e instanceof SystemRoot.InvalidGlob ? "" : "cannot list " + dir + ": ") + IncludedFiles.reason(e)));
                 return;
             }
             if (matches.isEmpty()) {
