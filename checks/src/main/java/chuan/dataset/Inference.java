@@ -73,6 +73,11 @@ public final class Inference {
 
     /** Reads the file and returns the drafted profile as YAML. */
     public static String draft(Path file, String id, long sample, LocalDate asOf) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            // a FIFO would block until a writer came, a device would never end
+            throw new IOException(Files.isDirectory(file) ? "is a directory" : Files.exists(file)
+                    ? "is not a regular file (a device, FIFO or socket); not opened" : "no such file");
+        }
         Inference inf = new Inference(asOf, ReferenceData.builtIn());
         DataFormat format = DataFormat.fromFileName(file.getFileName().toString()).orElse(DataFormat.CSV);
         if (format.isJson()) {

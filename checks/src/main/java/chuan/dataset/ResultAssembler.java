@@ -43,7 +43,8 @@ final class ResultAssembler {
             if (slot >= 0) {
                 for (String m : unknownMembers) {
                     total.violations[slot]++;
-                    total.examples.get(slot).add(new Violation(null, null, null, m, null,
+                    total.examples.get(slot).add(new Violation(null, null, null,
+                            options.revealPersonalData() ? m : chuan.model.Masking.name(m), null,
                             "a member described by the profile", "member is not described by profile " + plan.profile.id()));
                 }
             }

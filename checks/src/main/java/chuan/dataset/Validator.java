@@ -63,7 +63,7 @@ final class Validator implements Runnable {
             return null;
         }
         try {
-            return RecordSchema.load(p);
+            return RecordSchema.load(p, List.of(p.getParent()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -306,12 +306,13 @@ final class Validator implements Runnable {
                     tally.violations[schemaSlot]++;
                     continue;
                 }
-                tally.add(plan.slots.get(schemaSlot), schemaSlot, new Violation(row, line, null, pointer.isEmpty() ? "/" : pointer,
+                tally.add(plan.slots.get(schemaSlot), schemaSlot, new Violation(row, line, null,
+                        pointer.isEmpty() ? "/" : InputMessages.pointer(pointer),
                         null, leaf.getKeyword() == null ? null : "schema keyword '" + leaf.getKeyword() + "'",
-                        SchemaMessages.withoutValues(leaf.getErrorMessage())));
+                        InputMessages.schema(leaf.getErrorMessage())));
             }
         } catch (JSONException e) {
-            record(syntaxSlot, row, line, "a JSON object", "malformed JSON: " + e.getMessage());
+            record(syntaxSlot, row, line, "a JSON object", "malformed JSON: " + InputMessages.orgJson(e.getMessage()));
         }
     }
 

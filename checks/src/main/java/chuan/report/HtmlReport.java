@@ -215,7 +215,7 @@ public final class HtmlReport implements AuditListener {
     private void target(XMLStreamWriter w, AuditReport report, Target t) throws XMLStreamException {
         element(w, "h3", t.path() + " (" + t.status().label() + ")");
         element(w, "p", t.format() + ", " + t.extent() + ", profile " + String.join(", ", t.profiles())
-                + (t.sha256() == null ? "" : ", sha256 " + t.sha256()));
+                + (t.fingerprint() == null ? "" : ", fingerprint " + t.fingerprint()));
         if (t.sources() != null && !t.sources().isEmpty()) {
             element(w, "p", "read, in order: " + String.join(", ", t.sources())); // the resolution path
         }

@@ -34,9 +34,12 @@ class DatasetScannerTest {
         return scan(FIXTURES.resolve(file), "people.yaml", 20, 2);
     }
 
+    /** One project secret for every scan of a test: fingerprints compare across its scans, as across a project's runs. */
+    private final chuan.model.Fingerprints fingerprints = chuan.model.Fingerprints.ephemeral();
+
     DatasetOutcome scan(Path file, String profile, int maxExamples, int workers) throws Exception {
         return scanner.scan(file, file.getFileName().toString(), profile(profile),
-                new ScanOptions(AS_OF, maxExamples, false, workers));
+                new ScanOptions(AS_OF, maxExamples, false, workers, chuan.standard.ReferenceData.builtIn(), null, null, fingerprints));
     }
 
     static Result result(DatasetOutcome o, String rule, String field) {
@@ -72,7 +75,7 @@ class DatasetScannerTest {
         assertThat(o.records()).isEqualTo(3);
         assertThat(o.readCompletely()).isTrue();
         assertThat(o.results()).allSatisfy(r -> assertThat(r.status()).as(r.rule() + " " + r.field()).isEqualTo(Status.PASS));
-        assertThat(o.sha256()).hasSize(64);
+        assertThat(o.fingerprint()).hasSize(64);
         assertThat(result(o, "DATA-PATTERN", "id").checked()).isEqualTo(3);
     }
 

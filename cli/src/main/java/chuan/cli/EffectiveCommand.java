@@ -145,13 +145,9 @@ final class EffectiveCommand implements Callable<Integer> {
         out.println("# read, in order: " + String.join(", ", c.filesRead()));
         for (EffectiveConfig.Scoped s : c.lookup(key)) {
             EffectiveSetting shown = s.setting();
-            if (!reveal && shown.value() != null && SecretKeys.isSecret(key) && format.holdsSecrets()) {
-                // a file format's password-named key holds the password itself: masked, as in every report
-                shown = new EffectiveSetting(shown.key(), Masking.mask(shown.value()), shown.from(),
-                        shown.ignored().stream().map(d -> new Directive(d.keyword(), Masking.mask(d.value()), d.file(), d.line()))
-                                .toList());
-            }
-            out.println((s.scope() == null ? "" : s.scope() + ": ") + line(shown)
+            // a file format's password-named key holds the password itself: masked, as in every report
+            boolean secret = SecretKeys.isSecret(key) && format.holdsSecrets();
+            out.println((s.scope() == null ? "" : s.scope() + ": ") + line(shown, secret)
                     + (s.note() == null ? "" : "    (" + s.note() + ")"));
         }
         return c.problems();
@@ -163,7 +159,7 @@ final class EffectiveCommand implements Callable<Integer> {
             for (SshdConfig.MatchBlock m : c.matchBlocks()) {
                 out.println("Match " + m.criteria() + "    # " + m.start().origin());
                 for (Directive d : m.directives()) {
-                    out.println("    " + d.keyword() + " " + d.value() + "    # " + d.origin());
+                    out.println("    " + d.keyword() + " " + shown(d.value(), false) + "    # " + d.origin());
                 }
             }
         }
@@ -194,18 +190,32 @@ final class EffectiveCommand implements Callable<Integer> {
         return s.problems();
     }
 
-    private static void settings(List<EffectiveSetting> settings, PrintWriter out) {
+    private void settings(List<EffectiveSetting> settings, PrintWriter out) {
         for (EffectiveSetting s : settings) {
             out.println(line(s));
         }
     }
 
-    private static String line(EffectiveSetting s) {
-        StringBuilder b = new StringBuilder(s.key()).append(' ').append(s.value() == null ? "(not set)" : s.value())
+    /** A daemon's setting: its keys are settings (PasswordAuthentication), never the secret itself. */
+    private String line(EffectiveSetting s) {
+        return line(s, false);
+    }
+
+    /** A setting with its origin and the values that lost to it, each masked as the reports mask it. */
+    private String line(EffectiveSetting s, boolean secret) {
+        StringBuilder b = new StringBuilder(s.key()).append(' ').append(s.value() == null ? "(not set)" : shown(s.value(), secret))
                 .append("    # ").append(s.origin());
         for (Directive d : s.ignored()) {
-            b.append("; not used: ").append(d.value()).append(" at ").append(d.origin());
+            b.append("; not used: ").append(shown(d.value(), secret)).append(" at ").append(d.origin());
         }
         return b.toString();
+    }
+
+    /** A value as shown: a secret hidden whole, the password of a connection URL hidden, unless --reveal-personal-data. */
+    private String shown(String value, boolean secret) {
+        if (reveal || value == null) {
+            return value;
+        }
+        return secret ? Masking.secret(value) : Masking.urlPasswords(value);
     }
 }

@@ -43,13 +43,9 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AuditReport saved;
         try {
-            saved = JsonReport.mapper().readValue(Files.readAllBytes(report), AuditReport.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            err.println("chuan: " + report + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr()) + ": not a chuan JSON report: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-            return ExitCode.USAGE.code();
-        } catch (IOException e) {
-            err.println("chuan: " + report + ": cannot read: " + e.getMessage());
+            saved = chuan.report.SavedReport.read(report);
+        } catch (chuan.profile.ProfileException e) {
+            e.problems().forEach(p -> err.println("chuan: " + p.oneLine()));
             return ExitCode.USAGE.code();
         }
         List<AuditListener> listeners = new ArrayList<>();

@@ -93,8 +93,19 @@ final class ScanCommand implements Callable<Integer> {
     Path baselineFile;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Validator threads. Default: the number of processors.")
+            description = "Validator threads, 1 to 256. Default: the number of processors.")
     Integer threads;
+
+    @Option(names = "--fingerprint-key", paramLabel = "FILE",
+            description = "The project's fingerprint secret, made on first use: reports and baselines identify values by "
+                    + "fingerprints keyed with it, which cannot be reversed without it. Default: CHUAN_FINGERPRINT_KEY, else "
+                    + "fingerprint.key beside --baseline, else .chuan/fingerprint.key.")
+    Path fingerprintKey;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "64MiB",
+            description = "Largest configuration file read (bytes, or with KiB, MiB, GiB); a larger one is an input "
+                    + "error. Default: ${DEFAULT-VALUE}.")
+    String maxFileSize;
 
     @Option(names = {"-q", "--quiet"}, description = "No console report; errors still go to standard error.")
     boolean quiet;
@@ -121,6 +132,13 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (level < 1 || level > 5) {
             return usage(err, "--level is an information-security level, 1 to 5 (Decree 85/2016, Decree 331/2026)");
+        }
+        if (threads != null && (threads < 1 || threads > 256)) {
+            return usage(err, "--threads is 1 to 256, not " + threads);
+        }
+        long maxBytes = Sizes.parse(maxFileSize);
+        if (maxBytes < 1) {
+            return usage(err, "--max-file-size: '" + maxFileSize + "' is not a size (a number of bytes, or with KiB, MiB, GiB)");
         }
         LocalDate date;
         try {
@@ -190,10 +208,19 @@ final class ScanCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
         }
+        // reports that outlive the run (a baseline's JSON, SARIF for code scanning, any report kept) use the project's
+        // lasting secret, so the same inputs give the same report; the console alone shows no fingerprint
+        boolean lasting = baselineFile != null || outputs.stream().anyMatch(o -> o.format() != chuan.report.ReportFormat.CONSOLE);
+        chuan.gate.FingerprintKey.Chosen key;
+        try {
+            key = chuan.gate.FingerprintKey.choose(fingerprintKey, System.getenv(), baselineFile, Path.of(""), lasting);
+        } catch (IOException e) {
+            return usage(err, "fingerprint key: " + e.getMessage());
+        }
         AuditRequest request = new AuditRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, profiles, date, gate,
-                engineExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
+                engineExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                 referenceDir == null ? chuan.standard.ReferenceData.builtIn() : chuan.standard.ReferenceData.fromDirectory(referenceDir),
-                waivers, strictWaivers, baseline, streamed, progress, level);
+                waivers, strictWaivers, baseline, streamed, progress, level, key.fingerprints(), maxBytes);
         try {
             AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
                     .run(request, new Listeners(listeners));
