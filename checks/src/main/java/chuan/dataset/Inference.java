@@ -270,8 +270,8 @@ public final class Inference {
 
     private String yaml(Path file, String id, DataFormat format) {
         StringBuilder y = new StringBuilder();
-        y.append("# Drafted by `chuan infer` from ").append(file.getFileName()).append(" (").append(records)
-                .append(" records). Review every choice before relying on it.\n");
+        y.append("# Drafted by `chuan infer` from ").append(chuan.report.Inert.text(file.getFileName().toString()))
+                .append(" (").append(records).append(" records). Review every choice before relying on it.\n");
         y.append("profile: ").append(id).append('\n');
         y.append("version: 0.1.0\n");
         y.append("title: ").append(quote("Drafted profile for " + file.getFileName())).append('\n');
@@ -405,7 +405,8 @@ public final class Inference {
         return "integer".equals(type) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
+    /** A YAML double-quoted scalar; Inert's escapes are YAML's own, so a control character in a name stays that character. */
     private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + chuan.report.Inert.text(s.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
     }
 }

@@ -3,6 +3,7 @@ package chuan.cli;
 import chuan.gate.Baseline;
 import chuan.gate.ExitCode;
 import chuan.model.AuditReport;
+import chuan.report.Inert;
 import chuan.report.JsonReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,14 +37,14 @@ final class BaselineCommand implements Callable<Integer> {
             Baseline.Content content = Baseline.fromReport(saved, report.getFileName().toString());
             Baseline.write(content, output);
             long n = content.findings().stream().mapToLong(Baseline.Finding::count).sum();
-            spec.commandLine().getOut().println(output + ": " + n + " violations recorded from " + report);
+            spec.commandLine().getOut().println(Inert.text(output + ": " + n + " violations recorded from " + report));
             return ExitCode.PASSED.code();
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("chuan: " + report + ": " + e.getMessage());
+            spec.commandLine().getErr().println("chuan: " + Inert.text(report + ": " + e.getMessage()));
             return ExitCode.USAGE.code();
         } catch (IOException e) {
-            spec.commandLine().getErr().println("chuan: " + report + ": not a readable chuan JSON report: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            spec.commandLine().getErr().println("chuan: " + Inert.text(report + ": not a readable chuan JSON report: "
+                    + e.getMessage().lines().findFirst().orElse("")));
             return ExitCode.USAGE.code();
         }
     }

@@ -2,6 +2,7 @@ package chuan.cli;
 
 import chuan.dataset.Inference;
 import chuan.gate.ExitCode;
+import chuan.report.Inert;
 import chuan.standard.PersonalData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(dataset)) {
-            spec.commandLine().getErr().println("chuan: " + dataset + ": no such file");
+            spec.commandLine().getErr().println("chuan: " + Inert.text(dataset + ": no such file"));
             return ExitCode.USAGE.code();
         }
         String profileId = id != null ? id : "draft." + PersonalData.fold(dataset.getFileName().toString()
@@ -52,11 +53,11 @@ final class InferCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(yaml);
             } else {
                 Files.writeString(output, yaml);
-                spec.commandLine().getOut().println(output + ": drafted " + profileId + " from " + dataset);
+                spec.commandLine().getOut().println(Inert.text(output + ": drafted " + profileId + " from " + dataset));
             }
             return ExitCode.PASSED.code();
         } catch (IOException e) {
-            spec.commandLine().getErr().println("chuan: " + e.getMessage());
+            spec.commandLine().getErr().println("chuan: " + Inert.text(e.getMessage()));
             return ExitCode.INPUT_ERROR.code();
         }
     }

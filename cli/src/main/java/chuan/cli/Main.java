@@ -1,6 +1,7 @@
 package chuan.cli;
 
 import chuan.gate.ExitCode;
+import chuan.report.Inert;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -50,17 +51,18 @@ public final class Main implements Runnable {
         cl.setExitCodeExceptionMapper(ex -> ExitCode.USAGE.code());
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("chuan: " + ex.getMessage());
+            c.getErr().println("chuan: " + Inert.text(ex.getMessage()));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof java.util.concurrent.CancellationException) {
-                c.getErr().println("chuan: " + ex.getMessage());
+                c.getErr().println("chuan: " + Inert.text(ex.getMessage()));
                 return ExitCode.CANCELLED.code();
             }
             boolean debug = parsed.hasMatchedOption("--debug");
-            c.getErr().println("chuan: internal error: " + ex + (debug ? "" : " (run again with --debug for details)"));
+            c.getErr().println("chuan: internal error: " + Inert.text(String.valueOf(ex))
+                    + (debug ? "" : " (run again with --debug for details)"));
             if (debug) {
                 ex.printStackTrace(c.getErr());
             }

@@ -3,6 +3,7 @@ package chuan.cli;
 import chuan.gate.ExitCode;
 import chuan.model.AuditReport;
 import chuan.report.AuditListener;
+import chuan.report.Inert;
 import chuan.report.JsonReport;
 import chuan.report.Listeners;
 import chuan.report.Replay;
@@ -45,11 +46,12 @@ final class RenderCommand implements Callable<Integer> {
         try {
             saved = JsonReport.mapper().readValue(Files.readAllBytes(report), AuditReport.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            err.println("chuan: " + report + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr()) + ": not a chuan JSON report: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            err.println("chuan: " + Inert.text(report + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr()) + ": not a chuan JSON report: "
+                    + e.getOriginalMessage().lines().findFirst().orElse("")));
             return ExitCode.USAGE.code();
         } catch (IOException e) {
-            err.println("chuan: " + report + ": cannot read: " + e.getMessage());
+            err.println("chuan: " + Inert.text(report + ": cannot read: " + e.getMessage()));
             return ExitCode.USAGE.code();
         }
         List<AuditListener> listeners = new ArrayList<>();
@@ -59,12 +61,12 @@ final class RenderCommand implements Callable<Integer> {
             try {
                 o = OutputSpec.parse(f);
             } catch (IllegalArgumentException e) {
-                err.println("chuan: " + e.getMessage());
+                err.println("chuan: " + Inert.text(e.getMessage()));
                 return ExitCode.USAGE.code();
             }
             toStdout += o.file() == null ? 1 : 0;
             if (o.file() != null && Outputs.writable(o.file()) != null) {
-                err.println("chuan: -f " + f + ": " + Outputs.writable(o.file()));
+                err.println("chuan: " + Inert.text("-f " + f + ": " + Outputs.writable(o.file())));
                 return ExitCode.USAGE.code();
             }
             listeners.add(Outputs.listener(o, out, !noColor && Terminal.color(noColor)));

@@ -8,6 +8,7 @@ import chuan.model.AuditError;
 import chuan.model.AuditReport;
 import chuan.report.AuditListener;
 import chuan.report.ConsoleReport;
+import chuan.report.Inert;
 import chuan.report.JsonReport;
 import chuan.report.Listeners;
 import chuan.rules.RuleCatalog;
@@ -176,7 +177,7 @@ final class ScanCommand implements Callable<Integer> {
             try {
                 waivers = chuan.gate.Waivers.load(waiversFile);
             } catch (chuan.profile.ProfileException e) {
-                e.problems().forEach(p -> err.println("chuan: configuration error: " + p.oneLine()));
+                e.problems().forEach(p -> err.println("chuan: configuration error: " + Inert.text(p.oneLine())));
                 return ExitCode.USAGE.code();
             }
         }
@@ -186,7 +187,7 @@ final class ScanCommand implements Callable<Integer> {
             try {
                 baseline = chuan.gate.Baseline.load(baselineFile);
             } catch (chuan.profile.ProfileException e) {
-                e.problems().forEach(p -> err.println("chuan: configuration error: " + p.oneLine()));
+                e.problems().forEach(p -> err.println("chuan: configuration error: " + Inert.text(p.oneLine())));
                 return ExitCode.USAGE.code();
             }
         }
@@ -213,7 +214,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintWriter err, String message) {
-        err.println("chuan: " + message);
+        err.println("chuan: " + Inert.text(message));
         return ExitCode.USAGE.code();
     }
 
@@ -229,7 +230,7 @@ final class ScanCommand implements Callable<Integer> {
         public void auditFinished(AuditReport report) {
             for (AuditError e : report.errors()) {
                 err.println("chuan: " + (e.kind() == AuditError.Kind.CONFIGURATION ? "configuration error: " : "error: ")
-                        + e.oneLine());
+                        + Inert.text(e.oneLine()));
             }
             err.flush();
         }

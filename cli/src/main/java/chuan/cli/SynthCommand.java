@@ -4,6 +4,7 @@ import chuan.gate.ExitCode;
 import chuan.profile.Profile;
 import chuan.profile.ProfileException;
 import chuan.profile.ProfileRegistry;
+import chuan.report.Inert;
 import chuan.standard.ReferenceData;
 import chuan.synth.Synthesizer;
 import java.io.BufferedWriter;
@@ -62,7 +63,7 @@ final class SynthCommand implements Callable<Integer> {
         try {
             p = registry.resolve(profile, registry.projectProfiles(Path.of(".")));
         } catch (ProfileException e) {
-            e.problems().forEach(x -> err.println("chuan: " + x.oneLine()));
+            e.problems().forEach(x -> err.println("chuan: " + Inert.text(x.oneLine())));
             return ExitCode.USAGE.code();
         }
         Path truthFile = truth != null ? truth : output.resolveSibling(output.getFileName() + ".truth.csv");
@@ -72,14 +73,14 @@ final class SynthCommand implements Callable<Integer> {
             try (Writer data = writer(output); Writer t = writer(truthFile)) {
                 s = synth.write(rows, errorRate, seed, output.getFileName().toString(), data, t);
             }
-            spec.commandLine().getOut().printf("%s: %,d rows for %s, %,d with a defect (listed in %s)%n", output, s.rows(),
-                    p.id(), s.defects(), truthFile);
+            spec.commandLine().getOut().println(Inert.text(String.format("%s: %,d rows for %s, %,d with a defect (listed in %s)",
+                    output, s.rows(), p.id(), s.defects(), truthFile)));
             return ExitCode.PASSED.code();
         } catch (IllegalArgumentException e) {
-            err.println("chuan: " + profile + ": " + e.getMessage());
+            err.println("chuan: " + Inert.text(profile + ": " + e.getMessage()));
             return ExitCode.USAGE.code();
         } catch (IOException e) {
-            err.println("chuan: " + output + ": " + e.getMessage());
+            err.println("chuan: " + Inert.text(output + ": " + e.getMessage()));
             return ExitCode.INPUT_ERROR.code();
         }
     }
