@@ -8,6 +8,7 @@ import chuan.report.JsonReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,20 +33,32 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var err = spec.commandLine().getErr();
+        String refused = Outputs.refusal(List.of(new Outputs.OutputFile("-o " + output, output)), List.of(report));
+        if (refused != null) {
+            err.println("chuan: " + Inert.text(refused));
+            return ExitCode.USAGE.code();
+        }
+        Baseline.Content content;
         try {
             AuditReport saved = JsonReport.mapper().readValue(Files.readAllBytes(report), AuditReport.class);
-            Baseline.Content content = Baseline.fromReport(saved, report.getFileName().toString());
-            Baseline.write(content, output);
-            long n = content.findings().stream().mapToLong(Baseline.Finding::count).sum();
-            spec.commandLine().getOut().println(Inert.text(output + ": " + n + " violations recorded from " + report));
-            return ExitCode.PASSED.code();
+            content = Baseline.fromReport(saved, report.getFileName().toString());
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("chuan: " + Inert.text(report + ": " + e.getMessage()));
+            err.println("chuan: " + Inert.text(report + ": " + e.getMessage()));
             return ExitCode.USAGE.code();
         } catch (IOException e) {
-            spec.commandLine().getErr().println("chuan: " + Inert.text(report + ": not a readable chuan JSON report: "
+            err.println("chuan: " + Inert.text(report + ": not a readable chuan JSON report: "
                     + e.getMessage().lines().findFirst().orElse("")));
             return ExitCode.USAGE.code();
         }
+        try {
+            Baseline.write(content, output);
+        } catch (IOException e) {
+            err.println("chuan: " + Inert.text("-o " + output + ": cannot write: " + e.getMessage()));
+            return ExitCode.USAGE.code();
+        }
+        long n = content.findings().stream().mapToLong(Baseline.Finding::count).sum();
+        spec.commandLine().getOut().println(Inert.text(output + ": " + n + " violations recorded from " + report));
+        return ExitCode.PASSED.code();
     }
 }

@@ -140,14 +140,12 @@ final class ScanCommand implements Callable<Integer> {
         if (outputs.stream().filter(o -> o.file() == null).count() > 1) {
             return usage(err, "at most one -f format can go to standard output; give the others a =FILE");
         }
-        for (OutputSpec o : outputs) {
-            if (o.file() != null) {
-                String problem = Outputs.writable(o.file());
-                if (problem != null) {
-                    return usage(err, "-f " + o.format().label() + "=" + o.file() + ": " + problem);
-                }
-            }
+        String refused = Outputs.refusal(outputs.stream().map(OutputSpec::output).filter(java.util.Objects::nonNull).toList(),
+                namedInputs());
+        if (refused != null) {
+            return usage(err, refused);
         }
+        Outputs files = new Outputs();
         List<AuditListener> listeners = new ArrayList<>();
         boolean stdoutTaken = outputs.stream().anyMatch(o -> o.file() == null);
         if (!quiet && !stdoutTaken && outputs.stream().noneMatch(o -> o.format() == chuan.report.ReportFormat.CONSOLE)) {
@@ -159,15 +157,17 @@ final class ScanCommand implements Callable<Integer> {
         int engineExamples = maxExamples;
         for (OutputSpec o : outputs) {
             if (o.format() == chuan.report.ReportFormat.CSV && maxExamples == 0 && o.file() != null && streamed == null) {
-                streamed = new chuan.report.StreamingCsvReport(() -> Files.newOutputStream(o.file()));
-                listeners.add(streamed);
+                Outputs.ReportFile csv = files.file(o.output());
+                streamed = new chuan.report.StreamingCsvReport(csv);
+                listeners.add(Outputs.guarded(streamed, csv));
                 boolean othersNeedAll = outputs.stream().anyMatch(x -> x.format() != chuan.report.ReportFormat.CSV
                         && x.format() != chuan.report.ReportFormat.CONSOLE && x.format() != chuan.report.ReportFormat.MARKDOWN);
                 engineExamples = othersNeedAll ? 0 : 20;
             } else {
-                listeners.add(listener(o, out));
+                listeners.add(files.listener(o, out, !quiet && Terminal.color(noColor)));
             }
         }
+        listeners.add(0, files.inputGuard()); // first: it refuses before any report is written
         listeners.add(new ErrorPrinter(err));
         if (referenceDir != null && !Files.isDirectory(referenceDir)) {
             return usage(err, "--reference-dir: " + referenceDir + " is not a directory");
@@ -201,7 +201,11 @@ final class ScanCommand implements Callable<Integer> {
             if (reportSink != null) {
                 reportSink.accept(report);
             }
-            return report.summary().exitCode();
+            List<String> failed = files.failures();
+            failed.forEach(f -> err.println("chuan: " + Inert.text(f)));
+            return failed.isEmpty() ? report.summary().exitCode() : Math.max(report.summary().exitCode(), ExitCode.USAGE.code());
+        } catch (Outputs.Refused e) {
+            return usage(err, e.getMessage());
         } finally {
             if (progress != null) {
                 progress.done();
@@ -209,8 +213,19 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private AuditListener listener(OutputSpec o, PrintWriter out) {
-        return Outputs.listener(o, out, !quiet && Terminal.color(noColor));
+    /** The files this scan reads before it writes anything: those named on the command line. */
+    private List<Path> namedInputs() {
+        List<Path> named = new ArrayList<>(paths);
+        for (String p : profiles) {
+            try {
+                named.add(Path.of(p));
+            } catch (java.nio.file.InvalidPathException e) {
+                // a profile id, not a file
+            }
+        }
+        named.add(waiversFile);
+        named.add(baselineFile);
+        return named;
     }
 
     private static int usage(PrintWriter err, String message) {

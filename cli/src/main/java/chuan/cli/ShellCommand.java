@@ -280,7 +280,12 @@ final class ShellCommand implements Callable<Integer> {
         }
         try {
             Path file = Files.createTempFile("chuan-last-scan-", ".html");
-            Replay.replay(last, Outputs.listener(OutputSpec.parse("html=" + file), out, false));
+            Outputs files = new Outputs();
+            Replay.replay(last, files.listener(OutputSpec.parse("html=" + file), out, false));
+            if (!files.failures().isEmpty()) {
+                err.println("chuan: " + Inert.text(files.failures().get(0)));
+                return ExitCode.USAGE.code();
+            }
             out.println(Inert.text(file.toAbsolutePath().toString()));
             return 0;
         } catch (IOException e) {
