@@ -39,12 +39,16 @@ public final class JsonReport implements AuditListener {
     }
 
     public static ObjectMapper mapper() {
-        ObjectMapper mapper = new ObjectMapper()
+        return inert(new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-                .registerModule(new SimpleModule("chuan-inert").addSerializer(String.class, new WellFormedStrings()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL));
+    }
+
+    /** Makes a mapper write JSON as this report does: Inert's characters as escapes, lone surrogates as U+FFFD. */
+    public static ObjectMapper inert(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("chuan-inert").addSerializer(String.class, new WellFormedStrings()));
         mapper.getFactory().setCharacterEscapes(new InertEscapes());
         return mapper;
     }

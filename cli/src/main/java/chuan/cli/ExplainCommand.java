@@ -35,7 +35,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RuleCatalog catalog = RuleCatalog.builtIn();
         if (markdown) {
-            out.print(chuan.rules.RuleDocs.markdown(catalog));
+            out.print(Inert.lines(chuan.rules.RuleDocs.markdown(catalog)));
             return ExitCode.PASSED.code();
         }
         if (ruleId == null) {

@@ -64,7 +64,7 @@ final class InferCommand implements Callable<Integer> {
             return ExitCode.INPUT_ERROR.code();
         }
         if (output == null) {
-            spec.commandLine().getOut().print(yaml);
+            spec.commandLine().getOut().print(Inert.lines(yaml));
             return ExitCode.PASSED.code();
         }
         Outputs files = new Outputs();

@@ -81,7 +81,7 @@ final class ProfilesCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
             if (markdown) {
-                out.print(chuan.profile.ProfileDocs.markdown(p, RuleCatalog.builtIn()));
+                out.print(Inert.lines(chuan.profile.ProfileDocs.markdown(p, RuleCatalog.builtIn())));
                 return ExitCode.PASSED.code();
             }
             out.println(Inert.text(p.id() + " " + p.version() + " (" + p.kind().label() + "): " + p.title()));

@@ -167,6 +167,10 @@ class HostileTextTest {
                 .contains("line one\nline two\\x1b[2J");
         CliRunner check = CliRunner.run("profiles", "check", p.toString());
         assertInert(check.out() + check.err(), "profiles check");
+        CliRunner page = CliRunner.run("profiles", "show", "--markdown", p.toString());
+        assertThat(page.exit()).isZero();
+        assertInert(page.out(), "profiles show --markdown");
+        assertThat(page.out()).contains("\\x1b]8;;http://evil.example/");
 
         CliRunner explain = CliRunner.run("explain", "NO-SUCH\u001b[2J\u202e");
         assertThat(explain.exit()).isEqualTo(2);
