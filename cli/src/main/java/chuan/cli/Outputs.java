@@ -39,14 +39,16 @@ final class Outputs {
     record OutputFile(String option, Path path) {
     }
 
-    /** The audit read a file that is also an output: nothing was written. */
-    static final class Refused extends IOException {
+    /** A report file is not opened: the audit read it (see {@link #inputGuard}). */
+    private static final class Refused extends IOException {
         Refused(String message) {
             super(message);
         }
     }
 
     private final List<ReportFile> files = new ArrayList<>();
+    /** Set when the audit read one of the outputs: then no report file is opened. */
+    private String refused;
 
     /** Why these outputs cannot be written (the first reason, one line), or null when they can. */
     static String refusal(List<OutputFile> outputs, List<Path> inputs) {
@@ -159,10 +161,16 @@ final class Outputs {
         return lines;
     }
 
+    /** Why no report file was written (the audit read one of them), or null. */
+    String refused() {
+        return refused;
+    }
+
     /**
-     * Refuses, once the audit has read everything and before any report is opened, when a report
-     * would overwrite a file the audit read (a dataset found in a scanned folder, a configuration's
-     * drop-in). Put first among the listeners.
+     * Once the audit has read everything and before any report is opened, finds a report that would
+     * overwrite a file the audit read (a dataset found in a scanned folder, a configuration's
+     * drop-in): then no report file is opened at all, and {@link #refused} says why. Put first
+     * among the listeners.
      */
     AuditListener inputGuard() {
         Map<Object, OutputFile> existing = new HashMap<>();
@@ -185,9 +193,9 @@ final class Outputs {
                     }
                     for (String path : read) {
                         OutputFile o = path == null ? null : existing.get(identityOf(path));
-                        if (o != null) {
-                            throw new Refused(o.option() + ": " + path + " is an input of this scan; refusing to overwrite it "
-                                    + "(no report was written)");
+                        if (o != null && refused == null) {
+                            refused = o.option() + ": " + path + " is an input of this scan; refusing to overwrite it "
+                                    + "(no report file was written)";
                         }
                     }
                 }
@@ -213,7 +221,7 @@ final class Outputs {
     }
 
     /** A report file: opened (and its folder created) only when its report is written. */
-    static final class ReportFile implements JsonReport.Sink {
+    final class ReportFile implements JsonReport.Sink {
         private final OutputFile output;
         private IOException failure;
 
@@ -223,6 +231,9 @@ final class Outputs {
 
         @Override
         public OutputStream open() throws IOException {
+            if (refused != null) {
+                throw new Refused(refused);
+            }
             try {
                 Path parent = output.path().toAbsolutePath().getParent();
                 if (parent != null) {
@@ -326,7 +337,7 @@ final class Outputs {
         }
 
         private void rethrowUnlessTheFileFailed(Exception e) throws IOException {
-            if (file.failure == null) {
+            if (file.failure == null && !(e instanceof Refused)) {
                 throw e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             }
         }

@@ -167,7 +167,7 @@ final class ScanCommand implements Callable<Integer> {
                 listeners.add(files.listener(o, out, !quiet && Terminal.color(noColor)));
             }
         }
-        listeners.add(0, files.inputGuard()); // first: it refuses before any report is written
+        listeners.add(0, files.inputGuard()); // first: it decides before any report file is opened
         listeners.add(new ErrorPrinter(err));
         if (referenceDir != null && !Files.isDirectory(referenceDir)) {
             return usage(err, "--reference-dir: " + referenceDir + " is not a directory");
@@ -201,11 +201,12 @@ final class ScanCommand implements Callable<Integer> {
             if (reportSink != null) {
                 reportSink.accept(report);
             }
+            if (files.refused() != null) {
+                return usage(err, files.refused());
+            }
             List<String> failed = files.failures();
             failed.forEach(f -> err.println("chuan: " + Inert.text(f)));
             return failed.isEmpty() ? report.summary().exitCode() : Math.max(report.summary().exitCode(), ExitCode.USAGE.code());
-        } catch (Outputs.Refused e) {
-            return usage(err, e.getMessage());
         } finally {
             if (progress != null) {
                 progress.done();
