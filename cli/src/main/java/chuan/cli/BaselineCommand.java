@@ -5,11 +5,13 @@ import chuan.gate.ExitCode;
 import chuan.gate.FingerprintKey;
 import chuan.model.AuditReport;
 import chuan.profile.ProfileException;
+import chuan.report.Inert;
 import chuan.report.SavedReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,28 +43,33 @@ final class BaselineCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String refused = Outputs.refusal(List.of(new Outputs.OutputFile("-o " + output, output)), List.of(report));
+        if (refused != null) {
+            err.println("chuan: " + Inert.text(refused));
+            return ExitCode.USAGE.code();
+        }
         AuditReport saved;
         try {
             saved = SavedReport.read(report);
         } catch (ProfileException e) {
-            e.problems().forEach(p -> err.println("chuan: " + p.oneLine()));
+            e.problems().forEach(p -> err.println("chuan: " + Inert.text(p.oneLine())));
             return ExitCode.USAGE.code();
         }
         Baseline.Content content;
         try {
             content = Baseline.fromReport(saved, report.getFileName().toString());
         } catch (IllegalArgumentException e) {
-            err.println("chuan: " + report + ": " + e.getMessage());
+            err.println("chuan: " + Inert.text(report + ": " + e.getMessage()));
             return ExitCode.USAGE.code();
         }
         try {
             Baseline.write(content, output);
         } catch (IOException e) {
-            err.println("chuan: " + output + ": cannot write: " + e.getMessage());
+            err.println("chuan: " + Inert.text("-o " + output + ": cannot write: " + e.getMessage()));
             return ExitCode.USAGE.code();
         }
         long n = content.findings().stream().mapToLong(Baseline.Finding::count).sum();
-        out.println(output + ": " + n + " violations recorded from " + report);
+        out.println(Inert.text(output + ": " + n + " violations recorded from " + report));
         keepKeyBeside(saved.fingerprintKey(), out, err);
         return ExitCode.PASSED.code();
     }
@@ -79,15 +86,15 @@ final class BaselineCommand implements Callable<Integer> {
         Path source = keyFile != null ? keyFile : Path.of(".chuan", FingerprintKey.FILE_NAME);
         try {
             if (!Files.exists(source) || !FingerprintKey.load(source).id().equals(reportKey)) {
-                err.println("chuan: note: keep the fingerprint key the report was made with (id " + reportKey + ") beside "
-                        + output + " as " + FingerprintKey.FILE_NAME + ", or give it to later scans with --fingerprint-key");
+                err.println("chuan: note: " + Inert.text("keep the fingerprint key the report was made with (id " + reportKey
+                        + ") beside " + output + " as " + FingerprintKey.FILE_NAME + ", or give it to later scans with --fingerprint-key"));
                 return;
             }
             if (!Files.exists(beside) && FingerprintKey.copy(source, beside)) {
-                out.println(beside + ": the fingerprint key, kept beside the baseline (keep it out of public repositories)");
+                out.println(Inert.text(beside + ": the fingerprint key, kept beside the baseline (keep it out of public repositories)"));
             }
         } catch (IOException e) {
-            err.println("chuan: " + source + ": " + e.getMessage());
+            err.println("chuan: " + Inert.text(source + ": " + e.getMessage()));
         }
     }
 }

@@ -15,6 +15,7 @@ import chuan.config.nginx.NginxConfig;
 import chuan.config.sshd.SshdConfig;
 import chuan.gate.ExitCode;
 import chuan.model.Masking;
+import chuan.report.Inert;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -89,14 +90,14 @@ final class EffectiveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(root)) {
-            err.println("chuan: " + root + ": not a directory");
+            err.println(Inert.text("chuan: " + root + ": not a directory"));
             return ExitCode.USAGE.code();
         }
         SystemRoot system;
         try {
             system = new SystemRoot(root);
         } catch (IOException e) {
-            err.println("chuan: " + root + ": cannot read: " + e.getMessage());
+            err.println(Inert.text("chuan: " + root + ": cannot read: " + e.getMessage()));
             return ExitCode.INPUT_ERROR.code();
         }
         List<ConfigProblem> problems = switch (daemon) {
@@ -115,8 +116,8 @@ final class EffectiveCommand implements Callable<Integer> {
             case pam -> pam(PamStack.read(system, service), out);
             default -> {
                 if (key == null || (daemon.ordinal() >= Daemon.properties.ordinal() && file == null)) {
-                    err.println("chuan: " + daemon + " needs --key" + (daemon.ordinal() >= Daemon.properties.ordinal()
-                            ? " and --file" : "") + " (keys as written in config profiles: docs/config-audits.md)");
+                    err.println(Inert.text("chuan: " + daemon + " needs --key" + (daemon.ordinal() >= Daemon.properties.ordinal()
+                            ? " and --file" : "") + " (keys as written in config profiles: docs/config-audits.md)"));
                     yield null;
                 }
                 yield lookup(system, out);
@@ -126,7 +127,7 @@ final class EffectiveCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         for (ConfigProblem p : problems) {
-            err.println("chuan: warning: " + p.oneLine());
+            err.println(Inert.text("chuan: warning: " + p.oneLine()));
         }
         out.flush();
         err.flush();
@@ -142,13 +143,13 @@ final class EffectiveCommand implements Callable<Integer> {
         ConfigFormat format = ConfigFormat.fromLabel(daemon.name()).orElseThrow();
         String path = file == null ? "/" + format.markers().get(0) : (file.startsWith("/") ? file : "/" + file);
         EffectiveConfig c = ConfigReaders.read(system, format, path);
-        out.println("# read, in order: " + String.join(", ", c.filesRead()));
+        out.println(Inert.text("# read, in order: " + String.join(", ", c.filesRead())));
         for (EffectiveConfig.Scoped s : c.lookup(key)) {
             EffectiveSetting shown = s.setting();
             // a file format's password-named key holds the password itself: masked, as in every report
             boolean secret = SecretKeys.isSecret(key) && format.holdsSecrets();
-            out.println((s.scope() == null ? "" : s.scope() + ": ") + line(shown, secret)
-                    + (s.note() == null ? "" : "    (" + s.note() + ")"));
+            out.println(Inert.text((s.scope() == null ? "" : s.scope() + ": ") + line(shown, secret)
+                    + (s.note() == null ? "" : "    (" + s.note() + ")")));
         }
         return c.problems();
     }
@@ -157,9 +158,9 @@ final class EffectiveCommand implements Callable<Integer> {
         settings(select(c.all()), out);
         if (key == null) {
             for (SshdConfig.MatchBlock m : c.matchBlocks()) {
-                out.println("Match " + m.criteria() + "    # " + m.start().origin());
+                out.println(Inert.text("Match " + m.criteria() + "    # " + m.start().origin()));
                 for (Directive d : m.directives()) {
-                    out.println("    " + d.keyword() + " " + shown(d.value(), false) + "    # " + d.origin());
+                    out.println(Inert.text("    " + d.keyword() + " " + shown(d.value(), false) + "    # " + d.origin()));
                 }
             }
         }
@@ -170,12 +171,13 @@ final class EffectiveCommand implements Callable<Integer> {
         for (NginxConfig.Block server : c.servers()) {
             String names = server.effective("server_name").map(EffectiveSetting::value).orElse("_");
             String listen = server.effective("listen").map(EffectiveSetting::value).orElse("80");
-            out.println("server " + names + " (listen " + listen + ")    # " + server.start().origin());
+            out.println(Inert.text("server " + names + " (listen " + listen + ")    # " + server.start().origin()));
             if (key != null) {
-                server.effective(key).ifPresentOrElse(s -> out.println("    " + line(s)), () -> out.println("    " + key + " (not set)"));
+                server.effective(key).ifPresentOrElse(s -> out.println(Inert.text("    " + line(s))),
+                        () -> out.println(Inert.text("    " + key + " (not set)")));
             } else {
                 for (Directive d : server.directives()) {
-                    out.println("    " + d.keyword() + " " + d.value() + "    # " + d.origin());
+                    out.println(Inert.text("    " + d.keyword() + " " + d.value() + "    # " + d.origin()));
                 }
             }
         }
@@ -184,15 +186,15 @@ final class EffectiveCommand implements Callable<Integer> {
 
     private List<ConfigProblem> pam(PamStack s, PrintWriter out) {
         for (PamStack.Rule r : s.rules()) {
-            out.println(r.type() + " " + r.control() + " " + r.module() + (r.args().isEmpty() ? "" : " " + String.join(" ", r.args()))
-                    + "    # " + r.from().origin());
+            out.println(Inert.text(r.type() + " " + r.control() + " " + r.module()
+                    + (r.args().isEmpty() ? "" : " " + String.join(" ", r.args())) + "    # " + r.from().origin()));
         }
         return s.problems();
     }
 
     private void settings(List<EffectiveSetting> settings, PrintWriter out) {
         for (EffectiveSetting s : settings) {
-            out.println(line(s));
+            out.println(Inert.text(line(s)));
         }
     }
 

@@ -1,6 +1,7 @@
 package chuan.cli;
 
 import chuan.gate.ExitCode;
+import chuan.report.Inert;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ public final class Main implements Runnable {
                 return "internal error: an input nested too deeply for the stack (StackOverflowError); please report it";
             }
         }
-        return "internal error: " + e;
+        return "internal error: " + Inert.text(String.valueOf(e));
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -81,13 +82,13 @@ public final class Main implements Runnable {
         cl.setExitCodeExceptionMapper(ex -> ExitCode.USAGE.code());
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("chuan: " + ex.getMessage());
+            c.getErr().println("chuan: " + Inert.text(ex.getMessage()));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof java.util.concurrent.CancellationException) {
-                c.getErr().println("chuan: " + ex.getMessage());
+                c.getErr().println("chuan: " + Inert.text(ex.getMessage()));
                 return ExitCode.CANCELLED.code();
             }
             boolean debug = parsed.hasMatchedOption("--debug");
