@@ -139,7 +139,7 @@ public final class Audit {
             bytes = Math.max(bytes, o.bytes());
             records = Math.max(records, o.records());
             sha = sha == null ? o.fingerprint() : sha;
-            format = p.dataset().formatOf(t.file().getFileName().toString()).label();
+            format = p.dataset().formatOf(DatasetScanner.nameOf(t.display(), t.file())).label();
         }
         if (request.waivers() != null) {
             own = request.waivers().apply(own, request.asOf());

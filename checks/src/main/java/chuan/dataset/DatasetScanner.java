@@ -48,11 +48,16 @@ public final class DatasetScanner {
      * returned as processing errors, never thrown.
      */
     public DatasetOutcome scan(Path file, String displayPath, Profile profile, ScanOptions options) {
-        DataFormat format = profile.dataset().formatOf(file.getFileName().toString());
+        // the format goes by the name the file was found under (a link's name, not its target's)
+        DataFormat format = profile.dataset().formatOf(nameOf(displayPath, file));
         long bytes;
         try {
             java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
-                    java.nio.file.attribute.BasicFileAttributes.class);
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (a.isSymbolicLink()) {
+                // planned as the file itself: a link now is one swapped in since, which may lead anywhere
+                return unreadable(displayPath, "became a symbolic link after it was found; not read");
+            }
             if (!a.isRegularFile()) {
                 // a FIFO would block the scan until a writer came, a device would never end: never opened
                 return unreadable(displayPath, a.isDirectory() ? "is a directory" : "is not a regular file (a device, FIFO or "
@@ -64,7 +69,7 @@ public final class DatasetScanner {
                     : e.getMessage()));
         }
         javax.crypto.Mac sha = options.fingerprints().fileDigest();
-        try (InputStream raw = Files.newInputStream(file, StandardOpenOption.READ);
+        try (InputStream raw = Files.newInputStream(file, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS);
              CountingStream counted = new CountingStream(new BufferedInputStream(raw, 1 << 16));
              MacStream digest = new MacStream(counted, sha);
              PushbackInputStream in = new PushbackInputStream(digest, SNIFF)) {
@@ -155,6 +160,13 @@ public final class DatasetScanner {
         }
         in.unread(head);
         return false;
+    }
+
+    /** The last part of the path a file is shown as, or of the file itself when that is empty. */
+    public static String nameOf(String displayPath, Path file) {
+        String d = displayPath.replace('\\', '/');
+        String name = d.substring(d.lastIndexOf('/') + 1);
+        return name.isEmpty() ? String.valueOf(file.getFileName()) : name;
     }
 
     /** Feeds every byte read to a keyed digest of the file. */

@@ -41,9 +41,9 @@ public final class Baseline {
     /** 2.0: subjects are keyed fingerprints (1.0 held plain SHA-256, which a word list reverses). */
     public static final String SCHEMA_VERSION = "2.0";
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = chuan.report.JsonReport.inert(new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)); // hostile target paths stay inert
 
     private final String file;
     private final String fingerprintKey;

@@ -143,6 +143,18 @@ class DatasetScannerTest {
     }
 
     @Test
+    void aFileSwappedForALinkAfterItWasPlannedIsNotRead(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // the planner hands over the file itself; a link there now leads wherever an attacker chose
+        Path outside = java.nio.file.Files.writeString(dir.resolve("shadow"), "root:$6$secret:19000:0:99999:7:::\n");
+        Path planned = dir.resolve("people.csv");
+        java.nio.file.Files.createSymbolicLink(planned, outside);
+        DatasetOutcome o = scan(planned, "people.yaml", 20, 1);
+        assertThat(o.readCompletely()).isFalse();
+        assertThat(o.records()).isZero();
+        assertThat(o.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("symbolic link"));
+    }
+
+    @Test
     void aByteOrderMarkIsNotedAndStripped() throws Exception {
         DatasetOutcome o = scan("people-bom.csv");
         assertThat(result(o, "DATA-BOM", null).status()).isEqualTo(Status.FAIL);
