@@ -81,9 +81,21 @@ class VnTypesTest {
     @CsvSource({
         "0100233488,", "0314409058,", "0100047516,", "0314409058-002,",
         "0100233480,VN-MST-CHECKSUM", "0314409058-000,VN-MST-FORMAT", "031440905,VN-MST-FORMAT",
-        "0100000008,VN-MST-FORMAT", "01002334880,VN-MST-FORMAT"})
+        "0100000008,VN-MST-FORMAT", "01002334880,VN-MST-FORMAT",
+        // a branch as published registers write it: 13 digits, no dash; the check digit is still the 10th
+        "0100112437011,", "0314409058002,", "0100112437000,VN-MST-FORMAT", "0100112438011,VN-MST-CHECKSUM",
+        "010011243701,VN-MST-FORMAT", "01001124370111,VN-MST-FORMAT"})
     void taxCodes(String code, String expected) {
         assertThat(rule(type("vn.tax-code"), code)).isEqualTo(expected);
+    }
+
+    @Test
+    void aBranchCodeSaysWhatIsWrongWithIt() {
+        ValueType t = type("vn.tax-code");
+        assertThat(t.message(0, "0100112437000", Long.MIN_VALUE)).contains("000");
+        assertThat(t.message(0, "0314409058-000", Long.MIN_VALUE)).contains("000");
+        assertThat(t.message(1, "0100112438011", Long.MIN_VALUE)).contains("check digit is 8").contains("give 7");
+        assertThat(t.expected(0)).contains("13 digits without the dash");
     }
 
     @Test
