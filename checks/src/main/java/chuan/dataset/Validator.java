@@ -25,6 +25,7 @@ final class Validator implements Runnable {
     private final Cell dateCell = new Cell();
     private final Cell[] cells;
     private final int[] codes;
+    private final long[] days;    // each column's record date (as-of-column), for the rules between columns
     private final Schema schema;
     private final int blankSlot;
     private final int raggedSlot;
@@ -46,6 +47,7 @@ final class Validator implements Runnable {
         this.views = new Cell[plan.columns.length];
         this.cells = new Cell[plan.columns.length];
         this.codes = new int[plan.columns.length];
+        this.days = new long[plan.columns.length];
         for (int i = 0; i < matchers.length; i++) {
             matchers[i] = plan.columns[i].newMatcher();
             views[i] = new Cell();
@@ -194,6 +196,7 @@ final class Validator implements Runnable {
             long recordDay = plan.asOfColumn[c] < 0 ? Long.MIN_VALUE : recordDay(b, i, fields, rec, plan.asOfColumn[c]);
             int code = columns[c].check(v, matchers[c], recordDay);
             codes[c] = code;
+            days[c] = recordDay;
             if (code >= 0) {
                 violation(c, code, row, line, v, recordDay);
             }
@@ -269,14 +272,15 @@ final class Validator implements Runnable {
                 continue;
             }
             long siblingDay = plan.columns[x.sibling()].day(sibling);
-            if (x.rule().agrees(subject, sibling, siblingDay)) {
+            long recordDay = days[x.subject()];
+            if (x.rule().agrees(subject, sibling, siblingDay, recordDay)) {
                 continue;
             }
             if (!tally.wantsExample(x.slot()) && tally.pending == null) {
                 tally.violations[x.slot()]++;
                 continue;
             }
-            tally.hit(plan.slots.get(x.slot()), x.slot(), row, line, sibling, x.rule().expected(subject),
+            tally.hit(plan.slots.get(x.slot()), x.slot(), row, line, sibling, x.rule().expected(subject, recordDay),
                     "does not match " + plan.fieldName(x.subject()) + " in the same record");
         }
     }

@@ -50,11 +50,12 @@ public interface ValueType {
 
         /**
          * Whether the two agree. {@code siblingDay} is the sibling's value as an epoch day when the
-         * sibling is a date column, else {@link Long#MIN_VALUE}.
+         * sibling is a date column, else {@link Long#MIN_VALUE}; {@code recordDay} is the record's
+         * date for this column, as in {@link ValueType#check}.
          */
-        boolean agrees(CharSequence value, CharSequence sibling, long siblingDay);
+        boolean agrees(CharSequence value, CharSequence sibling, long siblingDay, long recordDay);
 
-        /** What the sibling should be, given this value (for the report). */
-        String expected(CharSequence value);
+        /** What the sibling should be, given this value and the record's date (for the report). */
+        String expected(CharSequence value, long recordDay);
     }
 }
