@@ -33,6 +33,15 @@ public interface ValueType {
     /** Why this value broke the rule: only called for the examples a report keeps. */
     String message(int code, CharSequence value, long recordDay);
 
+    /**
+     * The date on which this column's rules must be in force for their results to count: the audit
+     * date, unless the column is pinned to a code list of another period, whose dates then apply to
+     * every rule of the column alike.
+     */
+    default java.time.LocalDate rulesInForceOn(java.time.LocalDate asOf) {
+        return asOf;
+    }
+
     /** Checks against other columns of the same record, named by column options. */
     default List<SiblingRule> siblingRules() {
         return List.of();

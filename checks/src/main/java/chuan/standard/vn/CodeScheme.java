@@ -41,4 +41,13 @@ final class CodeScheme {
     boolean of2025(long recordDay) {
         return day(recordDay) >= MERGER_DAY;
     }
+
+    /**
+     * The date the column's rules are judged in force on: the audit date, held inside a pinned
+     * list's years like every record's date, so that a rule never says "not in force" about the list
+     * its sibling rules apply.
+     */
+    LocalDate rulesDay() {
+        return LocalDate.ofEpochDay(day(Long.MIN_VALUE));
+    }
 }

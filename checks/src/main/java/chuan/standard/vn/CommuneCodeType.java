@@ -36,6 +36,11 @@ final class CommuneCodeType extends VnType {
     }
 
     @Override
+    public LocalDate rulesInForceOn(LocalDate asOf) {
+        return scheme.rulesDay();
+    }
+
+    @Override
     public String expected(int code) {
         return "a 5-digit commune code of the list in force on the record's date (the 2004 list until "
                 + LocalDate.ofEpochDay(CodeScheme.LAST_2004_DAY) + ", the 3,321 of 2025 from " + CodeScheme.MERGER + ")";

@@ -46,6 +46,11 @@ final class ProvinceCodeType extends VnType {
     }
 
     @Override
+    public LocalDate rulesInForceOn(LocalDate asOf) {
+        return scheme.rulesDay();
+    }
+
+    @Override
     public String expected(int code) {
         return code == MERGED ? "a code of the 34 provinces in force from " + MERGER
                 : "a province code of the list in force (63 until 2025-06-30, 34 from " + MERGER + ")";

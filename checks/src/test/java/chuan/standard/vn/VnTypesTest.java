@@ -176,6 +176,12 @@ class VnTypesTest {
         assertThat(rule(type("vn.commune-code", "2004", LocalDate.of(2026, 1, 1)), "00001")).isNull();
         assertThat(rule(type("vn.commune-code", "2004", LocalDate.of(2026, 1, 1)), "01078")).as("merged in 2020").isNotNull();
         assertThat(rule(type("vn.commune-code", "2025", LocalDate.of(2025, 1, 1)), "00001")).isEqualTo("VN-COMMUNE-CODE");
+        assertThat(type("vn.commune-code", "2025", LocalDate.of(2025, 1, 1)).rulesInForceOn(LocalDate.of(2025, 1, 1)))
+                .isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(type("vn.province-code", "2004", LocalDate.of(2026, 1, 1)).rulesInForceOn(LocalDate.of(2026, 1, 1)))
+                .isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(type("vn.province-code", null, LocalDate.of(2026, 1, 1)).rulesInForceOn(LocalDate.of(2026, 1, 1)))
+                .isEqualTo(LocalDate.of(2026, 1, 1));
     }
 
     @Test
