@@ -228,7 +228,10 @@ final class Validator implements Runnable {
         tally.hit(plan.slots.get(slot), slot, row, line, v, col.expected(code), message);
     }
 
-    /** Open data: counts, in every field of the record, values that are personal data. */
+    /**
+     * Open data: counts, in every field of the record, values that are personal data, and reports
+     * each field that holds one inside its text.
+     */
     private void lookForPersonalData(Fields fields, String[] rec, int i, long row, long line) {
         List<chuan.standard.PersonalData.Detector> detectors = plan.personalData.detectors();
         int n = Math.min(plan.personalSlot.length, fields != null ? fields.width(i) : rec.length);
@@ -238,13 +241,20 @@ final class Validator implements Runnable {
                 continue;
             }
             tally.pdNonEmpty[k]++;
+            boolean whole = false;
             for (int d = 0; d < detectors.size(); d++) {
                 if (detectors.get(d).matches(v)) {
+                    whole = true;
                     if (tally.pdHits[k][d]++ == 0) {
                         tally.pdFirstRow[k][d] = row;
                         tally.pdFirstLine[k][d] = line;
                     }
                 }
+            }
+            // a whole value counts towards its column's share; one written inside text is a finding where it is
+            String inside = whole ? null : plan.personalData.foundInText(v);
+            if (inside != null) {
+                tally.hit(plan.slots.get(plan.personalSlot[k]), plan.personalSlot[k], row, line, v, "no personal data", inside);
             }
         }
     }
