@@ -15,11 +15,13 @@ final class CommuneCodeType extends VnType {
     private static final List<String> RULES = List.of("VN-COMMUNE-CODE");
 
     private final VnReference ref;
+    private final CommuneHistory communes2004;
     private final CodeScheme scheme;
 
     CommuneCodeType(VnReference ref, String scheme, LocalDate asOf) {
         super("vn.commune-code", RULES, false);
         this.ref = ref;
+        this.communes2004 = ref.communes2004();
         this.scheme = new CodeScheme(scheme, asOf);
     }
 
@@ -32,7 +34,7 @@ final class CommuneCodeType extends VnType {
         if (scheme.of2025(recordDay)) {
             return ref.communeProvince2025ByNumber[code] >= 0 ? OK : 0;
         }
-        return ref.communes2004.at(code, scheme.day(recordDay)) >= 0 ? OK : 0;
+        return communes2004.at(code, scheme.day(recordDay)) >= 0 ? OK : 0;
     }
 
     @Override
@@ -53,13 +55,13 @@ final class CommuneCodeType extends VnType {
         }
         int number = Digits.number(v, 0, 5);
         if (scheme.of2025(recordDay)) {
-            int last = ref.communes2004.at(number, CodeScheme.LAST_2004_DAY);
+            int last = communes2004.at(number, CodeScheme.LAST_2004_DAY);
             return v + " is not one of the 3,321 commune codes in force from " + CodeScheme.MERGER
-                    + (last < 0 ? "" : "; it was " + describe(ref.communes2004.period(last)) + " until "
+                    + (last < 0 ? "" : "; it was " + describe(communes2004.period(last)) + " until "
                     + LocalDate.ofEpochDay(CodeScheme.LAST_2004_DAY) + ", before the 2025 reorganisation");
         }
         LocalDate day = LocalDate.ofEpochDay(scheme.day(recordDay));
-        List<CommuneHistory.Period> periods = ref.communes2004.periods(number);
+        List<CommuneHistory.Period> periods = communes2004.periods(number);
         if (periods.isEmpty()) {
             return v + " is not a commune code of the 2004 list (Decision 124/2004/QĐ-TTg) on " + day;
         }
@@ -116,8 +118,8 @@ final class CommuneCodeType extends VnType {
                 VnReference.OldProvince old = ref.provinces2004.get(province.toString());
                 return old != null && parent == Integer.parseInt(old.newCode());
             }
-            int period = ref.communes2004.at(c, scheme.day(recordDay));
-            return period < 0 || ref.communes2004.province(period) == p;
+            int period = communes2004.at(c, scheme.day(recordDay));
+            return period < 0 || communes2004.province(period) == p;
         }
 
         @Override
@@ -128,7 +130,7 @@ final class CommuneCodeType extends VnType {
                 return "province " + parent + " (" + ref.provinces2025.get(parent) + "), where commune " + commune + " is";
             }
             LocalDate day = LocalDate.ofEpochDay(scheme.day(recordDay));
-            CommuneHistory.Period p = ref.communes2004.period(ref.communes2004.at(c, day.toEpochDay()));
+            CommuneHistory.Period p = communes2004.period(communes2004.at(c, day.toEpochDay()));
             return "province " + String.format(java.util.Locale.ROOT, "%02d", p.province()) + " (" + p.provinceName()
                     + "), where commune " + commune + " (" + p.name() + ") was on " + day;
         }

@@ -32,9 +32,10 @@ final class VnReference {
     final Set<String> communes2025;
     final Map<String, String> communeProvince2025;  // commune code -> province code
     final int[] communeProvince2025ByNumber;        // commune code as a number -> province number, -1 if none
-    final CommuneHistory communes2004;
+    private final ReferenceData data;
 
     private VnReference(ReferenceData data) {
+        this.data = data;
         idProvinces = data.table("vn", "cccd-province-codes.csv", VnReference::idProvinces);
         provinces2004 = data.table("vn", "province-merger-2025.csv", VnReference::oldProvinces);
         provinces2025 = data.table("vn", "provinces-2025.csv", rows -> codes(rows, "code", "name"));
@@ -46,7 +47,11 @@ final class VnReference {
         communeProvince2025ByNumber = new int[100_000];
         java.util.Arrays.fill(communeProvince2025ByNumber, -1);
         communeProvince2025.forEach((c, p) -> communeProvince2025ByNumber[Integer.parseInt(c)] = Integer.parseInt(p));
-        communes2004 = data.table("vn", "communes-2004.csv", CommuneHistory::new);
+    }
+
+    /** The 2004 scheme's communes by date: read on first use (only commune codes need it), then kept with the reference data. */
+    CommuneHistory communes2004() {
+        return data.table("vn", "communes-2004.csv", CommuneHistory::new);
     }
 
     private static final Map<ReferenceData, VnReference> CACHE = new java.util.concurrent.ConcurrentHashMap<>();

@@ -55,8 +55,9 @@ public final class VnSynth {
             }
         }
         this.prefixes = ref.mobile.keySet().stream().sorted().toList();
-        for (int i = 0; i < ref.communes2004.size(); i++) {
-            periods2004ByProvince.computeIfAbsent(ref.communes2004.period(i).province(), k -> new ArrayList<>()).add(i);
+        CommuneHistory history = ref.communes2004();
+        for (int i = 0; i < history.size(); i++) {
+            periods2004ByProvince.computeIfAbsent(history.period(i).province(), k -> new ArrayList<>()).add(i);
             periods2004ByProvince.computeIfAbsent(-1, k -> new ArrayList<>()).add(i);
         }
         this.communes = ref.communes2025.stream().sorted().toList();
@@ -148,7 +149,7 @@ public final class VnSynth {
      * recognised by a draft profile inferred from the data on any date before the merger.
      */
     private String commune2004(Random r, int province, LocalDate day) {
-        CommuneHistory h = ref.communes2004;
+        CommuneHistory h = ref.communes2004();
         long d = Math.min(day.toEpochDay(), CodeScheme.LAST_2004_DAY);
         List<Integer> candidates = periods2004ByProvince.getOrDefault(province, periods2004ByProvince.get(-1));
         for (int attempt = 0; attempt < 64; attempt++) {

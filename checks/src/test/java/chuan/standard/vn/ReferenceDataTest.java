@@ -66,7 +66,7 @@ class ReferenceDataTest {
 
     @Test
     void theHistoryAnswersByDate() {
-        CommuneHistory h = VnReference.of(DATA).communes2004;
+        CommuneHistory h = VnReference.of(DATA).communes2004();
         assertThat(h.lastDay()).isEqualTo(LocalDate.of(2025, 6, 30).toEpochDay());
         assertThat(h.at(1, LocalDate.of(2025, 6, 30).toEpochDay())).isNotNegative();   // Phường Phúc Xá
         assertThat(h.at(1, LocalDate.of(2025, 7, 1).toEpochDay())).isNegative();
