@@ -79,7 +79,7 @@ public final class Audit {
                 auditSystem(s, listener, targets, results, errors, request);
             }
             if (request.waivers() != null) {
-                reportWaivers(request, listener, targets, results, errors);
+                reportWaivers(request, plan.systems(), listener, targets, results, errors);
             }
         }
         ExitCode exit = Gate.exitCode(results, errors, request.failOn());
@@ -96,11 +96,16 @@ public final class Audit {
     }
 
     /** The waivers' own findings, as a target of their own; strict mode turns the unknown and unused into errors. */
-    private void reportWaivers(AuditRequest request, AuditListener listener, List<Target> targets, List<Result> results,
+    private void reportWaivers(AuditRequest request, List<Planner.PlannedSystem> plannedSystems, AuditListener listener,
+                               List<Target> targets, List<Result> results,
                                List<AuditError> errors) throws IOException {
         List<Result> findings = new ArrayList<>();
         List<AuditError> own = new ArrayList<>();
-        for (Result f : request.waivers().findings(request.asOf(), catalog)) {
+        java.util.Set<String> profileRules = new java.util.HashSet<>();
+        for (Planner.PlannedSystem s : plannedSystems) {
+            s.profiles().forEach(p -> p.config().controls().forEach(c -> profileRules.add(c.id())));
+        }
+        for (Result f : request.waivers().findings(request.asOf(), catalog, profileRules)) {
             boolean strictError = request.strictWaivers() && f.status() == Status.WARN
                     && !f.rule().equals("CHUAN-WAIVER-EXPIRED");
             if (strictError) {
@@ -210,20 +215,21 @@ public final class Audit {
         return out;
     }
 
-    private static Status targetStatus(List<Result> results, List<AuditError> errors) {
+    static Status targetStatus(List<Result> results, List<AuditError> errors) {
         if (!errors.isEmpty()) {
             return Status.ERROR;
         }
-        Status worst = Status.PASS;
+        // the worst status whatever the order: error (not audited completely), then fail, then warn
+        boolean fail = false;
+        boolean warn = false;
         for (Result r : results) {
-            if (r.status() == Status.FAIL || r.status() == Status.ERROR) {
-                return r.status();
+            if (r.status() == Status.ERROR) {
+                return Status.ERROR;
             }
-            if (r.status() == Status.WARN) {
-                worst = Status.WARN;
-            }
+            fail |= r.status() == Status.FAIL;
+            warn |= r.status() == Status.WARN;
         }
-        return worst;
+        return fail ? Status.FAIL : warn ? Status.WARN : Status.PASS;
     }
 
     private static Map<String, Long> byStatus(List<Result> results) {

@@ -175,13 +175,21 @@ public final class Waivers {
 
     /** The waivers' own findings once every target is done: expired, unused, unknown rule. */
     public List<Result> findings(LocalDate asOf, RuleCatalog catalog) {
+        return findings(asOf, catalog, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #findings(LocalDate, RuleCatalog)}, where {@code profileRules} are the rules the audited
+     * profiles define themselves (a user's own config controls): known, though not in the catalogue.
+     */
+    public List<Result> findings(LocalDate asOf, RuleCatalog catalog, java.util.Set<String> profileRules) {
         List<Violation> expired = new ArrayList<>();
         List<Violation> unused = new ArrayList<>();
         List<Violation> unknown = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             long line = Long.parseLong(e.source().substring(e.source().lastIndexOf(':') + 1));
-            if (catalog.find(e.rule()).isEmpty()) {
+            if (catalog.find(e.rule()).isEmpty() && !profileRules.contains(e.rule())) {
                 unknown.add(new Violation(null, line, null, e.rule(), null, "a rule id chuan knows", "no rule " + e.rule()));
             } else if (e.expires() != null && asOf.isAfter(e.expires())) {
                 expired.add(new Violation(null, line, null, e.rule(), null, "an expiry date not before " + asOf,

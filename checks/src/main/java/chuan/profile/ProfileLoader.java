@@ -135,19 +135,50 @@ public final class ProfileLoader {
             } else if (r.has("config")) {
                 problems.add(tree.problemAtKey("/config", "'config' belongs to profiles of kind config"));
             }
+            java.util.Set<String> ownControls = new java.util.HashSet<>();
+            if (config != null) {
+                config.controls().forEach(c -> ownControls.add(c.id()));
+            }
+            Map<String, Profile.RuleOverride> overrides = overrides(r.get("rules"), ownControls);
+            if (config != null && !overrides.isEmpty()) {
+                config = overridden(config, overrides);
+            }
             return new Profile(r.get("profile").asText(), r.get("version").asText(), r.get("title").asText(),
-                    text(r, "description"), kind, strings(r.get("applies-to")), overrides(r.get("rules")),
-                    dataset, config, source);
+                    text(r, "description"), kind, strings(r.get("applies-to")), overrides, dataset, config, source);
         }
 
-        private Map<String, Profile.RuleOverride> overrides(JsonNode rules) {
+        /**
+         * A config profile's {@code rules:} overrides applied to its own controls (another severity, or
+         * switched off); one that names no control of the profile is an error, never silently ignored.
+         */
+        private ConfigSpec overridden(ConfigSpec config, Map<String, Profile.RuleOverride> overrides) {
+            List<chuan.config.check.ConfigControl> out = new ArrayList<>();
+            for (String id : overrides.keySet()) {
+                if (config.controls().stream().noneMatch(c -> c.id().equals(id))) {
+                    problems.add(tree.problemAtKey("/rules/" + id, "rule '" + id + "' is not a control of this profile"));
+                }
+            }
+            for (chuan.config.check.ConfigControl c : config.controls()) {
+                Profile.RuleOverride o = overrides.get(c.id());
+                if (o == null) {
+                    out.add(c);
+                } else if (o.enabled()) {
+                    out.add(o.severity() == null ? c : new chuan.config.check.ConfigControl(c.id(), c.title(), o.severity(),
+                            c.rationale(), c.remediation(), c.references(), c.format(), c.paths(), c.key(), c.statedDefault(),
+                            c.expect(), c.byLevel(), c.failIfMissing()));
+                }
+            }
+            return new ConfigSpec(out);
+        }
+
+        private Map<String, Profile.RuleOverride> overrides(JsonNode rules, java.util.Set<String> ownControls) {
             Map<String, Profile.RuleOverride> out = new LinkedHashMap<>();
             if (rules == null) {
                 return out;
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (catalog.find(e.getKey()).isEmpty()) {
+                if (catalog.find(e.getKey()).isEmpty() && !ownControls.contains(e.getKey())) {
                     problems.add(tree.problemAtKey("/rules/" + e.getKey(), "unknown rule id '" + e.getKey() + "'"));
                     continue;
                 }

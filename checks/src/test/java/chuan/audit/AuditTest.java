@@ -132,4 +132,16 @@ class AuditTest {
                 });
         assertThat(events).containsExactly("target people-clean.csv", "target people-defects.csv", "finished 2");
     }
+
+    @Test
+    void aTargetsStatusIsItsWorstResultWhateverTheirOrder() {
+        chuan.model.Result fail = new chuan.model.Result("R-1", "t", chuan.model.Severity.LOW, "x", null,
+                chuan.model.Status.FAIL, 1, 1, null, java.util.List.of());
+        chuan.model.Result error = fail.withStatus(chuan.model.Status.ERROR, "not read");
+        chuan.model.Result warn = fail.withStatus(chuan.model.Status.WARN, null);
+        assertThat(Audit.targetStatus(java.util.List.of(fail, error), java.util.List.of())).isEqualTo(chuan.model.Status.ERROR);
+        assertThat(Audit.targetStatus(java.util.List.of(error, fail), java.util.List.of())).isEqualTo(chuan.model.Status.ERROR);
+        assertThat(Audit.targetStatus(java.util.List.of(warn, fail), java.util.List.of())).isEqualTo(chuan.model.Status.FAIL);
+        assertThat(Audit.targetStatus(java.util.List.of(warn), java.util.List.of())).isEqualTo(chuan.model.Status.WARN);
+    }
 }

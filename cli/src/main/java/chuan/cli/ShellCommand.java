@@ -229,7 +229,9 @@ final class ShellCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         String rule = args[0].toUpperCase(java.util.Locale.ROOT);
-        if (chuan.rules.RuleCatalog.builtIn().find(rule).isEmpty()) {
+        boolean inLastScan = last != null && last.results().stream().anyMatch(r -> r.rule().equals(rule));
+        // a user's own config control is a rule of the profile that defines it, not of the catalogue
+        if (chuan.rules.RuleCatalog.builtIn().find(rule).isEmpty() && !inLastScan) {
             err.println("chuan: no rule " + Inert.text(args[0]) + " (list them with 'explain')");
             return ExitCode.USAGE.code();
         }
