@@ -102,11 +102,7 @@ final class EffectiveCommand implements Callable<Integer> {
         List<ConfigProblem> problems = switch (daemon) {
             case sshd -> sshd(SshdConfig.read(system), out);
             case nginx -> nginx(NginxConfig.read(system), out);
-            case sysctl -> {
-                SysctlConfig c = SysctlConfig.read(system);
-                settings(select(c.all()), out);
-                yield c.problems();
-            }
+            case sysctl -> sysctl(SysctlConfig.read(system), out);
             case login_defs -> {
                 LoginDefs d = LoginDefs.read(system);
                 settings(select(d.all()), out);
@@ -181,6 +177,19 @@ final class EffectiveCommand implements Callable<Integer> {
                 for (Directive d : server.directives()) {
                     out.println("    " + d.keyword() + " " + d.value() + "    # " + d.origin());
                 }
+            }
+        }
+        return c.problems();
+    }
+
+    /** Every parameter set, or one name however it is set (its own line or a glob). */
+    private List<ConfigProblem> sysctl(SysctlConfig c, PrintWriter out) {
+        out.println("# read, in order: " + String.join(", ", c.filesRead()));
+        if (key == null) {
+            settings(c.all(), out);
+        } else {
+            for (EffectiveConfig.Scoped s : c.lookup(key)) {
+                out.println(line(s.setting()) + (s.note() == null ? "" : "    (" + s.note() + ")"));
             }
         }
         return c.problems();
