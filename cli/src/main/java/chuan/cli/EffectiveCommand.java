@@ -121,12 +121,15 @@ final class EffectiveCommand implements Callable<Integer> {
         if (problems == null) {
             return ExitCode.USAGE.code();
         }
+        // what the daemon would refuse (or chuan could not read) makes the answer an input error, as in a scan
+        boolean malformed = false;
         for (ConfigProblem p : problems) {
-            err.println("chuan: warning: " + p.oneLine());
+            err.println("chuan: " + (p.malformed() ? "error: " : "warning: ") + p.oneLine());
+            malformed |= p.malformed();
         }
         out.flush();
         err.flush();
-        return ExitCode.PASSED.code();
+        return (malformed ? ExitCode.INPUT_ERROR : ExitCode.PASSED).code();
     }
 
     private List<EffectiveSetting> select(List<EffectiveSetting> all) {
