@@ -6,6 +6,10 @@
 # the root carries (usr/, var/, srv/, opt/) is laid over the host's with overlayfs, the root's files
 # winning. Nothing the daemon reads is rewritten, so what is compared is what the daemon reads.
 # Needs root (CI runs as root); util-linux unshare and a kernel with overlayfs.
+#
+# IN_ROOT_LAYERS (optional): colon-separated directories laid between the root and the host, the
+# root's files winning: for programs whose binaries live where the root's distribution puts them but
+# this machine does not (Red Hat's httpd modules under /usr/lib64/httpd/modules; see apache.sh).
 
 # in_root ROOT CMD [ARG...]: run CMD with ROOT seen as /.
 in_root() {
@@ -25,11 +29,16 @@ in_root() {
     done
     [ -d "$root/etc" ] && cp -a "$root/etc/." /etc/
     mount -t tmpfs tmpfs /run
-    mkdir -p /run/sshd /run/nginx /run/apache2 /run/lock
+    mkdir -p /run/sshd /run/nginx /run/apache2 /run/httpd /run/lock
     for top in usr var srv opt; do
-      if [ -d "$root/$top" ]; then
-        mkdir -p "$scratch/$top.upper" "$scratch/$top.work"
-        mount -t overlay overlay -o "lowerdir=$root/$top:/$top" "/$top"
+      lower=""
+      [ -d "$root/$top" ] && lower="$root/$top"
+      IFS=: read -r -a layers <<< "${IN_ROOT_LAYERS:-}"
+      for layer in "${layers[@]}"; do
+        [ -n "$layer" ] && [ -d "$layer/$top" ] && lower="${lower:+$lower:}$layer/$top"
+      done
+      if [ -n "$lower" ]; then
+        mount -t overlay overlay -o "lowerdir=$lower:/$top" "/$top"
       fi
     done
     exec "$@"

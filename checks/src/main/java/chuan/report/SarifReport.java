@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -29,25 +30,43 @@ import java.util.Map;
  * location and a line. Waived failures carry an accepted suppression with the waiver's reason.
  * Passing, warning and not-applicable results are not results in SARIF terms (GitHub would show
  * them as alerts), so they are left out. Built from typed records.
+ *
+ * <p>Locations are URIs relative to the working directory of the scan, declared as
+ * {@code %SRCROOT%} in {@code originalUriBaseIds}, so code scanning links
+ * {@code etc/ssh/sshd_config.d/50-cloud-init.conf} to the repository's file; a file outside it (a
+ * scan of {@code /etc}) gets an absolute {@code file:} URI. Paths are percent-encoded per RFC 3986.
+ * A target that could not be audited makes the run's {@code executionSuccessful} false.
  */
 public final class SarifReport implements AuditListener {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = JsonReport.inert(new ObjectMapper() // hostile text as JSON escapes
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL));
+
+    /** The tool's informationUri: the project's site, after its Maven group dev.chuan. */
+    static final String INFORMATION_URI = "https://chuan.dev/";
+    /** The base the relative locations are resolved against: the working directory of the scan. */
+    static final String SRCROOT = "%SRCROOT%";
 
     private final JsonReport.Sink sink;
     private final RuleCatalog catalog;
+    private final Path workingDirectory;
 
     public SarifReport(JsonReport.Sink sink, RuleCatalog catalog) {
+        this(sink, catalog, Path.of("").toAbsolutePath());
+    }
+
+    SarifReport(JsonReport.Sink sink, RuleCatalog catalog, Path workingDirectory) {
         this.sink = sink;
         this.catalog = catalog;
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     }
 
     record Log(@JsonProperty("$schema") String schema, String version, List<Run> runs) {
     }
 
-    record Run(Tool tool, List<Invocation> invocations, List<SarifResult> results) {
+    record Run(Tool tool, Map<String, ArtifactLocation> originalUriBaseIds, List<Invocation> invocations,
+               List<SarifResult> results) {
     }
 
     record Tool(Driver driver) {
@@ -89,7 +108,7 @@ public final class SarifReport implements AuditListener {
     record PhysicalLocation(ArtifactLocation artifactLocation, Region region) {
     }
 
-    record ArtifactLocation(String uri) {
+    record ArtifactLocation(String uri, String uriBaseId) {
     }
 
     record Region(long startLine, Integer startColumn) {
@@ -123,18 +142,21 @@ public final class SarifReport implements AuditListener {
                     r.message())) : r.examples();
             for (Violation v : where) {
                 results.add(new SarifResult(r.rule(), i, level(r.severity()), new Text(message(r, v)),
-                        List.of(new Location(new PhysicalLocation(new ArtifactLocation(uri(v.fileOr(r.target()))),
+                        List.of(new Location(new PhysicalLocation(artifact(v.fileOr(r.target())),
                                 new Region(v.line() == null || v.line() < 1 ? 1 : v.line(), v.column())))),
                         Map.of("chuanFinding/v1", fingerprint(r, v)), suppressed, v.baselineState()));
             }
         }
         List<Notification> notes = new ArrayList<>();
         report.errors().forEach(e -> notes.add(new Notification("error", new Text(e.oneLine()), e.path() == null ? null
-                : List.of(new Location(new PhysicalLocation(new ArtifactLocation(uri(e.path())),
+                : List.of(new Location(new PhysicalLocation(artifact(e.path()),
                         new Region(e.line() == null ? 1 : e.line(), e.column() == null ? null : e.column().intValue())))))));
-        Driver driver = new Driver("chuan", report.tool().version(), null, rules);
+        Driver driver = new Driver("chuan", report.tool().version(), INFORMATION_URI, rules);
+        // a target that could not be audited (an input error) means the run did not do all it was asked
+        Invocation invocation = new Invocation(report.errors().isEmpty(), notes.isEmpty() ? null : notes);
+        Map<String, ArtifactLocation> bases = Map.of(SRCROOT, new ArtifactLocation(directoryUri(workingDirectory), null));
         return new Log("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0",
-                List.of(new Run(new Tool(driver), List.of(new Invocation(true, notes.isEmpty() ? null : notes)), results)));
+                List.of(new Run(new Tool(driver), bases, List.of(invocation), results)));
     }
 
     private static RuleDescriptor descriptor(Rule rule, Severity severity) {
@@ -157,7 +179,7 @@ public final class SarifReport implements AuditListener {
                 case INFO -> "0.0";
             });
         }
-        return new RuleDescriptor(rule.id(), rule.id().toLowerCase(java.util.Locale.ROOT), new Text(rule.title()),
+        return new RuleDescriptor(rule.id(), ruleName(rule), new Text(rule.title()),
                 new Text(limit(rule.rationale())), new Help(help, help.replace("\n- ", "\n* ")),
                 new Configuration(level(rule.severity())), props);
     }
@@ -194,8 +216,78 @@ public final class SarifReport implements AuditListener {
         return sb.append('.').toString();
     }
 
-    /** A target path as a relative URI with forward slashes. */
-    static String uri(String path) {
+    /**
+     * A rule's name for code scanning: its title as a PascalCase identifier ("SSH does not accept
+     * passwords" is SshDoesNotAcceptPasswords), ASCII, never equal to the id (SARIF wants the id
+     * opaque and the name readable).
+     */
+    static String ruleName(Rule rule) {
+        String name = pascal(rule.title());
+        if (name.isEmpty() || name.equals(rule.id())) {
+            name = pascal(rule.id().replace('-', ' '));
+        }
+        return name.equals(rule.id()) ? name + "Rule" : name;
+    }
+
+    private static String pascal(String text) {
+        String ascii = java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D');
+        StringBuilder b = new StringBuilder();
+        for (String word : ascii.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                b.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Where a reported path is: relative to the working directory ({@code %SRCROOT%}) when it is
+     * inside it or was given relative, else an absolute {@code file:} URI.
+     */
+    ArtifactLocation artifact(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        if (!p.startsWith("/")) {
+            return new ArtifactLocation(encode(p), SRCROOT);
+        }
+        Path abs = Path.of(p).normalize();
+        if (abs.startsWith(workingDirectory) && !abs.equals(workingDirectory)) {
+            return new ArtifactLocation(encode(workingDirectory.relativize(abs).toString().replace('\\', '/')), SRCROOT);
+        }
+        return new ArtifactLocation("file://" + encode(abs.toString().replace('\\', '/')), null);
+    }
+
+    private static String directoryUri(Path dir) {
+        String p = dir.toString().replace('\\', '/');
+        return "file://" + encode(p.startsWith("/") ? p : "/" + p) + (p.endsWith("/") ? "" : "/");
+    }
+
+    /**
+     * RFC 3986 percent-encoding of a path: every byte of its UTF-8 form except the unreserved
+     * characters, the sub-delimiters, '@' and the '/' between segments ({@code :} too, so that a
+     * relative path is never read as a scheme).
+     */
+    static String encode(String path) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            boolean keep = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "-._~!$&'()*+,;=@/".indexOf(c) >= 0;
+            if (keep) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The path as fingerprints have always spelt it (forward slashes, spaces as %20), so baselines keep matching. */
+    static String fingerprintPath(String path) {
         String p = path.replace('\\', '/');
         while (p.startsWith("./")) {
             p = p.substring(2);
@@ -205,7 +297,8 @@ public final class SarifReport implements AuditListener {
 
     /** Independent of line numbers: rule, target, field and the value's key (or what was said about it). */
     static String fingerprint(Result r, Violation v) {
-        String subject = r.rule() + "|" + uri(r.target()) + "|" + (v.field() == null ? "" : v.field()) + "|" + v.subject();
+        String subject = r.rule() + "|" + fingerprintPath(r.target()) + "|" + (v.field() == null ? "" : v.field()) + "|"
+                + v.subject();
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 16);

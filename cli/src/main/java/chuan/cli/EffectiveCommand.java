@@ -103,11 +103,7 @@ final class EffectiveCommand implements Callable<Integer> {
         List<ConfigProblem> problems = switch (daemon) {
             case sshd -> sshd(SshdConfig.read(system), out);
             case nginx -> nginx(NginxConfig.read(system), out);
-            case sysctl -> {
-                SysctlConfig c = SysctlConfig.read(system);
-                settings(select(c.all()), out);
-                yield c.problems();
-            }
+            case sysctl -> sysctl(SysctlConfig.read(system), out);
             case login_defs -> {
                 LoginDefs d = LoginDefs.read(system);
                 settings(select(d.all()), out);
@@ -126,12 +122,15 @@ final class EffectiveCommand implements Callable<Integer> {
         if (problems == null) {
             return ExitCode.USAGE.code();
         }
+        // what the daemon would refuse (or chuan could not read) makes the answer an input error, as in a scan
+        boolean malformed = false;
         for (ConfigProblem p : problems) {
-            err.println(Inert.text("chuan: warning: " + p.oneLine()));
+            err.println(Inert.text("chuan: " + (p.malformed() ? "error: " : "warning: ") + p.oneLine()));
+            malformed |= p.malformed();
         }
         out.flush();
         err.flush();
-        return ExitCode.PASSED.code();
+        return (malformed ? ExitCode.INPUT_ERROR : ExitCode.PASSED).code();
     }
 
     private List<EffectiveSetting> select(List<EffectiveSetting> all) {
@@ -179,6 +178,19 @@ final class EffectiveCommand implements Callable<Integer> {
                 for (Directive d : server.directives()) {
                     out.println(Inert.text("    " + d.keyword() + " " + d.value() + "    # " + d.origin()));
                 }
+            }
+        }
+        return c.problems();
+    }
+
+    /** Every parameter set, or one name however it is set (its own line or a glob). */
+    private List<ConfigProblem> sysctl(SysctlConfig c, PrintWriter out) {
+        out.println(Inert.text("# read, in order: " + String.join(", ", c.filesRead())));
+        if (key == null) {
+            settings(c.all(), out);
+        } else {
+            for (EffectiveConfig.Scoped s : c.lookup(key)) {
+                out.println(Inert.text(line(s.setting()) + (s.note() == null ? "" : "    (" + s.note() + ")")));
             }
         }
         return c.problems();

@@ -221,7 +221,7 @@ class ConfigAuditTest {
         broken.put("etc/ssh/sshd_config", new String[] {"PasswordAuthentication no\nX11Forwarding\n", ":2"});
         broken.put("etc/nginx/nginx.conf", new String[] {"http {\n    server_tokens off\n}\n", ":2"});
         broken.put("etc/apache2/apache2.conf", new String[] {"ServerTokens Prod\n<VirtualHost *:80>\n", ":2"});
-        broken.put("etc/sysctl.conf", new String[] {"net.ipv4.ip_forward 0\n", ":1"});
+        broken.put("etc/sysctl.d/60-local.conf", new String[] {"net.ipv4.ip_forward 0\n", ":1"});
         broken.put("etc/pam.d/common-auth", new String[] {"auth required\n", ":1"});
         broken.put("etc/systemd/journald.conf", new String[] {"[Journal\nStorage=persistent\n", ":1"});
         broken.put("etc/logrotate.conf", new String[] {"weekly\n/var/log/auth.log {\n  rotate 4\n", ":2"});

@@ -47,12 +47,20 @@ class EffectiveTest {
 
     @Test
     void sysctlLoginDefsAndPam(@TempDir Path root) throws Exception {
-        write(root, "/etc/sysctl.d/10-a.conf", "net.ipv4.ip_forward = 0\n");
+        write(root, "/etc/sysctl.d/10-a.conf", "net.ipv4.ip_forward = 0\nnet.ipv4.conf.*.rp_filter = 1\n");
         write(root, "/etc/sysctl.conf", "net.ipv4.ip_forward = 1\n");
+        java.nio.file.Files.createSymbolicLink(root.resolve("etc/sysctl.d/99-sysctl.conf"), Path.of("../sysctl.conf"));
         write(root, "/etc/login.defs", "PASS_MAX_DAYS 90\n");
         write(root, "/etc/pam.d/login", "auth required pam_faillock.so deny=5\n");
         assertThat(CliRunner.run("effective", root.toString(), "sysctl").out())
-                .isEqualTo("net.ipv4.ip_forward 1    # /etc/sysctl.conf:1; not used: 0 at /etc/sysctl.d/10-a.conf:1\n");
+                .isEqualTo("# read, in order: /etc/sysctl.d/10-a.conf, /etc/sysctl.d/99-sysctl.conf\n"
+                        + "net.ipv4.conf.*.rp_filter 1    # /etc/sysctl.d/10-a.conf:2\n"
+                        + "net.ipv4.ip_forward 1    # /etc/sysctl.d/99-sysctl.conf:1; not used: 0 at /etc/sysctl.d/10-a.conf:1\n");
+        // a name set only through a glob, and one set nowhere
+        assertThat(CliRunner.run("effective", root.toString(), "sysctl", "--key", "net.ipv4.conf.eth0.rp_filter").out())
+                .endsWith("\nnet.ipv4.conf.eth0.rp_filter 1    # /etc/sysctl.d/10-a.conf:2\n");
+        assertThat(CliRunner.run("effective", root.toString(), "sysctl", "--key", "kernel.sysrq").out())
+                .endsWith("\nkernel.sysrq (not set)    # compiled-in default\n");
         assertThat(CliRunner.run("effective", root.toString(), "login.defs", "--key", "PASS_MAX_DAYS").out())
                 .isEqualTo("PASS_MAX_DAYS 90    # /etc/login.defs:1\n");
         assertThat(CliRunner.run("effective", root.toString(), "pam", "--service", "login").out())

@@ -8,8 +8,9 @@ import chuan.config.ReadConfig;
 import chuan.config.SystemRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,26 +18,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Apache httpd's configuration as the server builds it: {@code Include}/{@code IncludeOptional}
- * spliced in place (relative to {@code ServerRoot}, wildcards in lexical order, a directory meaning
- * every file in it), {@code <IfModule>} decided by the modules loaded so far ({@code LoadModule}
- * lines and the modules Debian and Red Hat compile in), {@code <IfDefine>} by {@code Define},
- * and the server, {@code <VirtualHost>} and {@code <Directory>}-like scopes kept apart. Within a
- * scope the last occurrence of a directive wins; a virtual host without its own value inherits the
- * server's. Directive names are case-insensitive.
+ * Apache httpd's configuration as the server builds it ({@link ApacheReader}): includes spliced in
+ * place, conditional sections decided as they are read, and the server, {@code <VirtualHost>} and
+ * {@code <Directory>}-like scopes kept apart. Within a scope the last occurrence of a directive wins;
+ * a virtual host without its own value inherits the server's. Directive names are case-insensitive.
+ * What httpd would refuse to start on (a missing {@code Include}, a directive no loaded module
+ * provides or written where it is not allowed, an unclosed section, no MPM) is a malformed problem
+ * whose message starts "Apache would not start".
  */
 public final class ApacheConfig extends ReadConfig {
 
-    /** Where the main file is, with the ServerRoot each distribution compiles in. */
-    public static final List<String[]> LAYOUTS = List.of(
-            new String[] {"/etc/apache2/apache2.conf", "/etc/apache2"},
-            new String[] {"/etc/httpd/conf/httpd.conf", "/etc/httpd"});
+    /**
+     * A distribution's httpd: where its main file is, the ServerRoot it compiles in, and the modules
+     * compiled into its binary (present without LoadModule; LoadModule of one of them is refused).
+     */
+    record Layout(String mainFile, String serverRoot, Set<String> builtIn) {
+    }
 
-    static final int MAX_DEPTH = 32;
-
-    /** Modules compiled into Debian's and Red Hat's httpd, present without LoadModule. */
-    private static final Set<String> BUILT_IN = Set.of("core", "so", "http_core", "watchdog", "log_config", "logio",
-            "version", "unixd", "mpm_common");
+    /** Debian's apache2 (apache2 -l) and Red Hat's httpd (httpd -l), in the order they are looked for. */
+    public static final List<Layout> LAYOUTS = List.of(
+            new Layout("/etc/apache2/apache2.conf", "/etc/apache2",
+                    Set.of("core", "so", "watchdog", "http_core", "log_config", "logio", "version", "unixd")),
+            new Layout("/etc/httpd/conf/httpd.conf", "/etc/httpd", Set.of("core", "so", "http_core")));
 
     /** httpd's defaults for directives the baselines look at (httpd 2.4 manual). */
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -57,6 +60,9 @@ public final class ApacheConfig extends ReadConfig {
             "sslcompression", "off",
             "sslinsecurerenegotiation", "off",
             "sslsessiontickets", "on");
+
+    /** The computed key: the modules LoadModule loaded, by identifier, in load order. */
+    public static final String MODULES = "modules";
 
     /** Sections that scope what is inside them; conditionals ({@code IfModule}, ...) are not scopes. */
     static final Set<String> SCOPES = Set.of("virtualhost", "directory", "directorymatch", "location", "locationmatch",
@@ -106,21 +112,29 @@ public final class ApacheConfig extends ReadConfig {
     }
 
     final Scope server = new Scope("server", "", null, null);
-    final Set<String> modules = new HashSet<>(BUILT_IN);
-    final Set<String> defines = new HashSet<>();
+    final Layout layout;
+    /** Loaded modules by short name ({@code ssl}): the built-in ones, then LoadModule's. */
+    final Set<String> modules = new LinkedHashSet<>();
+    /** LoadModule's module identifiers in load order, and the line that loaded the last. */
+    final List<String> loadedIds = new ArrayList<>();
+    Directive lastLoad;
+    /** Define's names, with their values (null for a name defined without one). */
+    final Map<String, String> defines = new HashMap<>();
     String serverRoot;
     /** The system-wide crypto policy (Red Hat's /etc/crypto-policies/config), which mod_ssl follows when SSLProtocol is unset. */
     private String cryptoPolicy;
 
-    private ApacheConfig(String mainFile, String serverRoot) {
-        super(mainFile);
-        this.serverRoot = serverRoot;
+    private ApacheConfig(Layout layout) {
+        super(layout.mainFile());
+        this.layout = layout;
+        this.serverRoot = layout.serverRoot();
+        modules.addAll(layout.builtIn());
     }
 
-    /** The main file of the first layout present in the root, if any. */
-    public static Optional<String[]> layout(SystemRoot root) {
-        for (String[] l : LAYOUTS) {
-            Optional<Path> p = root.resolve(l[0], "/");
+    /** The first layout whose main file is present in the root, if any. */
+    public static Optional<Layout> layout(SystemRoot root) {
+        for (Layout l : LAYOUTS) {
+            Optional<Path> p = root.resolve(l.mainFile(), "/");
             if (p.isPresent() && SystemRoot.exists(p.get()) && !java.nio.file.Files.isDirectory(p.get())) {
                 return Optional.of(l);
             }
@@ -130,12 +144,17 @@ public final class ApacheConfig extends ReadConfig {
 
     /** Reads the configuration of the first layout found (Debian's when none is). */
     public static ApacheConfig read(SystemRoot root) {
-        String[] l = layout(root).orElse(LAYOUTS.get(0));
-        ApacheConfig c = new ApacheConfig(l[0], l[1]);
+        ApacheConfig c = new ApacheConfig(layout(root).orElse(LAYOUTS.get(0)));
         IncludedFiles files = new IncludedFiles(root, "Include", c.problems, c.filesRead);
-        new ApacheReader(root, c, files).file(l[0], c.server, 0, null);
+        new ApacheReader(root, c, files).read();
         c.cryptoPolicy = cryptoPolicy(root);
         return c;
+    }
+
+    /** Whether a loaded module provides this directive (sections as {@code <Directory>}). */
+    boolean provides(String directive) {
+        ApacheDirectives.Known k = ApacheDirectives.get().known(directive);
+        return k != null && k.modules().stream().anyMatch(modules::contains);
     }
 
     public Scope server() {
@@ -153,6 +172,10 @@ public final class ApacheConfig extends ReadConfig {
      */
     @Override
     public List<Scoped> lookup(String key) {
+        if (key.equalsIgnoreCase(MODULES)) {
+            // computed: the modules LoadModule loaded, in load order (the built-in ones need none)
+            return List.of(new Scoped(null, new EffectiveSetting(MODULES, String.join(" ", loadedIds), lastLoad, List.of())));
+        }
         Map<String, Scoped> byOrigin = new LinkedHashMap<>();
         Optional<EffectiveSetting> global = server.own(key);
         EffectiveSetting serverValue = global.orElseGet(() -> new EffectiveSetting(key, defaultOf(key), null, List.of()));
@@ -186,10 +209,19 @@ public final class ApacheConfig extends ReadConfig {
         return List.copyOf(out.values());
     }
 
-    private static void collect(Scope s, List<Scope> hosts, List<Scope> sections) {
-        for (Scope c : s.children) {
+    /** Every scope below the server, depth first in reading order; iterative, as sections may nest deep. */
+    private static void collect(Scope top, List<Scope> hosts, List<Scope> sections) {
+        java.util.Deque<java.util.Iterator<Scope>> stack = new java.util.ArrayDeque<>();
+        stack.push(top.children.iterator());
+        while (!stack.isEmpty()) {
+            java.util.Iterator<Scope> it = stack.peek();
+            if (!it.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            Scope c = it.next();
             (c.name.equalsIgnoreCase("virtualhost") ? hosts : sections).add(c);
-            collect(c, hosts, sections);
+            stack.push(c.children.iterator());
         }
     }
 

@@ -58,6 +58,7 @@ final class TreeFormats {
     }
 
     private static void read(JsonFactory factory, FlatFile into, String text, String file) {
+        int last = 0; // the line of the last token read, for errors that carry no location (nesting too deep)
         try (JsonParser p = factory.createParser(text)) {
             Deque<Frame> stack = new ArrayDeque<>();
             JsonToken t;
@@ -70,6 +71,7 @@ final class TreeFormats {
                 }
                 nulls = 0;
                 int line = p.currentTokenLocation().getLineNr();
+                last = line;
                 switch (t) {
                     case FIELD_NAME -> stack.peek().field = p.currentName();
                     case START_OBJECT, START_ARRAY -> {
@@ -97,7 +99,7 @@ final class TreeFormats {
                 }
             }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? last : e.getLocation().getLineNr();
             into.problem(ConfigProblem.malformed(file, Math.max(line, 0), e.getOriginalMessage()));
         } catch (IOException e) {
             into.problem(ConfigProblem.unreadable(file, "cannot read: " + e.getMessage()));

@@ -42,6 +42,8 @@ import org.xml.sax.helpers.DefaultHandler;
 public final class XmlFile extends ReadConfig {
 
     private static final String LINE = "chuan.line";
+    /** Elements nested deeper than this are refused as malformed (as JSON and YAML beyond Jackson's 1,000). */
+    static final int MAX_DEPTH = 1000;
 
     private final String file;
     private final Document document;
@@ -92,7 +94,11 @@ public final class XmlFile extends ReadConfig {
             }
 
             @Override
-            public void startElement(String uri, String local, String qName, Attributes atts) {
+            public void startElement(String uri, String local, String qName, Attributes atts) throws SAXParseException {
+                if (open.size() > MAX_DEPTH) {
+                    // the DOM's own walks (text content, XPath) recurse once per level: refused before they overflow
+                    throw new SAXParseException("elements nested deeper than " + MAX_DEPTH, locator);
+                }
                 flush();
                 Element e = doc.createElement(qName);
                 for (int i = 0; i < atts.getLength(); i++) {

@@ -44,8 +44,14 @@ public final class LogrotateConfig extends ReadConfig {
         super(MAIN);
     }
 
+    /** logrotate's MAX_NESTING: an include this many levels deep is refused ("include nesting too deep"). */
+    static final int MAX_NESTING = 16;
+
+    private IncludeChain chain;
+
     public static LogrotateConfig read(SystemRoot root) {
         LogrotateConfig c = new LogrotateConfig();
+        c.chain = new IncludeChain(root);
         c.file(root, new IncludedFiles(root, "include", c.problems, c.filesRead), MAIN, null, 0);
         return c;
     }
@@ -55,12 +61,26 @@ public final class LogrotateConfig extends ReadConfig {
     }
 
     private void file(SystemRoot root, IncludedFiles files, String systemPath, Directive by, int depth) {
+        if (by != null && chain.loops(systemPath)) {
+            problems.add(ConfigProblem.malformed(by.file(), by.line(), "include " + systemPath + " includes a file being read "
+                    + "(a loop): logrotate follows it " + MAX_NESTING + " levels deep and fails with \"include nesting too deep\""));
+            return;
+        }
         Optional<IncludedFiles.Opened> opened = files.open(systemPath, by);
         if (opened.isEmpty()) {
             return;
         }
-        String where = opened.get().where();
-        List<String> lines = opened.get().text().lines().toList();
+        Optional<java.nio.file.Path> entered = chain.enter(systemPath);
+        try {
+            lines(root, files, opened.get(), depth);
+        } finally {
+            chain.leave(entered);
+        }
+    }
+
+    private void lines(SystemRoot root, IncludedFiles files, IncludedFiles.Opened opened, int depth) {
+        String where = opened.where();
+        List<String> lines = opened.text().lines().toList();
         Stanza current = null;
         boolean script = false;
         List<String> pendingLogs = new ArrayList<>(); // a stanza's logs may be listed one per line before its "{"
@@ -126,12 +146,13 @@ public final class LogrotateConfig extends ReadConfig {
         if (current != null) {
             problems.add(ConfigProblem.malformed(where, current.start().line(), "stanza is not closed before the end of the file"));
         }
-        files.close(opened.get());
+        files.close(opened);
     }
 
     private void include(SystemRoot root, IncludedFiles files, Directive d, int depth) {
-        if (depth > 8) {
-            problems.add(new ConfigProblem(d.file(), d.line(), "include nested too deep"));
+        if (depth >= MAX_NESTING) {
+            problems.add(ConfigProblem.malformed(d.file(), d.line(), "include nesting too deep (logrotate stops at "
+                    + MAX_NESTING + " levels)"));
             return;
         }
         try {

@@ -32,10 +32,21 @@ public final class NtpConfig extends ReadConfig {
         super(mainFile);
     }
 
+    /** chrony's MAX_INCLUDE_LEVEL (deeper is fatal) and ntpd's MAXINCLUDELEVEL, counting the main file. */
+    static final int CHRONY_MAX_LEVEL = 10;
+    static final int NTPD_MAX_LEVEL = 5;
+
+    private IncludeChain chain;
+    private int maxLevel;
+    private String program;
+
     public static NtpConfig read(SystemRoot root) {
         for (String f : CHRONY) {
             if (exists(root, f)) {
                 NtpConfig c = new NtpConfig(f);
+                c.chain = new IncludeChain(root);
+                c.maxLevel = CHRONY_MAX_LEVEL;
+                c.program = "chronyd";
                 c.chrony(root, new IncludedFiles(root, "include", c.problems, c.filesRead), f, null, 0);
                 return c;
             }
@@ -43,6 +54,9 @@ public final class NtpConfig extends ReadConfig {
         for (String f : NTPD) {
             if (exists(root, f)) {
                 NtpConfig c = new NtpConfig(f);
+                c.chain = new IncludeChain(root);
+                c.maxLevel = NTPD_MAX_LEVEL;
+                c.program = "ntpd";
                 c.chrony(root, new IncludedFiles(root, "includefile", c.problems, c.filesRead), f, null, 0);
                 return c;
             }
@@ -59,18 +73,34 @@ public final class NtpConfig extends ReadConfig {
 
     /** chrony's and ntpd's line format: a keyword and its arguments, {@code #} or {@code !} comments. */
     private void chrony(SystemRoot root, IncludedFiles files, String systemPath, Directive by, int depth) {
-        Optional<IncludedFiles.Opened> opened = files.open(systemPath, by);
-        if (opened.isEmpty() || depth > 8) {
+        if (by != null && (depth + 1 > maxLevel || chain.loops(systemPath))) {
+            // a loop too ends at the limit: chronyd stops ("Maximum include level reached"), ntpd gives up the include
+            problems.add(ConfigProblem.malformed(by.file(), by.line(), by.keyword() + " " + systemPath + ": "
+                    + (chain.loops(systemPath) ? "includes a file being read (a loop); " : "") + "more than " + maxLevel
+                    + " levels of include, which " + program + " refuses"));
             return;
         }
-        List<String> lines = opened.get().text().lines().toList();
+        Optional<IncludedFiles.Opened> opened = files.open(systemPath, by);
+        if (opened.isEmpty()) {
+            return;
+        }
+        Optional<java.nio.file.Path> entered = chain.enter(systemPath);
+        try {
+            chronyLines(root, files, opened.get(), depth);
+        } finally {
+            chain.leave(entered);
+        }
+    }
+
+    private void chronyLines(SystemRoot root, IncludedFiles files, IncludedFiles.Opened opened, int depth) {
+        List<String> lines = opened.text().lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("!") || line.startsWith(";")) {
                 continue;
             }
             String[] w = line.split("\\s+", 2);
-            Directive d = new Directive(w[0].toLowerCase(Locale.ROOT), w.length > 1 ? w[1] : "", opened.get().where(), i + 1);
+            Directive d = new Directive(w[0].toLowerCase(Locale.ROOT), w.length > 1 ? w[1] : "", opened.where(), i + 1);
             switch (d.keyword()) {
                 case "include", "includefile" -> glob(root, files, d.value(), "*", d, depth);
                 case "confdir" -> {
@@ -86,7 +116,7 @@ public final class NtpConfig extends ReadConfig {
                 default -> directives.add(d);
             }
         }
-        files.close(opened.get());
+        files.close(opened);
     }
 
     private void glob(SystemRoot root, IncludedFiles files, String path, String defaultGlob, Directive by, int depth) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class PamStack {
 
     public static final String DIRECTORY = "/etc/pam.d";
+    /** libpam's PAM_SUBSTACK_MAX_LEVEL: deeper includes make it abort the whole stack. */
     private static final int MAX_DEPTH = 16;
 
     /** One rule of the stack. */
@@ -57,8 +58,11 @@ public final class PamStack {
         this.service = service;
     }
 
+    private IncludeChain chain;
+
     public static PamStack read(SystemRoot root, String service) {
         PamStack s = new PamStack(service);
+        s.chain = new IncludeChain(root);
         IncludedFiles files = new IncludedFiles(root, "include", s.problems, s.filesRead);
         s.file(files, DIRECTORY + "/" + service, null, null, 0);
         return s;
@@ -93,6 +97,21 @@ public final class PamStack {
 
     /** Reads a file; {@code onlyType} keeps the rules of one type (an include from a rule of that type). */
     private void file(IncludedFiles files, String systemPath, String onlyType, Directive includedBy, int depth) {
+        if (includedBy != null && chain.loops(systemPath)) {
+            problems.add(ConfigProblem.malformed(includedBy.file(), includedBy.line(), includedBy.keyword() + " "
+                    + systemPath + " includes a file being read (a loop): libpam follows it " + MAX_DEPTH
+                    + " levels deep and aborts the stack"));
+            return;
+        }
+        Optional<java.nio.file.Path> entered = chain.enter(systemPath);
+        try {
+            read(files, systemPath, onlyType, includedBy, depth);
+        } finally {
+            chain.leave(entered);
+        }
+    }
+
+    private void read(IncludedFiles files, String systemPath, String onlyType, Directive includedBy, int depth) {
         Optional<IncludedFiles.Opened> opened = files.open(systemPath, includedBy);
         if (opened.isEmpty()) {
             return;
@@ -122,7 +141,8 @@ public final class PamStack {
                 } else if (depth < MAX_DEPTH) {
                     file(files, path(words.get(1)), onlyType, at, depth + 1);
                 } else {
-                    problems.add(new ConfigProblem(where, first + 1, "includes nested deeper than " + MAX_DEPTH));
+                    problems.add(ConfigProblem.malformed(where, first + 1, "includes nested deeper than " + MAX_DEPTH
+                            + ": libpam aborts the stack"));
                 }
                 continue;
             }
@@ -140,7 +160,8 @@ public final class PamStack {
                 if (depth < MAX_DEPTH) {
                     file(files, path(words.get(2)), type, at, depth + 1);
                 } else {
-                    problems.add(new ConfigProblem(where, first + 1, "includes nested deeper than " + MAX_DEPTH));
+                    problems.add(ConfigProblem.malformed(where, first + 1, "includes nested deeper than " + MAX_DEPTH
+                            + ": libpam aborts the stack"));
                 }
                 continue;
             }

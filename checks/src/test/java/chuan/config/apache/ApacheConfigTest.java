@@ -25,6 +25,7 @@ class ApacheConfigTest {
     private void debianLayout(String sslConf) throws Exception {
         write(root, "/etc/apache2/apache2.conf", """
                 Timeout 300
+                LoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so
                 IncludeOptional mods-enabled/*.load
                 IncludeOptional mods-enabled/*.conf
                 Include ports.conf
@@ -121,29 +122,13 @@ class ApacheConfigTest {
     }
 
     @Test
-    void missingIncludesAreReportedAndUnclosedSectionsAreMalformed() throws Exception {
-        write(root, "/etc/apache2/apache2.conf", """
-                Include ports.conf
-                IncludeOptional nothing/*.conf
-                Include missing/*.conf
-                <VirtualHost *:80>
-                    ServerName x
-                """);
-        ApacheConfig c = read();
-        assertThat(c.problems()).extracting(ConfigProblem::oneLine).containsExactly(
-                "/etc/apache2/apache2.conf:1: Include ports.conf: no such file",
-                "/etc/apache2/apache2.conf:3: Include missing/*.conf: no file matches",
-                "/etc/apache2/apache2.conf:4: <VirtualHost> is not closed before the end of the file");
-        assertThat(c.problems()).extracting(ConfigProblem::malformed).containsExactly(false, false, true);
-    }
-
-    @Test
     void anIncludeCannotLeaveTheRoot() throws Exception {
         Path outside = Files.createTempDirectory("outside");
         Files.writeString(outside.resolve("evil.conf"), "ServerTokens Full\n");
         write(root, "/etc/apache2/apache2.conf", "ServerTokens Prod\nInclude ../../../../../.." + outside + "/evil.conf\n");
         ApacheConfig c = read();
         assertThat(c.lookup("ServerTokens").get(0).setting().value()).isEqualTo("Prod");
-        assertThat(c.problems()).singleElement().extracting(ConfigProblem::message).asString().contains("no such file");
+        assertThat(c.problems()).singleElement().extracting(ConfigProblem::message).asString()
+                .contains("Could not open configuration file").contains("No such file");
     }
 }

@@ -84,8 +84,11 @@ class PamStackTest {
         PamStack s = PamStack.read(new SystemRoot(root), "login");
         assertThat(s.problems()).extracting(ConfigProblem::oneLine).containsExactly(
                 "/etc/pam.d/login:1: include /etc/pam.d/common-missing: no such file",
-                "/etc/pam.d/login:2: include /etc/pam.d/login includes itself (loop); not read again",
+                "/etc/pam.d/login:2: auth /etc/pam.d/login includes a file being read (a loop): libpam follows it 16 levels "
+                        + "deep and aborts the stack",
                 "/etc/pam.d/login:3: incomplete rule \"auth required\"; ignored");
+        // the loop makes libpam abort the stack: an error, not a file quietly read once
+        assertThat(s.problems()).extracting(ConfigProblem::malformed).containsExactly(false, true, true);
         assertThat(s.rules()).hasSize(1);
         assertThat(PamStack.read(new SystemRoot(root), "nosuch").problems()).extracting(ConfigProblem::oneLine)
                 .containsExactly("/etc/pam.d/nosuch: not found");
