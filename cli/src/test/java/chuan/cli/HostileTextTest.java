@@ -147,7 +147,7 @@ class HostileTextTest {
         Files.writeString(sshd, "Banner /etc/issue" + ESCAPES + "\nInclude /etc/ssh/" + "\u001b]0;x\u0007\u202e" + ".conf\n"
                 + "Match User \u001b]8;;http://evil.example/\u0007admin\n  X11Forwarding yes\n");
         CliRunner r = CliRunner.run("effective", root.toString(), "sshd");
-        assertThat(r.exit()).isZero();
+        assertThat(r.exit()).isEqualTo(3); // a keyword without a value: sshd would refuse the file, an input error
         assertInert(r.out(), "effective");
         assertInert(r.err(), "effective warnings");
         assertThat(r.out()).contains("banner /etc/issue\\x1b[2J\\x1b]0;pwned\\x07").contains("Match User \\x1b]8;;http://evil.example/\\x07admin");
