@@ -2,6 +2,7 @@
 """Writes nginx's directive table (what ngx_conf_handler() checks) from nginx's own sources.
 
 Usage: scripts/nginx/directives.py GIT_DIR > checks/src/main/resources/chuan/config/nginx/directives.tsv
+       scripts/nginx/directives.py --variables GIT_DIR > checks/src/main/resources/chuan/config/nginx/variables.tsv
 
 GIT_DIR is a clone of https://github.com/nginx/nginx. For the last release of every minor version
 from 1.14 on, every module's ngx_command_t array is read: the directive's name, the module type and
@@ -157,7 +158,51 @@ def rows(gitdir, tag, defs):
     return out
 
 
+def variables(gitdir, tag):
+    """(name, module type, prefix) of every variable a module of nginx defines in an ngx_*_variable_t array."""
+    out = set()
+    for text in sources(gitdir, tag).values():
+        for m in re.finditer(r"ngx_(http|stream)_variable_t\s+\w+\[\]\s*=\s*\{(.*?)ngx_\1_null_variable", text, re.S):
+            for e in re.finditer(r"\{\s*ngx_string\(\"([^\"]+)\"\)\s*,(.*?)\}", m.group(2), re.S):
+                fields = split_top(e.group(2))
+                prefix = len(fields) > 3 and "VAR_PREFIX" in fields[3]
+                out.add((e.group(1), m.group(1), "prefix" if prefix else ""))
+        # one variable added by name: static ngx_str_t ngx_http_gzip_ratio = ngx_string("gzip_ratio");
+        for m in re.finditer(r"ngx_(http|stream)_add_variable\(cf,\s*&(\w+)", text):
+            named = re.search(r"ngx_str_t\s+" + re.escape(m.group(2)) + r"\s*=\s*ngx_string\(\"([^\"]+)\"\)", text)
+            if named:
+                out.add((named.group(1), m.group(1), ""))
+    return out
+
+
+def write_ranged(table, versions, header):
+    newest = versions[-1][0]
+    print("# " + header + "; written by scripts/nginx/directives.py from")
+    print("# https://github.com/nginx/nginx tags " + versions[0][1] + " to " + versions[-1][1]
+          + " (the last release of each minor version).")
+    for r in sorted(table, key=lambda r: (r[0], r[1], min(table[r]))):
+        minors = sorted(table[r])
+        run = [minors[0]]
+        for m in minors[1:] + [None]:
+            if m is not None and m == run[-1] + 1:
+                run.append(m)
+                continue
+            until = "" if run[-1] == newest else "1.%d" % run[-1]
+            print("\t".join(r) + "\t1.%d\t%s" % (run[0], until))
+            if m is not None:
+                run = [m]
+
+
 def main():
+    if sys.argv[1] == "--variables":
+        gitdir = sys.argv[2]
+        versions = releases(gitdir)
+        table = {}
+        for minor, tag in versions:
+            for v in variables(gitdir, tag):
+                table.setdefault(v, []).append(minor)
+        write_ranged(table, versions, "nginx's own variables (name, module, prefix for $http_NAME-like families)")
+        return
     gitdir = sys.argv[1]
     table = {}
     versions = releases(gitdir)

@@ -62,6 +62,7 @@ final class NginxReader {
     private final Set<Path> reading = new HashSet<>();
     private final Map<NginxConfig.Block, Map<String, Directive>> seen = new HashMap<>();
     private boolean foreignModules;
+    private final NginxVariables variables = new NginxVariables();
     /** log_format names defined so far, per module: access_log may only name one defined before it. */
     private final Map<String, List<String>> formats = new HashMap<>(Map.of("http", new java.util.ArrayList<>(List.of("combined")),
             "stream", new java.util.ArrayList<>()));
@@ -119,6 +120,9 @@ final class NginxReader {
                 }
             }
         }
+        if (!foreignModules) { // a module nginx does not ship may define any variable
+            variables.check(into.problemList(), into.version);
+        }
     }
 
     /** One directive; false when reading must stop (nesting deeper than nginx could read). */
@@ -130,6 +134,7 @@ final class NginxReader {
         List<String> args = words.subList(1, words.size());
         Directive d = new Directive(name, String.join(" ", args), where, s.line());
         boolean opens = s.end() == NginxLexer.End.OPEN;
+        variables.words(words, current.module());
         if (current.context() == NginxContext.CUSTOM) {
             if (opens) {
                 refuse(where, s.endLine(), "unexpected \"{\"");
@@ -183,6 +188,9 @@ final class NginxReader {
             checkValues(spec, args, where, s.endLine());
         }
         checkRepeat(current, spec, d, where, s.endLine());
+        if (spec.type().equals("http") || spec.type().equals("stream")) {
+            variables.directive(spec.type(), name, args, where, s.line());
+        }
         if ((name.equals("log_format") || name.equals("access_log")) && !args.isEmpty() && formats.containsKey(spec.type())) {
             logFormats(spec.type(), name, args, where, s.endLine());
         }

@@ -387,6 +387,31 @@ class NginxConfigTest {
     }
 
     @Test
+    void aVariableNothingDefinesIsRefusedWhereverItIsUsed() throws Exception {
+        write(root, "/etc/nginx/nginx.conf", """
+                events {}
+                http {
+                    map $uri $bucket { default 0; }
+                    geo $office { default 0; }
+                    log_format main '$remote_addr $bucket';
+                    server {
+                        set $a 1;
+                        location ~ ^/(?<slug>\\w+)$ { return 200 "$slug $a $bucket $office $http_x_custom $arg_q $1 ${uri}$"; }
+                        location ~ \\.php$ { if ($request_uri ~ ^/x$) { return 403; } }
+                        location /x { root /srv/${ProjectBase}/$later; }
+                        set $later 2;
+                    }
+                }
+                """);
+        assertThat(problems(read("1.22.1"))).containsExactly(
+                "/etc/nginx/nginx.conf:10: unknown \"projectbase\" variable (nginx would not start)");
+        // a module nginx does not ship may define any variable
+        write(root, "/etc/nginx/nginx.conf", "load_module modules/ndk_http_module.so;\nevents {}\n"
+                + "http { server { root /srv/$projectbase; } }\n");
+        assertThat(read("1.22.1").problems()).isEmpty();
+    }
+
+    @Test
     void sixtyThousandNestedLocationsAreAnInputErrorNotAStackOverflow() throws Exception {
         int depth = 60_000;
         write(root, "/etc/nginx/nginx.conf", "events {}\nhttp {\nserver {\n" + "location /a {\n".repeat(depth) + "}\n".repeat(depth) + "}\n}\n");
