@@ -16,13 +16,12 @@ source scripts/differential/lib.sh
 
 cases="${NGINX_CASES:-checks/src/test/resources/differential/nginx}"
 keys=(ssl_protocols ssl_ciphers server_tokens)
-jar=cli/target/chuan.jar
+jar="${CHUAN_JAR:-cli/target/chuan.jar}" # CHUAN_JAR: another build, to measure it
 [ -f "$jar" ] || ./chuan --version > /dev/null
+chuan() { java -XX:TieredStopAtLevel=1 -jar "$jar" "$@"; }
 version="$(nginx -v 2>&1 | sed 's#^.*nginx/##')"
-assume=()
-if java -jar "$jar" effective --help 2>/dev/null | grep -q -- --assume-version; then
-  assume=(--assume-version "nginx=$version")
-fi
+current=1 # a build that takes --assume-version and repeated --key; older ones are asked key by key
+chuan effective --help 2>/dev/null | grep -q -- --assume-version || current=0
 
 work="$(mktemp -d /tmp/chuan-nginx-diff.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
@@ -49,11 +48,14 @@ for dir in "$cases"/*/; do
   fi
   in_root "$root" nginx -T > "$out/nginx.dump" 2> "$out/nginx.err"
   echo $? > "$out/nginx.rc"
-  java -jar "$jar" effective "$root" nginx "${assume[@]}" > "$out/chuan.out" 2> "$out/chuan.err"
-  echo $? > "$out/chuan.rc"
-  for key in "${keys[@]}"; do
-    java -jar "$jar" effective "$root" nginx "${assume[@]}" --key "$key" > "$out/chuan.$key" 2> /dev/null
-  done
+  if [ "$current" = 1 ]; then
+    chuan effective "$root" nginx --assume-version "nginx=$version" "${keys[@]/#/--key=}" > "$out/chuan.out" 2> "$out/chuan.err"
+    echo $? > "$out/chuan.rc"
+  else
+    chuan effective "$root" nginx > /dev/null 2> "$out/chuan.err"
+    echo $? > "$out/chuan.rc"
+    for key in "${keys[@]}"; do chuan effective "$root" nginx --key "$key" 2> /dev/null; done > "$out/chuan.out"
+  fi
   roots=$((roots + 1))
   while IFS=$'\t' read -r what c kind detail; do
     if [ "$what" = counted ]; then

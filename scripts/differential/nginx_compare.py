@@ -2,8 +2,8 @@
 """Compares one system root as nginx saw it with what "chuan effective ROOT nginx" says.
 
 Usage: nginx_compare.py CASE OUTDIR KEY...
-OUTDIR holds nginx.rc and nginx.dump ("nginx -T"), chuan.rc and chuan.out ("chuan effective"), and
-chuan.KEY per key ("chuan effective --key KEY"). Prints one line per mismatch,
+OUTDIR holds nginx.rc, nginx.err and nginx.dump ("nginx -T"), chuan.rc, chuan.err and chuan.out
+("chuan effective ROOT nginx --key KEY..."): the files read, then each server with each key's value. Prints one line per mismatch,
 "mismatch CASE KIND DETAIL", where KIND is acceptance, files or value, then "counted FILES KEYS MISMATCHES".
 nginx accepting means "nginx -T" exited 0; chuan accepting means "chuan effective" did not exit 3 (an
 input error: a file nginx would refuse).
@@ -61,7 +61,7 @@ def main():
     chuan_rc = read(os.path.join(out, "chuan.rc")).strip()
     chuan_ok = chuan_rc != "3"
     if nginx_ok != chuan_ok:
-        why = [l.split("] ", 1)[-1] for l in read(os.path.join(out, "nginx.err")).splitlines() if "[emerg]" in l or "[alert]" in l]
+        why = [re.sub(r"^\d+#\d+: ", "", l.split("] ", 1)[-1]) for l in read(os.path.join(out, "nginx.err")).splitlines() if "[emerg]" in l or "[alert]" in l]
         said = [l for l in read(os.path.join(out, "chuan.err")).splitlines() if "error" in l]
         mismatches.append(("acceptance", "nginx %s (%s), chuan %s (exit %s%s)" % (
             "accepts" if nginx_ok else "refuses", why[0] if why else "exit " + read(os.path.join(out, "nginx.rc")).strip(),
@@ -81,7 +81,7 @@ def main():
             expected.setdefault(key, []).append((int(server_line), value))
         for key in keys:
             want = expected.get(key, [])
-            got = chuan_values(read(os.path.join(out, "chuan." + key)), key)
+            got = chuan_values(read(os.path.join(out, "chuan.out")), key)
             for i, (line, value) in enumerate(want):
                 keys_compared += 1
                 if i >= len(got):
