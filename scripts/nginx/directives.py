@@ -165,13 +165,14 @@ def variables(gitdir, tag):
         for m in re.finditer(r"ngx_(http|stream)_variable_t\s+\w+\[\]\s*=\s*\{(.*?)ngx_\1_null_variable", text, re.S):
             for e in re.finditer(r"\{\s*ngx_string\(\"([^\"]+)\"\)\s*,(.*?)\}", m.group(2), re.S):
                 fields = split_top(e.group(2))
-                prefix = len(fields) > 3 and "VAR_PREFIX" in fields[3]
-                out.add((e.group(1), m.group(1), "prefix" if prefix else ""))
+                flags = fields[3] if len(fields) > 3 else ""
+                kinds = [k for k, f in (("prefix", "VAR_PREFIX"), ("changeable", "VAR_CHANGEABLE")) if f in flags]
+                out.add((e.group(1), m.group(1), ",".join(kinds)))
         # one variable added by name: static ngx_str_t ngx_http_gzip_ratio = ngx_string("gzip_ratio");
-        for m in re.finditer(r"ngx_(http|stream)_add_variable\(cf,\s*&(\w+)", text):
+        for m in re.finditer(r"ngx_(http|stream)_add_variable\(cf,\s*&(\w+),\s*([^;]*)\);", text):
             named = re.search(r"ngx_str_t\s+" + re.escape(m.group(2)) + r"\s*=\s*ngx_string\(\"([^\"]+)\"\)", text)
             if named:
-                out.add((named.group(1), m.group(1), ""))
+                out.add((named.group(1), m.group(1), "changeable" if "VAR_CHANGEABLE" in m.group(3) else ""))
     return out
 
 
@@ -201,7 +202,8 @@ def main():
         for minor, tag in versions:
             for v in variables(gitdir, tag):
                 table.setdefault(v, []).append(minor)
-        write_ranged(table, versions, "nginx's own variables (name, module, prefix for $http_NAME-like families)")
+        write_ranged(table, versions, "nginx's own variables (name, module, flags: prefix for $http_NAME-like families, "
+                     "changeable for those set may assign)")
         return
     gitdir = sys.argv[1]
     table = {}

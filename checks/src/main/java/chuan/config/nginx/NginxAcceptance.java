@@ -26,8 +26,12 @@ import java.util.Set;
 final class NginxAcceptance {
 
     /** One {@code listen}: its address as nginx groups them, and the flags that matter here. */
-    private record Listen(String address, boolean ssl, boolean defaultServer, Directive at) {
+    private record Listen(String address, boolean ssl, boolean defaultServer, boolean socketOptions, Directive at) {
     }
+
+    /** The listen parameters that set socket options (lsopt.set in ngx_http_core_listen): one listen per address may. */
+    private static final List<String> SOCKET_OPTIONS = List.of("bind", "deferred", "reuseport", "setfib=", "fastopen=", "backlog=",
+            "rcvbuf=", "sndbuf=", "accept_filter=", "ipv6only=", "so_keepalive=");
 
     private NginxAcceptance() {
     }
@@ -43,6 +47,75 @@ final class NginxAcceptance {
         users(root, c);
         listens(c);
         sslOn(c);
+        upstreamsAndZones(c);
+    }
+
+    /** The passes whose address has no default port: a name that is no upstream block needs one. */
+    private static final List<String> NO_DEFAULT_PORT = List.of("fastcgi_pass", "scgi_pass", "uwsgi_pass", "memcached_pass");
+    /** Directives naming a shared memory zone, and the directive and parameter that must define it with a size. */
+    private static final Map<String, String[]> ZONES = Map.of(
+            "limit_req", new String[] {"limit_req_zone", "zone="}, "limit_conn", new String[] {"limit_conn_zone", "zone="},
+            "proxy_cache", new String[] {"proxy_cache_path", "keys_zone="},
+            "fastcgi_cache", new String[] {"fastcgi_cache_path", "keys_zone="},
+            "uwsgi_cache", new String[] {"uwsgi_cache_path", "keys_zone="}, "scgi_cache", new String[] {"scgi_cache_path", "keys_zone="});
+
+    /**
+     * ngx_http_upstream_init_round_robin: an implicit upstream without a port ("fastcgi_pass php;" with no
+     * "upstream php"); ngx_init_zone_pool: a zone used but never given a size ("limit_req zone=x" with no
+     * limit_req_zone defining x).
+     */
+    private static void upstreamsAndZones(NginxConfig c) {
+        List<NginxConfig.Block> http = NginxConfig.collect(c.main(), b -> b.module().equals("http"));
+        Set<String> upstreams = new HashSet<>();
+        Map<String, Set<String>> zones = new LinkedHashMap<>();
+        for (NginxConfig.Block b : http) {
+            if (b.name().equals("upstream") && !b.args().isEmpty()) {
+                upstreams.add(b.args().split(" ")[0].toLowerCase(java.util.Locale.ROOT));
+            }
+            for (Directive d : b.directives()) {
+                for (String[] z : ZONES.values()) {
+                    if (d.keyword().equals(z[0])) {
+                        for (String w : d.value().split(" ")) {
+                            if (w.startsWith(z[1]) && w.indexOf(':') > z[1].length()) {
+                                zones.computeIfAbsent(z[0], k -> new HashSet<>()).add(w.substring(z[1].length(), w.indexOf(':')));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> reported = new HashSet<>();
+        for (NginxConfig.Block b : http) {
+            for (Directive d : b.directives()) {
+                String[] words = d.value().split(" ");
+                if (NO_DEFAULT_PORT.contains(d.keyword()) && !d.value().isEmpty() && !d.value().contains("$")
+                        && !d.value().startsWith("unix:")) {
+                    String host = words[0].replaceFirst("^s?uwsgi://", "");
+                    boolean port = host.startsWith("[") ? host.contains("]:") : host.contains(":");
+                    if (!port && !upstreams.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+                        refuse(c, d.file(), d.line(), "no port in upstream \"" + host + "\" in " + d.origin());
+                    }
+                }
+                String[] zone = ZONES.get(d.keyword());
+                if (zone != null && !d.value().isEmpty() && !d.value().contains("$")) {
+                    String name = d.keyword().equals("limit_req") ? zoneParameter(words) : words[0];
+                    if (name != null && !name.equals("off") && !zones.getOrDefault(zone[0], Set.of()).contains(name)
+                            && reported.add(zone[0] + " " + name)) {
+                        refuse(c, d.file(), d.line(), d.keyword().startsWith("limit_") ? "zero size shared memory zone \"" + name + "\""
+                                : "\"" + d.keyword() + "\" zone \"" + name + "\" is unknown");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String zoneParameter(String[] words) {
+        for (String w : words) {
+            if (w.startsWith("zone=")) {
+                return w.substring(5);
+            }
+        }
+        return null;
     }
 
     /** ngx_set_user: getpwnam(user), then getgrnam(group, else the user's own name). */
@@ -92,6 +165,7 @@ final class NginxAcceptance {
         Map<String, List<NginxConfig.Block>> servers = new LinkedHashMap<>();
         Map<String, NginxConfig.Block> defaults = new LinkedHashMap<>();
         Set<String> ssl = new HashSet<>();
+        Set<String> optioned = new HashSet<>();
         for (NginxConfig.Block server : c.servers()) {
             if (!server.module().equals("http")) {
                 continue;
@@ -103,7 +177,7 @@ final class NginxAcceptance {
                 }
             }
             if (listens.isEmpty()) {
-                listens.add(new Listen("*:80", false, false, server.start()));
+                listens.add(new Listen("0.0.0.0:80", false, false, false, server.start()));
             }
             for (Listen l : listens) {
                 servers.computeIfAbsent(l.address(), k -> new ArrayList<>());
@@ -112,6 +186,9 @@ final class NginxAcceptance {
                 }
                 if (l.ssl()) {
                     ssl.add(l.address());
+                }
+                if (l.socketOptions() && !optioned.add(l.address())) {
+                    refuse(c, l.at().file(), l.at().line(), "duplicate listen options for " + l.address());
                 }
                 if (l.defaultServer()) {
                     if (defaults.containsKey(l.address()) && defaults.get(l.address()) != server) {
@@ -145,21 +222,24 @@ final class NginxAcceptance {
         if (a.startsWith("unix:")) {
             address = a;
         } else if (a.chars().allMatch(Character::isDigit)) {
-            address = "*:" + a;
+            address = "0.0.0.0:" + a;
         } else if (a.startsWith("[")) {
             address = a.contains("]:") ? a : a + ":80";
         } else if (a.contains(":")) {
-            address = a.startsWith("0.0.0.0:") ? "*" + a.substring(7) : a;
+            address = a.startsWith("*:") ? "0.0.0.0" + a.substring(1) : a;
         } else {
-            address = (a.equals("0.0.0.0") ? "*" : a) + ":80";
+            address = (a.equals("*") ? "0.0.0.0" : a) + ":80";
         }
         boolean ssl = false;
         boolean def = false;
+        boolean options = false;
         for (int i = 1; i < w.length; i++) {
-            ssl |= w[i].equals("ssl");
-            def |= w[i].equals("default_server") || w[i].equals("default");
+            String p = w[i];
+            ssl |= p.equals("ssl");
+            def |= p.equals("default_server") || p.equals("default");
+            options |= SOCKET_OPTIONS.stream().anyMatch(o -> o.endsWith("=") ? p.startsWith(o) : p.equals(o));
         }
-        return new Listen(address, ssl, def, d);
+        return new Listen(address, ssl, def, options, d);
     }
 
     private static boolean hasCertificate(NginxConfig.Block server) {

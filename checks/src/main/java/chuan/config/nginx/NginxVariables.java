@@ -41,7 +41,11 @@ final class NginxVariables {
             Map.entry("auth_request_set", new int[] {1}), Map.entry("access_log", new int[] {0}));
 
     /** One variable of nginx's own: for versions {@code since} to {@code until} (empty: the newest). */
-    private record Known(String name, String module, boolean prefix, String since, String until) {
+    private record Known(String name, String module, boolean prefix, boolean changeable, String since, String until) {
+
+        boolean in(InstalledVersions.Installed version) {
+            return version == null || version.atLeast(since) && (until.isEmpty() || !version.atLeast(nextMinor(until)));
+        }
     }
 
     private static final List<Known> KNOWN = load();
@@ -51,6 +55,8 @@ final class NginxVariables {
     }
 
     private final List<Use> uses = new ArrayList<>();
+    /** Variables the configuration defines, with where: one of nginx's own that set may not assign is "duplicate". */
+    private final List<Use> definitions = new ArrayList<>();
     private final Set<String> defined = new HashSet<>(); // "module name", lower case
 
     /** Named captures of any regular expression define variables wherever they stand: {@code (?<name>...)}. */
@@ -85,6 +91,7 @@ final class NginxVariables {
         };
         if (defines != null && defines.startsWith("$")) {
             defined.add(module + " " + lower(defines.substring(1)));
+            definitions.add(new Use(defines.substring(1), module, file, line));
         }
         if (name.equals("if")) {
             condition(module, args, file, line);
@@ -141,6 +148,14 @@ final class NginxVariables {
 
     /** Every use of a variable nothing defines is refused, as ngx_http_variables_init_vars does. */
     void check(List<ConfigProblem> problems, InstalledVersions.Installed version) {
+        for (Use d : definitions) { // ngx_http_add_variable: only a changeable variable may be defined again
+            String name = lower(d.name());
+            List<Known> own = KNOWN.stream().filter(k -> !k.prefix() && k.name().equals(name) && k.module().equals(d.module())
+                    && k.in(version)).toList();
+            if (!own.isEmpty() && own.stream().noneMatch(Known::changeable)) {
+                problems.add(ConfigProblem.malformed(d.file(), d.line(), "the duplicate \"" + name + "\" variable (nginx would not start)"));
+            }
+        }
         Set<String> reported = new HashSet<>();
         for (Use u : uses) {
             String name = lower(u.name());
@@ -154,10 +169,7 @@ final class NginxVariables {
 
     private static boolean isKnown(String name, String module, InstalledVersions.Installed version) {
         for (Known k : KNOWN) {
-            if (!k.module().equals(module) || !(k.prefix() ? name.startsWith(k.name()) : name.equals(k.name()))) {
-                continue;
-            }
-            if (version == null || version.atLeast(k.since()) && (k.until().isEmpty() || !version.atLeast(nextMinor(k.until())))) {
+            if (k.module().equals(module) && (k.prefix() ? name.startsWith(k.name()) : name.equals(k.name())) && k.in(version)) {
                 return true;
             }
         }
@@ -189,7 +201,8 @@ final class NginxVariables {
                     continue;
                 }
                 String[] f = line.split("\t", -1);
-                out.add(new Known(f[0], f[1], f[2].equals("prefix"), f[3], f[4]));
+                List<String> flags = List.of(f[2].split(","));
+                out.add(new Known(f[0], f[1], flags.contains("prefix"), flags.contains("changeable"), f[3], f[4]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -343,7 +343,7 @@ class NginxConfigTest {
                 }
                 """);
         assertThat(problems(read("1.22.1"))).containsExactly(
-                "/etc/nginx/nginx.conf:5: a duplicate default server for *:80 (nginx would not start)",
+                "/etc/nginx/nginx.conf:5: a duplicate default server for 0.0.0.0:80 (nginx would not start)",
                 "/etc/nginx/nginx.conf:3: no \"ssl_certificate\" is defined for the \"listen ... ssl\" directive in "
                         + "/etc/nginx/nginx.conf:3 (nginx would not start)",
                 "/etc/nginx/nginx.conf:4: no \"ssl_certificate\" is defined for the \"listen ... ssl\" directive in "
@@ -409,6 +409,54 @@ class NginxConfigTest {
         write(root, "/etc/nginx/nginx.conf", "load_module modules/ndk_http_module.so;\nevents {}\n"
                 + "http { server { root /srv/$projectbase; } }\n");
         assertThat(read("1.22.1").problems()).isEmpty();
+    }
+
+    @Test
+    void defininingOneOfNginxsOwnVariablesIsADuplicateUnlessItIsChangeable() throws Exception {
+        write(root, "/etc/nginx/nginx.conf", """
+                events {}
+                http {
+                    map $scheme $https { default off; }
+                    map $uri $limit_rate { default 0; }
+                    server { set $args x; set $http_x_y 1; }
+                }
+                """);
+        assertThat(problems(read("1.22.1"))).containsExactly("/etc/nginx/nginx.conf:3: the duplicate \"https\" variable (nginx would not start)");
+    }
+
+    @Test
+    void socketOptionsMayBeGivenOncePerAddress() throws Exception {
+        write(root, "/etc/nginx/nginx.conf", """
+                events {}
+                http {
+                    server { listen 80 default_server deferred; listen [::]:80 deferred; }
+                    server { listen 0.0.0.0:80 backlog=512; listen [::]:80; }
+                }
+                """);
+        assertThat(problems(read("1.22.1"))).containsExactly("/etc/nginx/nginx.conf:4: duplicate listen options for 0.0.0.0:80 (nginx would not start)");
+    }
+
+    @Test
+    void anImplicitUpstreamNeedsAPortAndAZoneInUseNeedsItsDefinition() throws Exception {
+        write(root, "/etc/nginx/nginx.conf", """
+                events {}
+                http {
+                    upstream app { server unix:/run/app.sock; }
+                    limit_req_zone $binary_remote_addr zone=one:10m rate=1r/s;
+                    server {
+                        location /a { fastcgi_pass php; limit_req zone=one; }
+                        location /b { fastcgi_pass APP; fastcgi_pass 127.0.0.1:9000; }
+                        location /c { limit_req zone=arbeit burst=5; limit_conn addr 10; uwsgi_pass uwsgi://[::1]:3031; }
+                        location /d { proxy_cache c1; }
+                    }
+                }
+                """);
+        assertThat(problems(read("1.22.1"))).containsExactly(
+                "/etc/nginx/nginx.conf:7: \"fastcgi_pass\" directive is duplicate (nginx would not start)",
+                "/etc/nginx/nginx.conf:6: no port in upstream \"php\" in /etc/nginx/nginx.conf:6 (nginx would not start)",
+                "/etc/nginx/nginx.conf:8: zero size shared memory zone \"arbeit\" (nginx would not start)",
+                "/etc/nginx/nginx.conf:8: zero size shared memory zone \"addr\" (nginx would not start)",
+                "/etc/nginx/nginx.conf:9: \"proxy_cache\" zone \"c1\" is unknown (nginx would not start)");
     }
 
     @Test
