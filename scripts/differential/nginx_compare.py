@@ -61,7 +61,7 @@ def main():
     chuan_rc = read(os.path.join(out, "chuan.rc")).strip()
     chuan_ok = chuan_rc != "3"
     if nginx_ok != chuan_ok:
-        why = [re.sub(r"^\d+#\d+: ", "", l.split("] ", 1)[-1]) for l in read(os.path.join(out, "nginx.err")).splitlines() if "[emerg]" in l or "[alert]" in l]
+        why = [re.sub(r"^\d+#\d+: ", "", l.split("] ", 1)[-1]) for l in read(os.path.join(out, "nginx.err")).splitlines() if "[emerg]" in l or "[alert]" in l or "[crit]" in l]
         said = [l for l in read(os.path.join(out, "chuan.err")).splitlines() if "error" in l]
         mismatches.append(("acceptance", "nginx %s (%s), chuan %s (exit %s%s)" % (
             "accepts" if nginx_ok else "refuses", why[0] if why else "exit " + read(os.path.join(out, "nginx.rc")).strip(),
