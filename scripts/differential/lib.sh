@@ -13,13 +13,13 @@
 
 # in_root ROOT CMD [ARG...]: run CMD with ROOT seen as /.
 in_root() {
-  local root
+  local root scratch rc
   root="$(cd "$1" && pwd)"
   shift
+  scratch="$(mktemp -d /tmp/chuan-diff.XXXXXX)" # removed when the command is done
   unshare -m --propagation private -- bash -c '
     set -e
-    root="$1"; shift
-    scratch="$(mktemp -d /tmp/chuan-diff.XXXXXX)"
+    root="$1"; scratch="$2"; shift 2
     mkdir -p "$scratch/host-etc"
     mount --bind /etc "$scratch/host-etc"
     mount -t tmpfs tmpfs /etc
@@ -42,7 +42,10 @@ in_root() {
       fi
     done
     exec "$@"
-  ' in_root "$root" "$@"
+  ' in_root "$root" "$scratch" "$@"
+  rc=$?
+  rm -rf "$scratch"
+  return $rc
 }
 
 # one summary line per daemon, the format CI greps: "DAEMON: N roots, K keys compared, M mismatches"

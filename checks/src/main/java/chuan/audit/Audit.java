@@ -165,7 +165,8 @@ public final class Audit {
                              List<AuditError> errors, AuditRequest request) throws IOException {
         chuan.config.SystemRoot root = new chuan.config.SystemRoot(s.root(), request.maxFileSize());
         ConfigAudit audit = new ConfigAudit(root, s.display(), request.level(), request.revealPersonalData(),
-                request.baseline() != null ? 0 : request.maxExamples(), catalog, request.fingerprints());
+                request.baseline() != null ? 0 : request.maxExamples(), catalog, request.fingerprints(),
+                request.assumedVersions());
         List<ConfigAudit.Outcome> outcomes = audit.run(s.profiles());
         if (outcomes.isEmpty() && s.named()) {
             // a config profile named for a tree holding none of its files audited nothing: never a silent pass

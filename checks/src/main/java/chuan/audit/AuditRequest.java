@@ -13,7 +13,8 @@ import java.util.List;
  * (null for none; with {@code strictWaivers}, unknown or unused waivers are configuration errors),
  * and the information-security level (1-5) that config baselines with per-level controls audit at,
  * the keyed fingerprints of values and files (the project's secret, so a baseline matches across
- * runs), and the largest configuration file read.
+ * runs), the largest configuration file read, and the program versions to assume instead of those a
+ * system root's package database names ({@code nginx -> 1.22}).
  */
 public record AuditRequest(
         List<Path> inputs,
@@ -31,7 +32,8 @@ public record AuditRequest(
         chuan.dataset.ScanProgress progress,
         int level,
         chuan.model.Fingerprints fingerprints,
-        long maxFileSize) {
+        long maxFileSize,
+        java.util.Map<String, String> assumedVersions) {
 
     /** The level audited when none is given: level 3, the one most agency systems connecting to national platforms hold. */
     public static final int DEFAULT_LEVEL = 3;
@@ -45,6 +47,16 @@ public record AuditRequest(
         if (maxFileSize < 1) {
             throw new IllegalArgumentException("the largest file size must be positive, not " + maxFileSize);
         }
+        assumedVersions = java.util.Map.copyOf(assumedVersions);
+    }
+
+    public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
+                        boolean revealPersonalData, int workers, chuan.standard.ReferenceData reference,
+                        chuan.gate.Waivers waivers, boolean strictWaivers, chuan.gate.Baseline baseline,
+                        chuan.dataset.ViolationSink.Factory stream, chuan.dataset.ScanProgress progress, int level,
+                        chuan.model.Fingerprints fingerprints, long maxFileSize) {
+        this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers, reference, waivers, strictWaivers,
+                baseline, stream, progress, level, fingerprints, maxFileSize, java.util.Map.of());
     }
 
     public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,

@@ -54,6 +54,8 @@ final class ConfigAudit {
     /** Folders the walk could not read, each with the (profile, control) pairs that look there. */
     private final Map<String, List<String[]>> unreadable = new java.util.TreeMap<>();
     private final List<ConfigControl> unreadableControls = new ArrayList<>();
+    private final Map<String, String> assumedVersions;
+    private chuan.config.InstalledVersions versions; // read once, when a reader first needs it
 
     /** A configuration read once, with the results of every control on it. */
     private static final class Loaded {
@@ -71,8 +73,9 @@ final class ConfigAudit {
     }
 
     ConfigAudit(SystemRoot root, String display, int level, boolean reveal, int maxExamples, chuan.rules.RuleCatalog catalog,
-                chuan.model.Fingerprints fingerprints) {
+                chuan.model.Fingerprints fingerprints, Map<String, String> assumedVersions) {
         this.root = root;
+        this.assumedVersions = assumedVersions;
         this.incompleteRule = catalog.get(INCOMPLETE);
         this.level = level;
         this.files = new ConfigFiles(root);
@@ -148,7 +151,15 @@ final class ConfigAudit {
 
     private Loaded load(ConfigFormat format, String systemPath) {
         String key = format.readsNamedFiles() || format == ConfigFormat.PAM ? format.label() + ":" + systemPath : format.label();
-        return loaded.computeIfAbsent(key, k -> new Loaded(k, format, ConfigReaders.read(root, format, systemPath)));
+        return loaded.computeIfAbsent(key, k -> new Loaded(k, format, ConfigReaders.read(root, format, systemPath, versions())));
+    }
+
+    /** The program versions of the root (its package database, or --assume-version): the defaults that apply. */
+    private chuan.config.InstalledVersions versions() {
+        if (versions == null) {
+            versions = chuan.config.InstalledVersions.read(root, assumedVersions);
+        }
+        return versions;
     }
 
     /** The secret scan reads many files as one target: the tree. */

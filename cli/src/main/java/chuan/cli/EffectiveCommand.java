@@ -4,6 +4,7 @@ import chuan.config.ConfigProblem;
 import chuan.config.Directive;
 import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveSetting;
+import chuan.config.InstalledVersions;
 import chuan.config.SystemRoot;
 import chuan.config.check.ConfigFormat;
 import chuan.config.check.ConfigReaders;
@@ -58,10 +59,10 @@ final class EffectiveCommand implements Callable<Integer> {
             description = "The PAM service (file in /etc/pam.d), default ${DEFAULT-VALUE}.")
     String service;
 
-    @Option(names = "--key", paramLabel = "KEY", description = "Only this key (for nginx: its value in every server block). "
-            + "Required beyond sshd, nginx, sysctl, login.defs and pam; keys are written as in config profiles "
+    @Option(names = "--key", paramLabel = "KEY", description = "Only this key (for nginx: its value in every server block); "
+            + "repeatable. Required beyond sshd, nginx, sysctl, login.defs and pam; keys are written as in config profiles "
             + "(docs/config-audits.md).")
-    String key;
+    List<String> keys = new java.util.ArrayList<>();
 
     @Option(names = "--reveal-personal-data", description = "Show the values of passwords, tokens and secrets (masked by default).")
     boolean reveal;
@@ -69,6 +70,11 @@ final class EffectiveCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "PATH", description = "The file a file format reads, as a path inside ROOT "
             + "(/etc/tomcat10/server.xml).")
     String file;
+
+    @Option(names = "--assume-version", paramLabel = "PROGRAM=VERSION", split = ",",
+            description = "The program's version whose compiled-in defaults apply (nginx=1.22), instead of the one the "
+                    + "root's package database names. Repeatable.")
+    java.util.Map<String, String> assumedVersions = new java.util.LinkedHashMap<>();
 
     /** Accepts {@code login.defs} as written on the system. */
     static final class DaemonName implements picocli.CommandLine.ITypeConverter<Daemon> {
@@ -93,6 +99,11 @@ final class EffectiveCommand implements Callable<Integer> {
             err.println(Inert.text("chuan: " + root + ": not a directory"));
             return ExitCode.USAGE.code();
         }
+        java.util.Optional<String> badVersion = InstalledVersions.checkAssumed(assumedVersions);
+        if (badVersion.isPresent()) {
+            err.println(Inert.text("chuan: --assume-version: " + badVersion.get()));
+            return ExitCode.USAGE.code();
+        }
         SystemRoot system;
         try {
             system = new SystemRoot(root);
@@ -102,7 +113,7 @@ final class EffectiveCommand implements Callable<Integer> {
         }
         List<ConfigProblem> problems = switch (daemon) {
             case sshd -> sshd(SshdConfig.read(system), out);
-            case nginx -> nginx(NginxConfig.read(system), out);
+            case nginx -> nginx(NginxConfig.read(system, InstalledVersions.read(system, assumedVersions)), out);
             case sysctl -> sysctl(SysctlConfig.read(system), out);
             case login_defs -> {
                 LoginDefs d = LoginDefs.read(system);
@@ -111,7 +122,7 @@ final class EffectiveCommand implements Callable<Integer> {
             }
             case pam -> pam(PamStack.read(system, service), out);
             default -> {
-                if (key == null || (daemon.ordinal() >= Daemon.properties.ordinal() && file == null)) {
+                if (keys.isEmpty() || (daemon.ordinal() >= Daemon.properties.ordinal() && file == null)) {
                     err.println(Inert.text("chuan: " + daemon + " needs --key" + (daemon.ordinal() >= Daemon.properties.ordinal()
                             ? " and --file" : "") + " (keys as written in config profiles: docs/config-audits.md)"));
                     yield null;
@@ -134,7 +145,8 @@ final class EffectiveCommand implements Callable<Integer> {
     }
 
     private List<EffectiveSetting> select(List<EffectiveSetting> all) {
-        return key == null ? all : all.stream().filter(s -> s.key().equalsIgnoreCase(key.replace('/', '.'))).toList();
+        return keys.isEmpty() ? all : all.stream().filter(s -> keys.stream().anyMatch(k -> s.key().equalsIgnoreCase(k.replace('/', '.'))))
+                .toList();
     }
 
     /** Any format through the audit's own reader: the files read in order, then the key in every scope. */
@@ -143,19 +155,21 @@ final class EffectiveCommand implements Callable<Integer> {
         String path = file == null ? "/" + format.markers().get(0) : (file.startsWith("/") ? file : "/" + file);
         EffectiveConfig c = ConfigReaders.read(system, format, path);
         out.println(Inert.text("# read, in order: " + String.join(", ", c.filesRead())));
-        for (EffectiveConfig.Scoped s : c.lookup(key)) {
-            EffectiveSetting shown = s.setting();
-            // a file format's password-named key holds the password itself: masked, as in every report
-            boolean secret = SecretKeys.isSecret(key) && format.holdsSecrets();
-            out.println(Inert.text((s.scope() == null ? "" : s.scope() + ": ") + line(shown, secret)
-                    + (s.note() == null ? "" : "    (" + s.note() + ")")));
+        for (String key : keys) {
+            for (EffectiveConfig.Scoped s : c.lookup(key)) {
+                EffectiveSetting shown = s.setting();
+                // a file format's password-named key holds the password itself: masked, as in every report
+                boolean secret = SecretKeys.isSecret(key) && format.holdsSecrets();
+                out.println(Inert.text((s.scope() == null ? "" : s.scope() + ": ") + line(shown, secret)
+                        + (s.note() == null ? "" : "    (" + s.note() + ")")));
+            }
         }
         return c.problems();
     }
 
     private List<ConfigProblem> sshd(SshdConfig c, PrintWriter out) {
         settings(select(c.all()), out);
-        if (key == null) {
+        if (keys.isEmpty()) {
             for (SshdConfig.MatchBlock m : c.matchBlocks()) {
                 out.println(Inert.text("Match " + m.criteria() + "    # " + m.start().origin()));
                 for (Directive d : m.directives()) {
@@ -166,17 +180,29 @@ final class EffectiveCommand implements Callable<Integer> {
         return c.problems();
     }
 
+    /**
+     * The files in nginx's own naming and order (as "nginx -T" lists them), the version whose defaults
+     * apply, then every server (http, stream, mail) with the key's value or its own directives.
+     */
     private List<ConfigProblem> nginx(NginxConfig c, PrintWriter out) {
+        out.println(Inert.text("# read, in order: " + String.join(", ", c.filesNamed())));
+        out.println(Inert.text(c.version().map(v -> "# defaults of " + v.describe())
+                .orElse("# nginx version unknown: no package database in the root (--assume-version nginx=VERSION sets it)")));
         for (NginxConfig.Block server : c.servers()) {
             String names = server.effective("server_name").map(EffectiveSetting::value).orElse("_");
             String listen = server.effective("listen").map(EffectiveSetting::value).orElse("80");
-            out.println(Inert.text("server " + names + " (listen " + listen + ")    # " + server.start().origin()));
-            if (key != null) {
-                server.effective(key).ifPresentOrElse(s -> out.println(Inert.text("    " + line(s))),
-                        () -> out.println(Inert.text("    " + key + " (not set)")));
+            String module = server.module();
+            out.println(Inert.text((module.equals("http") ? "" : module + " ") + "server " + names + " (listen " + listen
+                    + ")    # " + server.start().origin()));
+            if (!keys.isEmpty()) {
+                for (String key : keys) {
+                    // absent: not a directive of this server's module (server_tokens in stream)
+                    server.effective(key).ifPresent(s -> out.println(Inert.text("    " + line(s)
+                            + server.note(key).map(n -> "; " + n).orElse(""))));
+                }
             } else {
                 for (Directive d : server.directives()) {
-                    out.println(Inert.text("    " + d.keyword() + " " + d.value() + "    # " + d.origin()));
+                    out.println(Inert.text("    " + d.keyword() + " " + shown(d.value(), false) + "    # " + d.origin()));
                 }
             }
         }
@@ -186,9 +212,10 @@ final class EffectiveCommand implements Callable<Integer> {
     /** Every parameter set, or one name however it is set (its own line or a glob). */
     private List<ConfigProblem> sysctl(SysctlConfig c, PrintWriter out) {
         out.println(Inert.text("# read, in order: " + String.join(", ", c.filesRead())));
-        if (key == null) {
+        if (keys.isEmpty()) {
             settings(c.all(), out);
-        } else {
+        }
+        for (String key : keys) {
             for (EffectiveConfig.Scoped s : c.lookup(key)) {
                 out.println(Inert.text(line(s.setting()) + (s.note() == null ? "" : "    (" + s.note() + ")")));
             }

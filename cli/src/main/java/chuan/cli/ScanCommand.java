@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,6 +77,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--reveal-personal-data",
             description = "Show personal values and secrets unmasked in reports (they are masked by default).")
     boolean reveal;
+
+    @Option(names = "--assume-version", paramLabel = "PROGRAM=VERSION", split = ",",
+            description = "Audit with the compiled-in defaults of this version of a program (nginx=1.22) instead of the "
+                    + "version a system root's package database names. Repeatable.")
+    java.util.Map<String, String> assumedVersions = new java.util.LinkedHashMap<>();
 
     @Option(names = "--reference-dir", paramLabel = "DIR",
             description = "Newer national reference data (code lists, prefixes): DIR/vn/*.csv with the built-in "
@@ -140,6 +146,10 @@ final class ScanCommand implements Callable<Integer> {
         long maxBytes = Sizes.parse(maxFileSize);
         if (maxBytes < 1) {
             return usage(err, "--max-file-size: '" + maxFileSize + "' is not a size (a number of bytes, or with KiB, MiB, GiB)");
+        }
+        Optional<String> badVersion = chuan.config.InstalledVersions.checkAssumed(assumedVersions);
+        if (badVersion.isPresent()) {
+            return usage(err, "--assume-version: " + badVersion.get());
         }
         LocalDate date;
         try {
@@ -221,7 +231,8 @@ final class ScanCommand implements Callable<Integer> {
         AuditRequest request = new AuditRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, profiles, date, gate,
                 engineExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                 referenceDir == null ? chuan.standard.ReferenceData.builtIn() : chuan.standard.ReferenceData.fromDirectory(referenceDir),
-                waivers, strictWaivers, baseline, streamed, progress, level, key.fingerprints(), maxBytes);
+                waivers, strictWaivers, baseline, streamed, progress, level, key.fingerprints(), maxBytes,
+                assumedVersions);
         try {
             AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
                     .run(request, new Listeners(listeners));

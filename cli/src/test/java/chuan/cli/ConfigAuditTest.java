@@ -154,23 +154,80 @@ class ConfigAuditTest {
         assertThat(r.err()).contains("nothing to audit: none of the files nginx reads is here (looked for etc/nginx/nginx.conf)");
     }
 
-    @Test
-    void theDefaultAControlStatesIsTheOneThatAppliesToAnUnsetKey() throws IOException {
-        Path root = Files.createDirectories(tmp.resolve("n/etc/nginx"));
-        Files.writeString(root.resolve("nginx.conf"), "http {\n    server_tokens off;\n    server { listen 443 ssl; }\n}\n");
-        JSONObject report = scan(tmp.resolve("n").toString(), "-p", "nginx");
+    /** A valid nginx.conf with one TLS server that sets no ssl_protocols. */
+    private Path nginxWithoutProtocols(String name) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve(name + "/etc/nginx"));
+        Files.writeString(root.resolve("nginx.conf"), "events {}\nhttp {\n    server_tokens off;\n    server {\n"
+                + "        listen 443 ssl;\n        ssl_certificate /etc/ssl/a.pem;\n        ssl_certificate_key /etc/ssl/a.key;\n"
+                + "    }\n}\n");
+        return tmp.resolve(name);
+    }
+
+    private static JSONObject result(JSONObject report, String rule) {
         JSONArray results = report.getJSONArray("results");
         for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            if (r.getString("rule").equals("NGINX-TLS-PROTOCOLS")) {
-                // nginx 1.22's default, as the profile states it, though newer nginx defaults to TLSv1.2 TLSv1.3
-                assertThat(r.getString("status")).isEqualTo("fail");
-                assertThat(r.getString("message")).contains("ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3")
-                        .contains("not set, so the default the control states applies");
-                return;
+            if (results.getJSONObject(i).getString("rule").equals(rule)) {
+                return results.getJSONObject(i);
             }
         }
-        throw new AssertionError("no NGINX-TLS-PROTOCOLS result");
+        throw new AssertionError("no " + rule + " result");
+    }
+
+    @Test
+    void anUnsetKeyTakesTheDefaultOfTheInstalledVersionAndTheFindingSaysWhichAndWhy() throws IOException {
+        Path root = nginxWithoutProtocols("n");
+        Files.createDirectories(root.resolve("var/lib/dpkg"));
+        Files.writeString(root.resolve("var/lib/dpkg/status"), "Package: nginx\nStatus: install ok installed\n"
+                + "Version: 1.22.1-9+deb12u9\n");
+        JSONObject r = result(scan(root.toString(), "-p", "nginx"), "NGINX-TLS-PROTOCOLS");
+        assertThat(r.getString("status")).isEqualTo("fail");
+        assertThat(r.getString("message")).contains("ssl_protocols TLSv1 TLSv1.1 TLSv1.2 in server")
+                .contains("the default of nginx 1.22.1-9+deb12u9 from /var/lib/dpkg/status (package nginx)")
+                .contains("not set, so the program's default applies");
+        // nginx 1.27.3 and later enable TLS 1.2 and 1.3 only
+        JSONObject newer = result(scan(root.toString(), "-p", "nginx", "--assume-version", "nginx=1.28.0"), "NGINX-TLS-PROTOCOLS");
+        assertThat(newer.getString("status")).isEqualTo("pass");
+        assertThat(newer.getString("message")).contains("ssl_protocols TLSv1.2 TLSv1.3").contains("nginx 1.28.0 from --assume-version");
+        CliRunner bad = CliRunner.run("scan", root.toString(), "-p", "nginx", "--assume-version", "nginx=latest");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--assume-version: 'latest' is not a version");
+    }
+
+    @Test
+    void theDefaultAControlStatesIsTheOneThatAppliesToAnUnsetKey() throws IOException {
+        Path root = nginxWithoutProtocols("s");
+        Path profile = tmp.resolve("agency.yaml");
+        Files.writeString(profile, """
+                profile: agency.web
+                version: 1.0.0
+                title: Agency web servers
+                kind: config
+                config:
+                  controls:
+                    - {id: NGINX-TLS-PROTOCOLS, format: nginx, key: ssl_protocols, default: TLSv1 TLSv1.1 TLSv1.2 TLSv1.3,
+                       expect: {tls-min: TLSv1.2}}
+                """);
+        JSONObject r = result(scan(root.toString(), "-p", profile.toString(), "--assume-version", "nginx=1.28.0"),
+                "NGINX-TLS-PROTOCOLS");
+        assertThat(r.getString("status")).isEqualTo("fail");
+        assertThat(r.getString("message")).contains("ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3")
+                .contains("not set, so the default the control states applies");
+    }
+
+    @Test
+    void aConfigurationNginxWouldRefuseIsAnErrorAtItsLineNeverAPass() throws IOException {
+        Path root = nginxWithoutProtocols("r");
+        Files.writeString(root.resolve("etc/nginx/nginx.conf"), "events {}\nhttp {\n    server_tokens off;\n"
+                + "    ssl_protocols TLSv1.2;\n    ssl_protocol TLSv1;\n}\n");
+        JSONObject report = scan(root.toString(), "-p", "nginx");
+        assertThat(report.getInt("exit")).isEqualTo(3);
+        JSONObject error = report.getJSONArray("errors").getJSONObject(0);
+        assertThat(error.getString("path")).isEqualTo(root + "/etc/nginx/nginx.conf");
+        assertThat(error.getInt("line")).isEqualTo(5);
+        assertThat(error.getString("message")).isEqualTo("unknown directive \"ssl_protocol\" (nginx would not start)");
+        JSONObject tokens = result(report, "NGINX-SERVER-TOKENS");
+        assertThat(tokens.getString("status")).isEqualTo("error");
+        assertThat(tokens.getString("message")).contains("nginx would not start");
     }
 
     @Test
@@ -219,7 +276,7 @@ class ConfigAuditTest {
     void aMalformedFileOfEachFormatIsAnInputErrorAtItsLineAndTheRestIsStillAudited() throws IOException {
         Map<String, String[]> broken = new java.util.LinkedHashMap<>();
         broken.put("etc/ssh/sshd_config", new String[] {"PasswordAuthentication no\nX11Forwarding\n", ":2"});
-        broken.put("etc/nginx/nginx.conf", new String[] {"http {\n    server_tokens off\n}\n", ":2"});
+        broken.put("etc/nginx/nginx.conf", new String[] {"events {}\nhttp {\n    server_tokens off\n}\n", ":4"});
         broken.put("etc/apache2/apache2.conf", new String[] {"ServerTokens Prod\n<VirtualHost *:80>\n", ":2"});
         broken.put("etc/sysctl.d/60-local.conf", new String[] {"net.ipv4.ip_forward 0\n", ":1"});
         broken.put("etc/pam.d/common-auth", new String[] {"auth required\n", ":1"});

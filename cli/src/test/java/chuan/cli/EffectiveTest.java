@@ -34,15 +34,35 @@ class EffectiveTest {
 
     @Test
     void nginxShowsEachServersInheritedValue(@TempDir Path root) throws Exception {
-        write(root, "/etc/nginx/nginx.conf", "http {\n  ssl_protocols TLSv1 TLSv1.2;\n  server { listen 443 ssl; server_name a.gov.vn; }\n"
-                + "  server { listen 443 ssl; server_name b.gov.vn; ssl_protocols TLSv1.3; }\n}\n");
-        CliRunner r = CliRunner.run("effective", root.toString(), "nginx", "--key", "ssl_protocols");
+        write(root, "/etc/nginx/nginx.conf", "events {}\nhttp {\n  ssl_protocols TLSv1 TLSv1.2;\n  ssl_certificate /etc/ssl/a.pem;\n"
+                + "  ssl_certificate_key /etc/ssl/a.key;\n  server { listen 443 ssl; server_name a.gov.vn; }\n"
+                + "  server { listen 443 ssl; server_name b.gov.vn; ssl_protocols TLSv1.3; ssl_protocols TLSv1.2; }\n}\n");
+        CliRunner r = CliRunner.run("effective", root.toString(), "nginx", "--key", "ssl_protocols", "--key", "ssl_ciphers",
+                "--assume-version", "nginx=1.22.1");
+        assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("""
-                server a.gov.vn (listen 443 ssl)    # /etc/nginx/nginx.conf:3
-                    ssl_protocols TLSv1 TLSv1.2    # /etc/nginx/nginx.conf:2
-                server b.gov.vn (listen 443 ssl)    # /etc/nginx/nginx.conf:4
-                    ssl_protocols TLSv1.3    # /etc/nginx/nginx.conf:4
+                # read, in order: /etc/nginx/nginx.conf
+                # defaults of nginx 1.22.1 from --assume-version
+                server a.gov.vn (listen 443 ssl)    # /etc/nginx/nginx.conf:6
+                    ssl_protocols TLSv1 TLSv1.2    # /etc/nginx/nginx.conf:3
+                    ssl_ciphers HIGH:!aNULL:!MD5    # compiled-in default
+                server b.gov.vn (listen 443 ssl)    # /etc/nginx/nginx.conf:7
+                    ssl_protocols TLSv1.2 TLSv1.3    # /etc/nginx/nginx.conf:7; ssl_protocols is written 2 times in this block \
+                (/etc/nginx/nginx.conf:7, /etc/nginx/nginx.conf:7): nginx enables every protocol they name
+                    ssl_ciphers HIGH:!aNULL:!MD5    # compiled-in default
                 """);
+    }
+
+    @Test
+    void nginxRefusingTheConfigurationIsAnInputError(@TempDir Path root) throws Exception {
+        write(root, "/etc/nginx/nginx.conf", "events {}\nhttp {\n  server { listen 80; server_tokens of; }\n}\n");
+        CliRunner r = CliRunner.run("effective", root.toString(), "nginx");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.out()).startsWith("# read, in order: /etc/nginx/nginx.conf\n# nginx version unknown");
+        assertThat(r.err()).isEqualTo("chuan: error: /etc/nginx/nginx.conf:3: invalid value \"of\" (nginx would not start)\n");
+        CliRunner bad = CliRunner.run("effective", root.toString(), "nginx", "--assume-version", "postfix=3.7");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("chuan: --assume-version: 'postfix' is not one of apache, nginx, sshd\n");
     }
 
     @Test

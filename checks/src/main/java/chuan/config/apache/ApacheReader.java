@@ -120,9 +120,10 @@ final class ApacheReader {
         if (disk.isPresent() && reading.contains(disk.get())) {
             // a file including itself, directly or not: httpd reads it again until its include depth stops it
             try {
-                text = new String(Files.readAllBytes(disk.get()), StandardCharsets.ISO_8859_1);
+                text = new String(root.read(disk.get()), StandardCharsets.ISO_8859_1);
             } catch (IOException e) {
-                into.problem(ConfigProblem.unreadable(systemPath, "cannot read: " + e.getMessage()));
+                into.problem(ConfigProblem.unreadable(systemPath, (e instanceof SystemRoot.NotRead ? "" : "cannot read: ")
+                        + IncludedFiles.reason(e)));
                 return;
             }
             where = root.systemPath(disk.get());

@@ -1,6 +1,7 @@
 package chuan.config.check;
 
 import chuan.config.EffectiveConfig;
+import chuan.config.InstalledVersions;
 import chuan.config.SystemRoot;
 import chuan.config.apache.ApacheConfig;
 import chuan.config.files.FileFormats;
@@ -22,9 +23,17 @@ public final class ConfigReaders {
 
     /** {@code systemPath} is the file a file format reads, or the PAM service file; daemons know their own. */
     public static EffectiveConfig read(SystemRoot root, ConfigFormat format, String systemPath) {
+        return read(root, format, systemPath, null);
+    }
+
+    /**
+     * As {@link #read(SystemRoot, ConfigFormat, String)}, with the program versions whose defaults apply
+     * (null: those the root's package database names).
+     */
+    public static EffectiveConfig read(SystemRoot root, ConfigFormat format, String systemPath, InstalledVersions versions) {
         return switch (format) {
             case SSHD -> SshdConfig.read(root);
-            case NGINX -> NginxConfig.read(root);
+            case NGINX -> versions == null ? NginxConfig.read(root) : NginxConfig.read(root, versions);
             case APACHE -> ApacheConfig.read(root);
             case LOGIN_DEFS -> LoginDefs.read(root);
             case SYSCTL -> SysctlConfig.read(root);

@@ -3,35 +3,31 @@ package chuan.config.nginx;
 import chuan.config.ConfigProblem;
 import chuan.config.Directive;
 import chuan.config.EffectiveSetting;
-import chuan.config.IncludedFiles;
+import chuan.config.InstalledVersions;
 import chuan.config.ReadConfig;
 import chuan.config.SystemRoot;
-import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * nginx's configuration as the daemon builds it: {@code include} (globs in lexical order, relative
  * paths from {@code /etc/nginx}) spliced in where it stands, blocks nested as written, and the
  * value of a directive in a {@code server} or {@code location} inherited from the nearest enclosing
- * block that sets it ({@code http} into every {@code server}), else nginx's compiled-in default.
+ * block that sets it ({@code http} into every {@code server}), else the compiled-in default of the nginx
+ * version installed in the root. What nginx refuses to start with (an unknown directive, one in the wrong
+ * context, a repeated one nginx calls a duplicate, a missing include, no {@code events} block, ...) is a
+ * malformed problem at the file and line nginx names ({@link NginxReader}, {@link NginxAcceptance}).
  */
 public final class NginxConfig extends ReadConfig {
 
     public static final String MAIN = "/etc/nginx/nginx.conf";
-    private static final String PREFIX = "/etc/nginx";
-    private static final int MAX_DEPTH = 32;
-
-    /** Defaults of nginx 1.24-1.27 (Debian 12/13, Ubuntu 24.04) for the directives a TLS baseline reads. */
-    private static final Map<String, String> DEFAULTS = Map.of(
-            "ssl_protocols", "TLSv1.2 TLSv1.3",
-            "ssl_prefer_server_ciphers", "off",
-            "ssl_session_tickets", "on",
-            "server_tokens", "on",
-            "autoindex", "off",
-            "client_max_body_size", "1m");
 
     /** A block ({@code http}, {@code server}, {@code location /}) with its directives and children. */
     public static final class Block {
@@ -39,14 +35,18 @@ public final class NginxConfig extends ReadConfig {
         private final String args;
         private final Directive start;
         private final Block parent;
+        private final NginxContext context;
+        private final NginxConfig owner;
         private final List<Directive> directives = new ArrayList<>();
         private final List<Block> children = new ArrayList<>();
 
-        Block(String name, String args, Directive start, Block parent) {
+        Block(String name, String args, Directive start, Block parent, NginxContext context, NginxConfig owner) {
             this.name = name;
             this.args = args;
             this.start = start;
             this.parent = parent;
+            this.context = context;
+            this.owner = owner;
         }
 
         public String name() {
@@ -70,33 +70,117 @@ public final class NginxConfig extends ReadConfig {
             return List.copyOf(directives);
         }
 
-        /**
-         * The value in force here: this block's own directive, else the nearest enclosing block's,
-         * else the default. Directives repeated in one block are kept in {@code ignored}
-         * (nginx refuses most duplicates; for the rest the first is used).
-         */
-        public Optional<EffectiveSetting> effective(String directive) {
+        Block parent() {
+            return parent;
+        }
+
+        NginxContext context() {
+            return context;
+        }
+
+        void add(Directive d) {
+            directives.add(d);
+        }
+
+        void add(Block b) {
+            children.add(b);
+        }
+
+        /** The module whose directives this block holds: http, stream, mail, or core/event outside them. */
+        public String module() {
             for (Block b = this; b != null; b = b.parent) {
-                List<Directive> own = b.directives.stream().filter(d -> d.keyword().equals(directive)).toList();
-                if (!own.isEmpty()) {
-                    return Optional.of(new EffectiveSetting(directive, own.get(0).value(), own.get(0),
-                            own.subList(1, own.size())));
+                if (b.context.isModuleMain() || b.context == NginxContext.EVENTS || b.context == NginxContext.MAIN) {
+                    return b.context.module();
                 }
             }
-            String def = DEFAULTS.get(directive);
-            return def == null ? Optional.empty() : Optional.of(new EffectiveSetting(directive, def, null, List.of()));
+            return "core";
+        }
+
+        /**
+         * The value in force here: this block's own directive, else the nearest enclosing block's, else
+         * the default of the nginx version in the root; empty for a directive this block's module does not
+         * have. A directive nginx ORs (ssl_protocols) enables what every occurrence in the block names;
+         * repeats of other directives are kept in {@code ignored}.
+         */
+        public Optional<EffectiveSetting> effective(String directive) {
+            return resolve(directive).map(Resolved::setting);
+        }
+
+        /** Why the value is what it is, when that needs saying: the version whose default applies, an ORed repeat. */
+        public Optional<String> note(String directive) {
+            return resolve(directive).map(Resolved::note);
+        }
+
+        Optional<Resolved> resolve(String directive) {
+            String module = module();
+            List<NginxDirectives.Spec> specs = NginxDirectives.table().find(directive, owner.version).stream()
+                    .filter(s -> s.type().equals(module)).toList();
+            for (Block b = this; b != null; b = b.context.isModuleMain() ? null : b.parent) { // http's value, not main's
+                List<Directive> own = b.directives.stream().filter(d -> d.keyword().equals(directive)).toList();
+                if (own.isEmpty()) {
+                    continue;
+                }
+                if (!specs.isEmpty() && specs.get(0).repeat() == NginxDirectives.Repeat.OR && own.size() > 1) {
+                    return Optional.of(ored(directive, own, specs.get(0)));
+                }
+                return Optional.of(new Resolved(new EffectiveSetting(directive, own.get(0).value(), own.get(0),
+                        own.subList(1, own.size())), null));
+            }
+            if (specs.isEmpty()) {
+                return Optional.empty();
+            }
+            return NginxDefaults.of(directive, owner.version)
+                    .map(v -> new Resolved(new EffectiveSetting(directive, v.value(), null, List.of()), v.note()));
+        }
+
+        /** ngx_conf_set_bitmask_slot: every occurrence's values enabled, in nginx's own order and spelling. */
+        private static Resolved ored(String directive, List<Directive> own, NginxDirectives.Spec spec) {
+            Set<String> named = new LinkedHashSet<>();
+            for (Directive d : own) {
+                for (String w : d.value().split("\\s+")) {
+                    named.add(w.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            List<String> enabled = spec.values().stream().filter(v -> named.contains(v.toLowerCase(java.util.Locale.ROOT))).toList();
+            StringBuilder where = new StringBuilder();
+            for (Directive d : own) {
+                where.append(where.length() == 0 ? "" : ", ").append(d.origin());
+            }
+            return new Resolved(new EffectiveSetting(directive, String.join(" ", enabled), own.get(0), List.of()),
+                    directive + " is written " + own.size() + " times in this block (" + where
+                            + "): nginx enables every protocol they name");
+        }
+
+        /** {@code server} or {@code stream server} with its names and addresses, for a reader. */
+        String label() {
+            String prefix = module().equals("http") || !name.equals("server") ? "" : module() + " ";
+            return prefix + name + (args.isEmpty() ? "" : " " + args) + " (" + start.origin() + ")";
         }
     }
 
-    private final Block main = new Block("main", "", null, null);
-
-    private NginxConfig() {
-        super(MAIN);
+    /** A setting and why it is what it is when that needs saying (a version's default, an ORed repeat). */
+    record Resolved(EffectiveSetting setting, String note) {
     }
 
+    final InstalledVersions.Installed version;
+    private final Block main;
+    private final Set<String> named = new LinkedHashSet<>();
+
+    private NginxConfig(InstalledVersions.Installed version) {
+        super(MAIN);
+        this.version = version;
+        this.main = new Block("main", "", null, null, NginxContext.MAIN, this);
+    }
+
+    /** Reads the root's configuration with the defaults of the nginx version its package database names. */
     public static NginxConfig read(SystemRoot root) {
-        NginxConfig c = new NginxConfig();
-        new Reader(root, c).file(MAIN, c.main, 0, new IncludedFiles(root, "include", c.problems, c.filesRead), null);
+        return read(root, InstalledVersions.read(root, Map.of()));
+    }
+
+    public static NginxConfig read(SystemRoot root, InstalledVersions versions) {
+        NginxConfig c = new NginxConfig(versions.get("nginx").orElse(null));
+        new NginxReader(root, c).run();
+        NginxAcceptance.check(root, c);
         return c;
     }
 
@@ -104,139 +188,72 @@ public final class NginxConfig extends ReadConfig {
         return main;
     }
 
-    /** Every {@code server} block, in reading order. */
+    /** The nginx version whose defaults apply, and where it was learnt; empty when unknown. */
+    public Optional<InstalledVersions.Installed> version() {
+        return Optional.ofNullable(version);
+    }
+
+    /** The files read in nginx's own naming and order, each once: the list "nginx -T" prints. */
+    public List<String> filesNamed() {
+        return List.copyOf(named);
+    }
+
+    void read(String name) {
+        named.add(name);
+    }
+
+    List<ConfigProblem> problemList() {
+        return problems;
+    }
+
+    List<String> filesList() {
+        return filesRead;
+    }
+
+    /** Every {@code server} block of http, stream and mail, in reading order. */
     public List<Block> servers() {
+        return collect(main, b -> b.name.equals("server") && b.parent != null && b.parent.context.isModuleMain());
+    }
+
+    /** The blocks below {@code from} that {@code test} accepts, in reading order, without recursion (nesting can be deep). */
+    static List<Block> collect(Block from, java.util.function.Predicate<Block> test) {
         List<Block> out = new ArrayList<>();
-        collect(main, "server", out);
+        Deque<Block> todo = new ArrayDeque<>();
+        for (int i = from.children.size() - 1; i >= 0; i--) {
+            todo.push(from.children.get(i));
+        }
+        while (!todo.isEmpty()) {
+            Block b = todo.pop();
+            if (test.test(b)) {
+                out.add(b);
+            }
+            for (int i = b.children.size() - 1; i >= 0; i--) {
+                todo.push(b.children.get(i));
+            }
+        }
         return out;
-    }
-
-    private static void collect(Block b, String name, List<Block> out) {
-        for (Block c : b.children) {
-            if (c.name.equals(name)) {
-                out.add(c);
-            }
-            collect(c, name, out);
-        }
-    }
-
-
-
-    private record Reader(SystemRoot root, NginxConfig into) {
-
-        /** Reads one file into {@code block}; every block it opens must close in the same file, as nginx requires. */
-        void file(String systemPath, Block block, int depth, IncludedFiles files, Directive includedBy) {
-            Optional<IncludedFiles.Opened> opened = files.open(systemPath, includedBy);
-            if (opened.isEmpty()) {
-                return;
-            }
-            String where = opened.get().where();
-            String text = opened.get().text();
-            Block current = block;
-            List<String> words = new ArrayList<>();
-            int wordsLine = 0;
-            for (NginxTokens.Token t : NginxTokens.split(text)) {
-                switch (t.kind()) {
-                    case WORD -> {
-                        if (words.isEmpty()) {
-                            wordsLine = t.line();
-                        }
-                        words.add(t.text());
-                    }
-                    case SEMICOLON -> {
-                        if (words.isEmpty()) {
-                            continue;
-                        }
-                        Directive d = new Directive(words.get(0), String.join(" ", words.subList(1, words.size())), where, wordsLine);
-                        if (d.keyword().equals("include")) {
-                            include(words.subList(1, words.size()), d, current, depth, files);
-                        } else {
-                            current.directives.add(d);
-                        }
-                        words.clear();
-                    }
-                    case OPEN -> {
-                        String name = words.isEmpty() ? "" : words.get(0);
-                        String args = words.size() > 1 ? String.join(" ", words.subList(1, words.size())) : "";
-                        Block b = new Block(name, args, new Directive(name, args, where, words.isEmpty() ? t.line() : wordsLine), current);
-                        current.children.add(b);
-                        current = b;
-                        words.clear();
-                    }
-                    case CLOSE -> {
-                        if (!words.isEmpty()) {
-                            into.problems.add(ConfigProblem.malformed(where, wordsLine, "directive \"" + words.get(0)
-                                    + "\" has no \";\"; ignored"));
-                        }
-                        if (current == block) {
-                            into.problems.add(ConfigProblem.malformed(where, t.line(), "unexpected \"}\""));
-                        } else {
-                            current = current.parent;
-                        }
-                        words.clear();
-                    }
-                }
-            }
-            if (!words.isEmpty()) {
-                into.problems.add(ConfigProblem.malformed(where, wordsLine, "directive \"" + words.get(0) + "\" has no \";\""));
-            }
-            if (current != block) {
-                into.problems.add(ConfigProblem.malformed(where, current.start.line(), "block \"" + current.name
-                        + "\" is not closed before the end of the file"));
-            }
-            files.close(opened.get());
-        }
-
-        private void include(List<String> args, Directive at, Block block, int depth, IncludedFiles files) {
-            if (depth + 1 > MAX_DEPTH) {
-                into.problems.add(new ConfigProblem(at.file(), at.line(), "include nested deeper than " + MAX_DEPTH));
-                return;
-            }
-            for (String pattern : args) {
-                String path = pattern.startsWith("/") ? pattern : PREFIX + "/" + pattern;
-                int slash = path.lastIndexOf('/');
-                String dir = slash == 0 ? "/" : path.substring(0, slash);
-                String name = path.substring(slash + 1);
-                if (!SystemRoot.isGlob(name)) {
-                    file(path, block, depth + 1, files, at);
-                    continue;
-                }
-                try {
-                    for (String child : root.glob(dir, name).orElse(List.of())) { // a glob may match nothing
-                        file(child, block, depth + 1, files, at);
-                    }
-                } catch (IOException e) {
-                    into.problems.add(ConfigProblem.unreadable(at.file(), at.line(), "include " + pattern + ": "
-                            + (e instanceof SystemRoot.InvalidGlob ? "" : "cannot list " + dir + ": ") + IncludedFiles.reason(e)));
-                }
-            }
-        }
     }
 
     /**
      * The value in every {@code server} and {@code location} (own or inherited), one entry per line
-     * that set it; with no server, the main and {@code http} contexts.
+     * that set it; with no server, the http, stream and mail blocks, else the main context.
      */
     @Override
     public List<Scoped> lookup(String directive) {
-        List<Block> scopes = new ArrayList<>();
-        collect(main, "server", scopes);
-        List<Block> locations = new ArrayList<>();
-        for (Block s : scopes) {
-            collect(s, "location", locations);
-        }
-        scopes.addAll(locations);
+        List<Block> scopes = new ArrayList<>(collect(main, b -> b.name.equals("server") && b.parent != null
+                && b.parent.context.isModuleMain() || b.context == NginxContext.HTTP_LOCATION));
         if (scopes.isEmpty()) {
-            scopes.add(main);
-            collect(main, "http", scopes);
+            scopes = collect(main, b -> b.context.isModuleMain());
         }
-        java.util.Map<String, Scoped> byOrigin = new java.util.LinkedHashMap<>();
+        Map<String, Scoped> byOrigin = new LinkedHashMap<>();
         for (Block b : scopes) {
-            EffectiveSetting s = b.effective(directive).orElse(new EffectiveSetting(directive, null, null, List.of()));
-            String label = b.start == null ? null : b.name + (b.args.isEmpty() ? "" : " " + b.args) + " (" + b.start.origin() + ")";
-            byOrigin.putIfAbsent(s.origin(), new Scoped(label, s));
+            b.resolve(directive).ifPresent(r -> byOrigin.putIfAbsent(r.setting().origin(), new Scoped(b.label(), r.setting(), r.note())));
+        }
+        if (byOrigin.isEmpty()) {
+            Optional<Resolved> r = main.resolve(directive);
+            return List.of(r.map(x -> new Scoped(null, x.setting(), x.note()))
+                    .orElse(new Scoped(null, new EffectiveSetting(directive, null, null, List.of()))));
         }
         return List.copyOf(byOrigin.values());
     }
-
 }
