@@ -13,6 +13,7 @@ import chuan.config.linux.PamStack;
 import chuan.config.linux.SysctlConfig;
 import chuan.config.nginx.NginxConfig;
 import chuan.config.sshd.SshdConfig;
+import chuan.config.sshd.SshdConnection;
 import chuan.gate.ExitCode;
 import chuan.model.Masking;
 import java.io.IOException;
@@ -65,6 +66,11 @@ final class EffectiveCommand implements Callable<Integer> {
     @Option(names = "--reveal-personal-data", description = "Show the values of passwords, tokens and secrets (masked by default).")
     boolean reveal;
 
+    @Option(names = "--match", paramLabel = "SPEC", description = "sshd only: the configuration for one connection, as "
+            + "sshd -T -C takes it: user=NAME,host=NAME,addr=IP[,laddr=IP,lport=PORT,rdomain=NAME] (Match blocks applied; "
+            + "groups from ROOT's /etc/passwd and /etc/group).")
+    String match;
+
     @Option(names = "--file", paramLabel = "PATH", description = "The file a file format reads, as a path inside ROOT "
             + "(/etc/tomcat10/server.xml).")
     String file;
@@ -99,8 +105,22 @@ final class EffectiveCommand implements Callable<Integer> {
             err.println("chuan: " + root + ": cannot read: " + e.getMessage());
             return ExitCode.INPUT_ERROR.code();
         }
+        SshdConnection connection = null;
+        if (match != null) {
+            if (daemon != Daemon.sshd) {
+                err.println("chuan: --match applies to sshd only");
+                return ExitCode.USAGE.code();
+            }
+            try {
+                connection = SshdConnection.parse(match);
+            } catch (IllegalArgumentException e) {
+                err.println("chuan: --match " + match + ": " + e.getMessage());
+                return ExitCode.USAGE.code();
+            }
+        }
+        final SshdConnection forConnection = connection;
         List<ConfigProblem> problems = switch (daemon) {
-            case sshd -> sshd(SshdConfig.read(system), out);
+            case sshd -> sshd(SshdConfig.read(system), forConnection, out);
             case nginx -> nginx(NginxConfig.read(system), out);
             case sysctl -> {
                 SysctlConfig c = SysctlConfig.read(system);
@@ -125,12 +145,15 @@ final class EffectiveCommand implements Callable<Integer> {
         if (problems == null) {
             return ExitCode.USAGE.code();
         }
+        boolean malformed = false;
         for (ConfigProblem p : problems) {
-            err.println("chuan: warning: " + p.oneLine());
+            // a file the program would refuse, or could not be read: the values shown are not what it runs with
+            err.println("chuan: " + (p.malformed() ? "error: " : "warning: ") + p.oneLine());
+            malformed |= p.malformed();
         }
         out.flush();
         err.flush();
-        return ExitCode.PASSED.code();
+        return malformed ? ExitCode.INPUT_ERROR.code() : ExitCode.PASSED.code();
     }
 
     private List<EffectiveSetting> select(List<EffectiveSetting> all) {
@@ -157,9 +180,22 @@ final class EffectiveCommand implements Callable<Integer> {
         return c.problems();
     }
 
-    private List<ConfigProblem> sshd(SshdConfig c, PrintWriter out) {
-        settings(select(c.all()), out);
-        if (key == null) {
+    /**
+     * sshd: every key as sshd -T prints it (in its order, one line per value), or for one connection as
+     * sshd -T -C does; with --key only that key (an alias names its keyword). Without a connection the
+     * Match blocks follow, as written.
+     */
+    private List<ConfigProblem> sshd(SshdConfig c, SshdConnection connection, PrintWriter out) {
+        List<EffectiveSetting> shown = connection == null ? c.all() : c.forConnection(connection);
+        if (key != null) {
+            String wanted = c.effective(key).map(EffectiveSetting::key).orElse(key.toLowerCase(java.util.Locale.ROOT));
+            shown = shown.stream().filter(s -> s.key().equals(wanted)).toList();
+            if (shown.isEmpty()) {
+                out.println(wanted + " (not set)");
+            }
+        }
+        settings(shown, out);
+        if (key == null && connection == null) {
             for (SshdConfig.MatchBlock m : c.matchBlocks()) {
                 out.println("Match " + m.criteria() + "    # " + m.start().origin());
                 for (Directive d : m.directives()) {
