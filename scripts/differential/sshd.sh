@@ -27,6 +27,8 @@ source scripts/differential/lib.sh
 
 corpus="checks/src/test/resources/differential/sshd"
 sshd_bin="${SSHD:-/usr/sbin/sshd}"
+# CHUAN: another build to measure (e.g. "java -jar /tmp/old/chuan.jar"); default this checkout's ./chuan
+read -r -a chuan <<<"${CHUAN:-./chuan}"
 verbose=0
 cases=()
 for a in "$@"; do
@@ -46,7 +48,7 @@ if [ ! -x "$sshd_bin" ]; then
   echo "sshd.sh: $sshd_bin not found (apt-get install openssh-server)" >&2
   exit 2
 fi
-./chuan --version >/dev/null || { echo "sshd.sh: chuan does not build" >&2; exit 2; }
+"${chuan[@]}" --version >/dev/null || { echo "sshd.sh: chuan does not run" >&2; exit 2; }
 
 work="$(mktemp -d /tmp/chuan-sshd-diff.XXXXXX)"
 [ -n "${KEEP:-}" ] && echo "sshd.sh: work files kept in $work" >&2 || trap 'rm -rf "$work"' EXIT
@@ -158,7 +160,7 @@ for c in "${cases[@]}"; do
   { [ -f "$root/CONTEXTS" ] && grep -v '^#' "$root/CONTEXTS"; } > "$contexts" || true
   in_root "$root" bash -c 'daemon_side "$1" "$2"' _ "$out" "$contexts" 2>"$out/ns.err"
 
-  ./chuan effective "$root" sshd >"$out/chuan.out" 2>"$out/chuan.err"; crc=$?
+  "${chuan[@]}" effective "$root" sshd >"$out/chuan.out" 2>"$out/chuan.err"; crc=$?
   drc="$(cat "$out/t.rc" 2>/dev/null || echo 255)"
   if [ "$drc" -ne 0 ]; then
     dwhere="$(daemon_where "$out/t.err")"
@@ -201,7 +203,7 @@ for c in "${cases[@]}"; do
       [ "$found" = 1 ] && hit["$criteria"]=1 || : "${hit["$criteria"]:=0}"
     done < <(awk '/checking match for /{s=$0; sub(/.*checking match for \x27/,"",s); sub(/\x27 user .*/,"",s); c=s}
                   /debug3: match found/{print c "\t1"} /debug3: match not found/{print c "\t0"}' "$out/ctx$i.log")
-    ./chuan effective "$root" sshd --match "$spec" >"$out/cctx$i.out" 2>"$out/cctx$i.err"
+    "${chuan[@]}" effective "$root" sshd --match "$spec" >"$out/cctx$i.out" 2>"$out/cctx$i.err"
     keys_of_sshd "$out/ctx$i.out" > "$out/ctx$i.d"
     keys_of_chuan "$out/cctx$i.out" > "$out/ctx$i.c"
     compare_keys "$c" "$spec" "$out/ctx$i.d" "$out/ctx$i.c"
