@@ -13,6 +13,7 @@
 #     sshd's comma list before comparing; "| sshd | `key` | sshd prints `A` where chuan prints `B` | why |"
 #     accepts exactly that pair of values.
 # Everything else is compared as printed, values and their order (Port, HostKey, ListenAddress ...).
+# "keys compared" counts every key of every dump compared, and each root's acceptance as one.
 #
 # Needs root (unshare, mounts), util-linux, openssh-server (sshd, ssh-keygen) and Java 17 (./chuan).
 # A root with Match blocks needs a CONTEXTS file: one -C connection per line; together they must
@@ -119,8 +120,9 @@ compare_keys() {
     END {
       for (k in keys) {
         n++
-        dv = d[k]; ov = o[k]
-        if ((k in extra) && (k in d)) {
+        ind = (k in d); ino = (k in o)   # before reading d[k] and o[k], which would create them
+        dv = ind ? d[k] : ""; ov = ino ? o[k] : ""
+        if ((k in extra) && ind) {
           m = split(extra[k], items, ",")
           for (j = 1; j <= m; j++) if (items[j] != "") {
             before = dv
@@ -129,8 +131,8 @@ compare_keys() {
           }
         }
         if ((k in theirs) && dv == theirs[k] && ov == ours[k]) { listed++; continue }
-        if (!(k in d)) { print "M\t" k "\tonly chuan prints it: " ov; continue }
-        if (!(k in o)) { print "M\t" k "\tchuan does not print it; sshd: " dv; continue }
+        if (!ind) { print "M\t" k "\tonly chuan prints it: " ov; continue }
+        if (!ino) { print "M\t" k "\tchuan does not print it; sshd: " dv; continue }
         if (dv != ov) { gsub("\n", " | ", dv); gsub("\n", " | ", ov); print "M\t" k "\tsshd: " dv "  chuan: " ov }
       }
       print "N\t" n "\t" listed + 0

@@ -62,10 +62,6 @@ final class SshdAccounts {
         return a;
     }
 
-    static SshdAccounts none() {
-        return new SshdAccounts();
-    }
-
     Map<String, Integer> services() {
         return services;
     }

@@ -228,6 +228,7 @@ public final class SshdConfig extends ReadConfig {
         private final SshdOptions target;
         private final IncludedFiles files; // first pass only: later passes use what it read
         private final SshdDirectives directives;
+        private final SshdDirectives quiet; // a Match block's own values, its errors already reported
         private String file;
         private int line;
 
@@ -237,6 +238,7 @@ public final class SshdConfig extends ReadConfig {
             this.target = target;
             this.files = files;
             this.directives = new SshdDirectives(c.release, c.accounts, this::error);
+            this.quiet = new SshdDirectives(c.release, c.accounts, m -> { });
         }
 
         private boolean first() {
@@ -305,7 +307,7 @@ public final class SshdConfig extends ReadConfig {
                         directives.apply(kw, l, d, target, active[0]);
                         if (first() && current != null) {
                             current.directives.add(d);
-                            new SshdDirectives(c.release, c.accounts, m -> { }).apply(kw, l, d, current.own, true);
+                            quiet.apply(kw, l, d, current.own, true);
                         }
                     }
                 }
