@@ -40,6 +40,8 @@ public final class SshdConfig extends ReadConfig {
     private static final int NEVERMATCH = 4;
     private static final int MATCH_ONLY = 8;
     private static final String REFUSED = "sshd would not start: ";
+    /** Lines one pass reads at most: includes read again and again (a glob in every file) cannot make a pass endless. */
+    private static final long LINE_BUDGET = 1_000_000;
 
     /**
      * A {@code Match} block: its criteria (a block inside a file included from another Match block
@@ -56,6 +58,7 @@ public final class SshdConfig extends ReadConfig {
         final Directive start;
         final List<Directive> directives = new ArrayList<>();
         final SshdOptions own = new SshdOptions();
+        List<SshdDump.Entry> dumped; // its own values as sshd -T would print them, worked out once
 
         Block(String criteria, Directive start) {
             this.criteria = criteria;
@@ -180,7 +183,10 @@ public final class SshdConfig extends ReadConfig {
             if (b.criteria.equalsIgnoreCase("all") || !b.own.isSet(option)) {
                 continue;
             }
-            Optional<SshdDump.Entry> own = entry(dump.entries(new SshdOptions(), b.own, (d, m) -> { }), keyword);
+            if (b.dumped == null) {
+                b.dumped = dump.entries(new SshdOptions(), b.own, (d, m) -> { });
+            }
+            Optional<SshdDump.Entry> own = entry(b.dumped, keyword);
             SshdOptions.Slot slot = b.own.get(option);
             own.ifPresent(e -> out.add(new Scoped("Match " + b.criteria + " (" + b.start.origin() + ")",
                     new EffectiveSetting(e.key(), String.join(" ", e.lines()), slot.from, slot.ignored))));
@@ -231,6 +237,9 @@ public final class SshdConfig extends ReadConfig {
         private final SshdDirectives quiet; // a Match block's own values, its errors already reported
         private String file;
         private int line;
+        private boolean stopped; // the line budget is spent: nothing more is read
+        private boolean noMoreIncludes; // sshd exits on an include loop or depth: later includes are not followed
+        private long linesRead;
 
         Pass(SshdConfig c, SshdConnection ci, SshdOptions target, IncludedFiles files) {
             this.c = c;
@@ -255,9 +264,18 @@ public final class SshdConfig extends ReadConfig {
             int[] flags = {fileFlags};
             Block current = context;
             open.push(t.path());
-            for (int i = 0; i < t.lines().size(); i++) {
+            for (int i = 0; i < t.lines().size() && !stopped; i++) {
                 file = t.path();
                 line = i + 1;
+                if (++linesRead > LINE_BUDGET) {
+                    // not sshd's limit but chuan's: the configuration could not be read to its end, so it is not audited
+                    if (first()) {
+                        c.problems.add(ConfigProblem.malformed(file, line, "not read to the end: the includes make "
+                                + LINE_BUDGET + " lines (each file is read again for every Include that names it)"));
+                    }
+                    stopped = true;
+                    break;
+                }
                 SshdTokens.Line l = SshdTokens.split(t.lines().get(i));
                 if (l == null) {
                     continue;
@@ -328,6 +346,9 @@ public final class SshdConfig extends ReadConfig {
         /** servconf.c's sInclude: each argument a glob, read at this point; the Match state restored after each file. */
         private void include(SshdTokens.Line l, Directive d, int flags, boolean[] active, int depth, Block current,
                 Deque<String> open) {
+            if (noMoreIncludes) {
+                return; // sshd has stopped by now; what follows is still read for its values, not its includes
+            }
             for (String arg : l.args()) {
                 if (arg.isEmpty()) {
                     error("keyword Include empty argument");
@@ -340,7 +361,8 @@ public final class SshdConfig extends ReadConfig {
                 if (cached != null || !first()) {
                     for (Text t : cached == null ? List.<Text>of() : cached) {
                         if (depth + 1 > MAX_DEPTH || open.contains(t.path())) {
-                            continue; // reported by the first pass
+                            noMoreIncludes = true; // where the first pass stopped following includes (and reported it)
+                            return;
                         }
                         parse(t, childFlags, active, depth + 1, current, open);
                         active[0] = oactive;
@@ -357,13 +379,15 @@ public final class SshdConfig extends ReadConfig {
                         line = d.line();
                         error("Include " + arg + " reads " + path + " again while reading it: sshd follows the loop until "
                                 + "includes are " + MAX_DEPTH + " deep and stops (Too many recursive configuration includes)");
-                        continue;
+                        noMoreIncludes = true;
+                        return;
                     }
                     if (depth + 1 > MAX_DEPTH) {
                         file = d.file();
                         line = d.line();
                         error("Too many recursive configuration includes (more than " + MAX_DEPTH + " deep)");
-                        continue;
+                        noMoreIncludes = true;
+                        return;
                     }
                     Optional<IncludedFiles.Opened> opened = files.open(path, d);
                     if (opened.isEmpty()) {

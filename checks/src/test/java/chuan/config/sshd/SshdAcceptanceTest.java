@@ -95,6 +95,36 @@ class SshdAcceptanceTest {
     }
 
     @Test
+    void filesThatAllIncludeTheSameGlobAreRefusedWithoutReadingEveryOrder() throws Exception {
+        // twelve files each including all twelve: following every path would read 12^16 files
+        for (int i = 0; i < 12; i++) {
+            write(root, "/etc/ssh/d/" + (char) ('a' + i) + ".conf", "Include /etc/ssh/d/*.conf\nMaxSessions " + (i + 1) + "\n");
+        }
+        SshdConfig c = read("Include /etc/ssh/d/*.conf\nMaxAuthTries 3\n");
+        assertThat(c.problems()).extracting(ConfigProblem::oneLine).containsExactly("/etc/ssh/d/a.conf:1: sshd would not start: "
+                + "Include /etc/ssh/d/*.conf reads /etc/ssh/d/a.conf again while reading it: sshd follows the loop until includes "
+                + "are 16 deep and stops (Too many recursive configuration includes)");
+        assertThat(c.effective("MaxAuthTries").orElseThrow().value()).isEqualTo("3");
+        assertThat(c.effective("MaxSessions").orElseThrow().value()).isEqualTo("1");
+    }
+
+    @Test
+    void includesThatMultiplyBeyondAMillionLinesAreNotReadToTheEnd() throws Exception {
+        // each level includes the next one twice: 2^16 readings of the last file's 100 lines
+        for (int i = 1; i < 16; i++) {
+            write(root, "/etc/ssh/l" + i + ".conf", "Include /etc/ssh/l" + (i + 1) + ".conf /etc/ssh/l" + (i + 1) + ".conf\n");
+        }
+        write(root, "/etc/ssh/l16.conf", "# a comment\n".repeat(100));
+        SshdConfig c = read("Include /etc/ssh/l1.conf /etc/ssh/l1.conf\n");
+        assertThat(c.problems()).singleElement().satisfies(p -> {
+            assertThat(p.malformed()).isTrue();
+            assertThat(p.file()).isEqualTo("/etc/ssh/l16.conf");
+            assertThat(p.message()).isEqualTo("not read to the end: the includes make 1000000 lines (each file is read again "
+                    + "for every Include that names it)");
+        });
+    }
+
+    @Test
     void aNulByteCutsItsLineWhichJoinsTheNextAsSshdReadsIt() throws Exception {
         Files.createDirectories(root.resolve("etc/ssh"));
         Files.write(root.resolve("etc/ssh/sshd_config"), "Banner /x\0y\n X11Forwarding yes\nMaxAuthTries 3\nFoo bar\n".getBytes());
