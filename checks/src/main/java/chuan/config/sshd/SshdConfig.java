@@ -315,7 +315,7 @@ public final class SshdConfig extends ReadConfig {
                             error("keyword Match extra arguments at end of line");
                         }
                         if (first()) {
-                            String criteria = l.rest().strip();
+                            String criteria = String.join(" ", l.args()); // as written, less a trailing comment
                             current = new Block(context == null ? criteria : context.criteria + ", then " + criteria, d);
                             c.blocks.add(current);
                         }

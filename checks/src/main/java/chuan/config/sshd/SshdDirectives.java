@@ -35,19 +35,19 @@ final class SshdDirectives {
                 a.consumeAll();
                 yield true;
             }
-            case PLATFORM_REFUSED -> fail(keyword, "setting " + keyword + " not supported on this platform");
+            case PLATFORM_REFUSED -> fail("setting " + keyword + " not supported on this platform");
             default -> option(kw.option(), keyword, line, a, d, o, active);
         };
         if (!ok) {
             return false;
         }
         if (a.left() > 0) {
-            return fail(keyword, "keyword " + keyword + " extra arguments at end of line");
+            return fail("keyword " + keyword + " extra arguments at end of line");
         }
         return true;
     }
 
-    private boolean fail(String keyword, String message) {
+    private boolean fail(String message) {
         error.accept(message);
         return false;
     }
@@ -111,14 +111,14 @@ final class SshdDirectives {
             case PORT -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, "missing port number.");
+                    return fail("missing port number.");
                 }
                 int port = SshdValues.port(arg, accounts.services());
                 if (port <= 0) {
-                    return fail(keyword, "Badly formatted port number.");
+                    return fail("Badly formatted port number.");
                 }
                 if (o.count(SshdOption.PORT) >= 256) {
-                    return fail(keyword, "too many ports.");
+                    return fail("too many ports.");
                 }
                 o.append(SshdOption.PORT, d, Integer.toString(port)); // ports are kept even where inactive, as servconf.c does
                 return true;
@@ -130,7 +130,7 @@ final class SshdDirectives {
                 String arg = a.next();
                 OptionalInt v = SshdValues.integer(arg);
                 if (v.isEmpty()) {
-                    return fail(keyword, keyword + " integer value " + (arg == null || arg.isEmpty() ? "missing"
+                    return fail(keyword + " integer value " + (arg == null || arg.isEmpty() ? "missing"
                             : "invalid: '" + arg + "' is not a decimal number from 0 to 2147483647") + ".");
                 }
                 if (active) {
@@ -144,7 +144,7 @@ final class SshdDirectives {
             case HOST_KEY, HOST_CERTIFICATE -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, "missing file name.");
+                    return fail("missing file name.");
                 }
                 if (active) {
                     o.append(opt, d, absolute(arg));
@@ -154,7 +154,7 @@ final class SshdDirectives {
             case HOST_KEY_AGENT -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, "missing socket name.");
+                    return fail("missing socket name.");
                 }
                 if (active) {
                     o.first(opt, d, arg.equals("SSH_AUTH_SOCK") ? arg : absolute(arg));
@@ -164,7 +164,7 @@ final class SshdDirectives {
             case PID_FILE, MODULI_FILE, XAUTH_LOCATION, BANNER, TRUSTED_USER_CA_KEYS, REVOKED_KEYS -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, "missing file name.");
+                    return fail("missing file name.");
                 }
                 if (active) {
                     o.first(opt, d, absolute(arg));
@@ -174,10 +174,10 @@ final class SshdDirectives {
             case HOSTBASED_ACCEPTED_ALGORITHMS, HOST_KEY_ALGORITHMS, CA_SIGNATURE_ALGORITHMS, PUBKEY_ACCEPTED_ALGORITHMS -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, "Missing argument.");
+                    return fail("Missing argument.");
                 }
                 if (!SshdAlgorithms.valid(SshdAlgorithms.Kind.KEYS, arg, release)) {
-                    return fail(keyword, "Bad key types '" + arg + "'.");
+                    return fail("Bad key types '" + arg + "'.");
                 }
                 if (active) {
                     o.first(opt, d, arg);
@@ -187,11 +187,11 @@ final class SshdDirectives {
             case CIPHERS, MACS, KEX_ALGORITHMS -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, keyword + " missing argument.");
+                    return fail(keyword + " missing argument.");
                 }
                 SshdAlgorithms.Kind kind = SshdAlgorithms.kind(opt);
                 if (!SshdAlgorithms.valid(kind, arg, release)) {
-                    return fail(keyword, kind.refusal + " '" + arg + "'.");
+                    return fail(kind.refusal + " '" + arg + "'.");
                 }
                 o.first(opt, d, arg); // servconf.c does not look at the Match state here: these are global only
                 return true;
@@ -199,10 +199,10 @@ final class SshdDirectives {
             case GSSAPI_KEX_ALGORITHMS -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, "Missing argument.");
+                    return fail("Missing argument.");
                 }
                 if (!SshdAlgorithms.validGss(arg)) {
-                    return fail(keyword, "Bad GSSAPI KexAlgorithms '" + arg + "'.");
+                    return fail("Bad GSSAPI KexAlgorithms '" + arg + "'.");
                 }
                 if (active) {
                     o.first(opt, d, arg);
@@ -221,7 +221,7 @@ final class SshdDirectives {
                     } else if (arg.equalsIgnoreCase("verify-required")) {
                         verify = true;
                     } else {
-                        return fail(keyword, "unsupported " + keyword + " option " + arg);
+                        return fail("unsupported " + keyword + " option " + arg);
                     }
                 }
                 if (active) {
@@ -233,7 +233,7 @@ final class SshdDirectives {
             case PERMIT_USER_ENVIRONMENT -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, keyword + " missing argument.");
+                    return fail(keyword + " missing argument.");
                 }
                 if (active) {
                     o.first(opt, d, arg); // "yes", "no" (with case) or a pattern list of variable names
@@ -247,7 +247,7 @@ final class SshdDirectives {
                 String arg = a.next();
                 String f = arg == null ? null : SshdValues.facility(arg);
                 if (f == null) {
-                    return fail(keyword, "unsupported log facility '" + (arg == null ? "<NONE>" : arg) + "'");
+                    return fail("unsupported log facility '" + (arg == null ? "<NONE>" : arg) + "'");
                 }
                 o.first(opt, d, f); // set whatever the Match state, as servconf.c does
                 return true;
@@ -256,7 +256,7 @@ final class SshdDirectives {
                 String arg = a.next();
                 String l = arg == null ? null : SshdValues.logLevel(arg, release.debian());
                 if (l == null) {
-                    return fail(keyword, "unsupported log level '" + (arg == null ? "<NONE>" : arg) + "'");
+                    return fail("unsupported log level '" + (arg == null ? "<NONE>" : arg) + "'");
                 }
                 if (active) {
                     o.first(opt, d, l);
@@ -268,10 +268,10 @@ final class SshdDirectives {
                 int i = 0;
                 for (String arg = a.next(); arg != null; arg = a.next()) {
                     if (arg.isEmpty()) {
-                        return fail(keyword, "keyword " + keyword + " empty argument");
+                        return fail("keyword " + keyword + " empty argument");
                     }
                     if (arg.equalsIgnoreCase("none") && (i > 0 || a.left() > 0)) {
-                        return fail(keyword, "keyword " + keyword + " \"none\" argument must appear alone.");
+                        return fail("keyword " + keyword + " \"none\" argument must appear alone.");
                     }
                     i++;
                     if (found && active) {
@@ -287,7 +287,7 @@ final class SshdDirectives {
                 for (String arg = a.next(); arg != null; arg = a.next()) {
                     int at = arg.indexOf('@');
                     if (arg.isEmpty() || at >= 0 && SshdAddresses.matchList(null, arg.substring(at + 1)) == -2) {
-                        return fail(keyword, "invalid " + keyword + " pattern: \"" + arg + "\"");
+                        return fail("invalid " + keyword + " pattern: \"" + arg + "\"");
                     }
                     if (active) {
                         o.append(opt, d, arg);
@@ -298,7 +298,7 @@ final class SshdDirectives {
             case ALLOW_GROUPS, DENY_GROUPS -> {
                 for (String arg = a.next(); arg != null; arg = a.next()) {
                     if (arg.isEmpty()) {
-                        return fail(keyword, "empty " + keyword + " pattern");
+                        return fail("empty " + keyword + " pattern");
                     }
                     if (active) {
                         o.append(opt, d, arg);
@@ -315,13 +315,13 @@ final class SshdDirectives {
             case PER_SOURCE_NET_BLOCK_SIZE -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, keyword + " missing argument.");
+                    return fail(keyword + " missing argument.");
                 }
                 int[] v = scanInts(arg, 2);
                 boolean ok = v.length == 2 && v[1] >= 0 && v[1] <= 128 && v[0] >= 0 && v[0] <= 32
                         || v.length == 1 && v[0] >= 0 && v[0] <= 32;
                 if (!ok) {
-                    return fail(keyword, "Invalid " + keyword + " spec.");
+                    return fail("Invalid " + keyword + " spec.");
                 }
                 if (active) {
                     // with one number sshd leaves the IPv6 length unset (whatever was on its stack); 128 is its default
@@ -332,13 +332,13 @@ final class SshdDirectives {
             case PER_SOURCE_MAX_STARTUPS -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, keyword + " missing argument.");
+                    return fail(keyword + " missing argument.");
                 }
                 String v = "none";
                 if (!arg.equals("none")) {
                     OptionalInt n = SshdValues.integer(arg);
                     if (n.isEmpty()) {
-                        return fail(keyword, keyword + " integer value invalid.");
+                        return fail(keyword + " integer value invalid.");
                     }
                     v = n.getAsInt() == SshdValues.INT_MAX ? "none" : Integer.toString(n.getAsInt());
                 }
@@ -351,7 +351,7 @@ final class SshdDirectives {
                 boolean first = o.count(opt) == 0;
                 for (String arg = a.next(); arg != null; arg = a.next()) {
                     if (arg.isEmpty()) {
-                        return fail(keyword, "keyword " + keyword + " empty argument");
+                        return fail("keyword " + keyword + " empty argument");
                     }
                     if (active && first) {
                         o.append(opt, d, tilde(arg));
@@ -365,7 +365,7 @@ final class SshdDirectives {
             case AUTHORIZED_PRINCIPALS_FILE -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, keyword + " missing argument.");
+                    return fail(keyword + " missing argument.");
                 }
                 if (active) {
                     o.first(opt, d, tilde(arg));
@@ -375,7 +375,7 @@ final class SshdDirectives {
             case ACCEPT_ENV -> {
                 for (String arg = a.next(); arg != null; arg = a.next()) {
                     if (arg.isEmpty() || arg.indexOf('=') >= 0) {
-                        return fail(keyword, "Invalid environment name.");
+                        return fail("Invalid environment name.");
                     }
                     if (active) {
                         o.append(opt, d, arg);
@@ -387,7 +387,7 @@ final class SshdDirectives {
                 boolean first = o.count(opt) == 0;
                 for (String arg = a.next(); arg != null; arg = a.next()) {
                     if (arg.isEmpty() || arg.indexOf('=') < 0) {
-                        return fail(keyword, "Invalid environment.");
+                        return fail("Invalid environment.");
                     }
                     if (!active || !first) {
                         continue;
@@ -405,11 +405,11 @@ final class SshdDirectives {
             case PERMIT_TUNNEL -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, keyword + " missing argument.");
+                    return fail(keyword + " missing argument.");
                 }
                 String v = SshdValues.permitTunnel(arg);
                 if (v == null) {
-                    return fail(keyword, "bad " + keyword + " argument " + arg);
+                    return fail("bad " + keyword + " argument " + arg);
                 }
                 if (active) {
                     o.first(opt, d, v);
@@ -422,14 +422,14 @@ final class SshdDirectives {
             case FORCE_COMMAND -> {
                 a.consumeAll();
                 if (active) {
-                    o.first(opt, d, line.rest().strip().isEmpty() ? line.rest() : stripLeading(line.rest()));
+                    o.first(opt, d, stripLeading(line.rest())); // the raw rest of the line, comments and quotes included
                 }
                 return true;
             }
             case CHROOT_DIRECTORY -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, keyword + " missing argument.");
+                    return fail(keyword + " missing argument.");
                 }
                 if (active) {
                     o.first(opt, d, arg);
@@ -439,7 +439,7 @@ final class SshdDirectives {
             case SECURITY_KEY_PROVIDER -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, keyword + " missing argument.");
+                    return fail(keyword + " missing argument.");
                 }
                 if (active) {
                     o.first(opt, d, arg.equalsIgnoreCase("internal") ? arg : absolute(arg));
@@ -449,16 +449,16 @@ final class SshdDirectives {
             case IP_QOS -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, keyword + " missing argument.");
+                    return fail(keyword + " missing argument.");
                 }
                 int interactive = SshdValues.ipqos(arg);
                 if (interactive == -1) {
-                    return fail(keyword, "Bad " + keyword + " value: " + arg);
+                    return fail("Bad " + keyword + " value: " + arg);
                 }
                 String second = a.next();
                 int bulk = second == null ? interactive : SshdValues.ipqos(second);
                 if (bulk == -1) {
-                    return fail(keyword, "Bad " + keyword + " value: " + second);
+                    return fail("Bad " + keyword + " value: " + second);
                 }
                 if (active) {
                     o.last(opt, d, SshdValues.ipqosName(interactive), SshdValues.ipqosName(bulk));
@@ -469,7 +469,7 @@ final class SshdDirectives {
                 a.consumeAll();
                 String rest = stripLeading(line.rest());
                 if (rest.indexOf('\r') >= 0) {
-                    return fail(keyword, "Invalid " + keyword + " argument");
+                    return fail("Invalid " + keyword + " argument");
                 }
                 // servconf.c means to cut a trailing comment here, but looks for '#' in a line whose keyword it has
                 // already ended with a NUL: the comment stays part of the value
@@ -482,7 +482,7 @@ final class SshdDirectives {
                 a.consumeAll();
                 String rest = stripLeading(line.rest());
                 if (!rest.startsWith("/") && !rest.equalsIgnoreCase("none")) {
-                    return fail(keyword, keyword + " must be an absolute path");
+                    return fail(keyword + " must be an absolute path");
                 }
                 // servconf.c checks AuthorizedKeysCommand's slot for both keywords: a principals command is only
                 // kept while no keys command is set, and a later one replaces an earlier one
@@ -496,7 +496,7 @@ final class SshdDirectives {
             case AUTHORIZED_KEYS_COMMAND_USER, AUTHORIZED_PRINCIPALS_COMMAND_USER -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, "missing " + keyword + " argument.");
+                    return fail("missing " + keyword + " argument.");
                 }
                 if (active) {
                     o.first(opt, d, arg);
@@ -509,11 +509,11 @@ final class SshdDirectives {
             case STREAM_LOCAL_BIND_MASK -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, keyword + " missing argument.");
+                    return fail(keyword + " missing argument.");
                 }
                 int v = SshdValues.octalMask(arg);
                 if (v < 0) {
-                    return fail(keyword, "Invalid " + keyword + ".");
+                    return fail("Invalid " + keyword + ".");
                 }
                 if (active) {
                     o.last(opt, d, "0" + Integer.toOctalString(v));
@@ -523,11 +523,11 @@ final class SshdDirectives {
             case FINGERPRINT_HASH -> {
                 String arg = a.next();
                 if (arg == null || arg.isEmpty()) {
-                    return fail(keyword, keyword + " missing argument.");
+                    return fail(keyword + " missing argument.");
                 }
                 String v = SshdValues.digest(arg);
                 if (v == null) {
-                    return fail(keyword, "Invalid " + keyword + " algorithm \"" + arg + "\".");
+                    return fail("Invalid " + keyword + " algorithm \"" + arg + "\".");
                 }
                 if (active) {
                     o.last(opt, d, v);
@@ -540,12 +540,12 @@ final class SshdDirectives {
                 for (String arg = a.next(); arg != null; arg = a.next()) {
                     if (arg.equalsIgnoreCase("none")) {
                         if (i > 0 || a.left() > 0) {
-                            return fail(keyword, "keyword " + keyword + " \"none\" argument must appear alone.");
+                            return fail("keyword " + keyword + " \"none\" argument must appear alone.");
                         }
                     } else {
                         int eq = arg.indexOf('=');
                         if (eq <= 0 || SshdValues.time(arg.substring(eq + 1)).isEmpty()) {
-                            return fail(keyword, "invalid channel timeout " + arg);
+                            return fail("invalid channel timeout " + arg);
                         }
                     }
                     i++;
@@ -588,11 +588,11 @@ final class SshdDirectives {
             boolean active) {
         String arg = a.next();
         if (arg == null || arg.isEmpty()) {
-            return fail(keyword, "missing argument.");
+            return fail("missing argument.");
         }
         String v = words.read(arg);
         if (v == null) {
-            return fail(keyword, "unsupported option \"" + arg + "\".");
+            return fail("unsupported option \"" + arg + "\".");
         }
         if (active) {
             o.first(opt, d, v);
@@ -603,11 +603,11 @@ final class SshdDirectives {
     private boolean time(SshdOption opt, String keyword, Args a, Directive d, SshdOptions o, boolean active) {
         String arg = a.next();
         if (arg == null || arg.isEmpty()) {
-            return fail(keyword, "missing time value.");
+            return fail("missing time value.");
         }
         OptionalInt v = SshdValues.time(arg);
         if (v.isEmpty()) {
-            return fail(keyword, "invalid time value.");
+            return fail("invalid time value.");
         }
         if (active) {
             o.first(opt, d, Integer.toString(v.getAsInt()));
@@ -618,7 +618,7 @@ final class SshdDirectives {
     private boolean listenAddress(String keyword, Args a, Directive d, SshdOptions o, boolean active) {
         String arg = a.next();
         if (arg == null || arg.isEmpty()) {
-            return fail(keyword, "missing address");
+            return fail("missing address");
         }
         String host;
         int port = 0;
@@ -628,22 +628,22 @@ final class SshdDirectives {
         } else {
             String[] hp = SshdListen.hostPort(arg);
             if (hp == null) {
-                return fail(keyword, "bad address:port usage");
+                return fail("bad address:port usage");
             }
             host = hp[0];
             if (hp[1] != null) {
                 port = SshdValues.port(hp[1], accounts.services());
                 if (port <= 0) {
-                    return fail(keyword, "bad port number");
+                    return fail("bad port number");
                 }
             }
         }
         String rdomain = a.next();
         if (rdomain != null) {
             if (!rdomain.equals("rdomain") || a.next() == null) {
-                return fail(keyword, "bad ListenAddress syntax");
+                return fail("bad ListenAddress syntax");
             }
-            return fail(keyword, "bad routing domain"); // Linux has no routing domains sshd can use
+            return fail("bad routing domain"); // Linux has no routing domains sshd can use
         }
         o.append(SshdOption.LISTEN_ADDRESS, d, host + " " + port); // queued whatever the Match state, as servconf.c does
         return true;
@@ -652,16 +652,16 @@ final class SshdDirectives {
     private boolean rekeyLimit(String keyword, Args a, Directive d, SshdOptions o, boolean active) {
         String arg = a.next();
         if (arg == null || arg.isEmpty()) {
-            return fail(keyword, keyword + " missing argument.");
+            return fail(keyword + " missing argument.");
         }
         long bytes = 0;
         if (!arg.equals("default")) {
             Long v = SshdValues.scaled(arg);
             if (v == null) {
-                return fail(keyword, "Bad " + keyword + " number '" + arg + "'");
+                return fail("Bad " + keyword + " number '" + arg + "'");
             }
             if (v != 0 && v < 16) {
-                return fail(keyword, keyword + " too small");
+                return fail(keyword + " too small");
             }
             bytes = v;
         }
@@ -680,11 +680,11 @@ final class SshdDirectives {
 
     private boolean subsystem(String keyword, Args a, Directive d, SshdOptions o, boolean active) {
         if (o.count(SshdOption.SUBSYSTEM) >= 256) {
-            return fail(keyword, "too many subsystems defined.");
+            return fail("too many subsystems defined.");
         }
         String name = a.next();
         if (name == null || name.isEmpty()) {
-            return fail(keyword, keyword + " missing argument.");
+            return fail(keyword + " missing argument.");
         }
         if (!active) {
             a.next();
@@ -692,12 +692,12 @@ final class SshdDirectives {
         }
         for (String v : o.values(SshdOption.SUBSYSTEM)) {
             if (v.substring(0, v.indexOf(' ')).equals(name)) {
-                return fail(keyword, "Subsystem '" + name + "' already defined.");
+                return fail("Subsystem '" + name + "' already defined.");
             }
         }
         String command = a.next();
         if (command == null || command.isEmpty()) {
-            return fail(keyword, "Missing subsystem command.");
+            return fail("Missing subsystem command.");
         }
         StringBuilder args = new StringBuilder(command);
         for (String arg = a.next(); arg != null; arg = a.next()) {
@@ -710,7 +710,7 @@ final class SshdDirectives {
     private boolean maxStartups(String keyword, Args a, Directive d, SshdOptions o) {
         String arg = a.next();
         if (arg == null || arg.isEmpty()) {
-            return fail(keyword, keyword + " missing argument.");
+            return fail(keyword + " missing argument.");
         }
         List<String> before = o.values(SshdOption.MAX_STARTUPS);
         int[] cur = before.isEmpty() ? new int[] {-1, -1, -1}
@@ -719,15 +719,15 @@ final class SshdDirectives {
         System.arraycopy(v, 0, cur, 0, v.length);
         if (v.length == 3) {
             if (cur[0] > cur[2] || cur[1] > 100 || cur[1] < 1) {
-                return fail(keyword, "Invalid " + keyword + " spec.");
+                return fail("Invalid " + keyword + " spec.");
             }
         } else if (v.length != 1) {
-            return fail(keyword, "Invalid " + keyword + " spec.");
+            return fail("Invalid " + keyword + " spec.");
         } else {
             cur[2] = cur[0];
         }
         if (cur[2] <= 0 || cur[0] <= 0) {
-            return fail(keyword, "Invalid " + keyword + " spec.");
+            return fail("Invalid " + keyword + " spec.");
         }
         o.last(SshdOption.MAX_STARTUPS, d, Integer.toString(cur[0]), Integer.toString(cur[1]), Integer.toString(cur[2]));
         return true;
@@ -773,7 +773,7 @@ final class SshdDirectives {
     private boolean permitOpen(SshdOption opt, String keyword, Args a, Directive d, SshdOptions o, boolean active) {
         String arg = a.next();
         if (arg == null || arg.isEmpty()) {
-            return fail(keyword, keyword + " missing argument.");
+            return fail(keyword + " missing argument.");
         }
         boolean first = o.count(opt) == 0;
         if (arg.equals("any") || arg.equals("none")) {
@@ -794,12 +794,12 @@ final class SshdDirectives {
                 stored = arg;
                 String[] hp = SshdListen.hostPort(arg);
                 if (hp == null) {
-                    return fail(keyword, keyword + " missing host");
+                    return fail(keyword + " missing host");
                 }
                 port = hp[1];
             }
             if (port == null || SshdListen.permitOpenPort(port, accounts.services()) < 0) {
-                return fail(keyword, keyword + " bad port number");
+                return fail(keyword + " bad port number");
             }
             if (active && first) {
                 o.append(opt, d, stored);
@@ -819,13 +819,13 @@ final class SshdDirectives {
             if (arg.equals("any")) {
                 // servconf.c compares with the methods already set, so "any" after a global list is refused
                 if (o.count(SshdOption.AUTHENTICATION_METHODS) > 0) {
-                    return fail(keyword, "\"any\" must appear alone in " + keyword);
+                    return fail("\"any\" must appear alone in " + keyword);
                 }
                 any = true;
             } else if (any) {
-                return fail(keyword, "\"any\" must appear alone in " + keyword);
+                return fail("\"any\" must appear alone in " + keyword);
             } else if (!methodsValid(arg)) {
-                return fail(keyword, "invalid " + keyword + " method list.");
+                return fail("invalid " + keyword + " method list.");
             }
             parsed = true;
             if (found && active) {
@@ -833,7 +833,7 @@ final class SshdDirectives {
             }
         }
         if (!parsed) {
-            return fail(keyword, "no " + keyword + " specified");
+            return fail("no " + keyword + " specified");
         }
         if (!found && active) {
             o.ignore(SshdOption.AUTHENTICATION_METHODS, d);
