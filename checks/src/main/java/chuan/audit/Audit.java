@@ -51,8 +51,16 @@ public final class Audit {
         List<Target> targets = new ArrayList<>();
         List<Result> results = new ArrayList<>();
         List<AuditError> errors = new ArrayList<>();
-        boolean configBroken = plan.errors().stream().anyMatch(e -> e.kind() == AuditError.Kind.CONFIGURATION);
-        for (AuditError e : plan.errors()) {
+        List<AuditError> planErrors = new ArrayList<>(plan.errors());
+        if (request.baseline() != null && !request.baseline().fingerprintKey().equals(request.fingerprints().id())) {
+            // under another secret every fingerprint differs: all findings would look new
+            planErrors.add(new AuditError(AuditError.Kind.CONFIGURATION, request.baseline().file(), null, null,
+                    "recorded with fingerprint key " + request.baseline().fingerprintKey() + ", but this scan's key is "
+                            + request.fingerprints().id() + ": scan with the key the baseline was made with "
+                            + "(--fingerprint-key FILE, CHUAN_FINGERPRINT_KEY, or the project's .chuan/fingerprint.key)"));
+        }
+        boolean configBroken = planErrors.stream().anyMatch(e -> e.kind() == AuditError.Kind.CONFIGURATION);
+        for (AuditError e : planErrors) {
             if (e.kind() == AuditError.Kind.CONFIGURATION) {
                 listener.configurationError(e);
             }
@@ -61,7 +69,8 @@ public final class Audit {
         if (!configBroken) {
             // against a baseline every violation is compared; the examples are cut to the cap afterwards
             ScanOptions options = new ScanOptions(request.asOf(), request.baseline() != null ? 0 : request.maxExamples(),
-                    request.revealPersonalData(), request.workers(), request.reference(), request.stream(), request.progress());
+                    request.revealPersonalData(), request.workers(), request.reference(), request.stream(), request.progress(),
+                    request.fingerprints());
             DatasetScanner scanner = new DatasetScanner(catalog);
             for (Planner.PlannedTarget t : plan.targets()) {
                 auditTarget(t, scanner, options, listener, targets, results, errors, request);
@@ -81,7 +90,7 @@ public final class Audit {
                 exit == ExitCode.PASSED ? "passed" : "failed", request.failOn().label(), exit.code(), counts);
         AuditReport report = new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool(TOOL_NAME, version),
                 started, Duration.between(started, Instant.now()).toMillis(), request.asOf(),
-                targets, results, errors, summary);
+                targets, results, errors, summary, request.fingerprints().id());
         listener.auditFinished(report);
         return report;
     }
@@ -129,8 +138,8 @@ public final class Audit {
             ownErrors.addAll(o.errors());
             bytes = Math.max(bytes, o.bytes());
             records = Math.max(records, o.records());
-            sha = sha == null ? o.sha256() : sha;
-            format = p.dataset().formatOf(t.file().getFileName().toString()).label();
+            sha = sha == null ? o.fingerprint() : sha;
+            format = p.dataset().formatOf(DatasetScanner.nameOf(t.display(), t.file())).label();
         }
         if (request.waivers() != null) {
             own = request.waivers().apply(own, request.asOf());
@@ -149,9 +158,9 @@ public final class Audit {
     /** Audits a system root with its config profiles: one target per configuration read. */
     private void auditSystem(Planner.PlannedSystem s, AuditListener listener, List<Target> targets, List<Result> results,
                              List<AuditError> errors, AuditRequest request) throws IOException {
-        chuan.config.SystemRoot root = new chuan.config.SystemRoot(s.root());
+        chuan.config.SystemRoot root = new chuan.config.SystemRoot(s.root(), request.maxFileSize());
         ConfigAudit audit = new ConfigAudit(root, s.display(), request.level(), request.revealPersonalData(),
-                request.baseline() != null ? 0 : request.maxExamples(), catalog);
+                request.baseline() != null ? 0 : request.maxExamples(), catalog, request.fingerprints());
         List<ConfigAudit.Outcome> outcomes = audit.run(s.profiles());
         if (outcomes.isEmpty() && s.named()) {
             // a config profile named for a tree holding none of its files audited nothing: never a silent pass
@@ -174,7 +183,7 @@ public final class Audit {
                 own = cap(request.baseline().apply(own), request.maxExamples());
             }
             Target t = o.target();
-            Target target = new Target(t.path(), t.kind(), t.format(), t.profiles(), t.sha256(), t.bytes(), t.records(),
+            Target target = new Target(t.path(), t.kind(), t.format(), t.profiles(), t.fingerprint(), t.bytes(), t.records(),
                     targetStatus(own, o.errors()), t.sources());
             targets.add(target);
             results.addAll(own);

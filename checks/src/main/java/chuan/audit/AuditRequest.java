@@ -11,7 +11,9 @@ import java.util.List;
  * (0 = all), whether personal values are shown unmasked, validator threads, and the national
  * reference data (built-in, or a newer set from {@code --reference-dir}), and the waivers to apply
  * (null for none; with {@code strictWaivers}, unknown or unused waivers are configuration errors),
- * and the information-security level (1-5) that config baselines with per-level controls audit at.
+ * and the information-security level (1-5) that config baselines with per-level controls audit at,
+ * the keyed fingerprints of values and files (the project's secret, so a baseline matches across
+ * runs), and the largest configuration file read.
  */
 public record AuditRequest(
         List<Path> inputs,
@@ -27,7 +29,9 @@ public record AuditRequest(
         chuan.gate.Baseline baseline,
         chuan.dataset.ViolationSink.Factory stream,
         chuan.dataset.ScanProgress progress,
-        int level) {
+        int level,
+        chuan.model.Fingerprints fingerprints,
+        long maxFileSize) {
 
     /** The level audited when none is given: level 3, the one most agency systems connecting to national platforms hold. */
     public static final int DEFAULT_LEVEL = 3;
@@ -38,6 +42,18 @@ public record AuditRequest(
         if (level < 1 || level > 5) {
             throw new IllegalArgumentException("security level is 1 to 5, not " + level);
         }
+        if (maxFileSize < 1) {
+            throw new IllegalArgumentException("the largest file size must be positive, not " + maxFileSize);
+        }
+    }
+
+    public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
+                        boolean revealPersonalData, int workers, chuan.standard.ReferenceData reference,
+                        chuan.gate.Waivers waivers, boolean strictWaivers, chuan.gate.Baseline baseline,
+                        chuan.dataset.ViolationSink.Factory stream, chuan.dataset.ScanProgress progress, int level) {
+        this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers, reference, waivers, strictWaivers,
+                baseline, stream, progress, level, chuan.model.Fingerprints.ephemeral(),
+                chuan.config.SystemRoot.DEFAULT_MAX_FILE_SIZE);
     }
 
     public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,

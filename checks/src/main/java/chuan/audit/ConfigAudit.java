@@ -49,7 +49,11 @@ final class ConfigAudit {
     private final int level;
     private final ConfigFiles files;
     private final ControlCheck check;
+    private final chuan.model.Fingerprints fingerprints;
     private final Map<String, Loaded> loaded = new LinkedHashMap<>();
+    /** Folders the walk could not read, each with the (profile, control) pairs that look there. */
+    private final Map<String, List<String[]>> unreadable = new java.util.TreeMap<>();
+    private final List<ConfigControl> unreadableControls = new ArrayList<>();
 
     /** A configuration read once, with the results of every control on it. */
     private static final class Loaded {
@@ -66,12 +70,14 @@ final class ConfigAudit {
         }
     }
 
-    ConfigAudit(SystemRoot root, String display, int level, boolean reveal, int maxExamples, chuan.rules.RuleCatalog catalog) {
+    ConfigAudit(SystemRoot root, String display, int level, boolean reveal, int maxExamples, chuan.rules.RuleCatalog catalog,
+                chuan.model.Fingerprints fingerprints) {
         this.root = root;
         this.incompleteRule = catalog.get(INCOMPLETE);
         this.level = level;
         this.files = new ConfigFiles(root);
-        this.check = new ControlCheck(display, level, reveal, maxExamples);
+        this.check = new ControlCheck(display, level, reveal, maxExamples, fingerprints);
+        this.fingerprints = fingerprints;
     }
 
     List<Outcome> run(List<Profile> profiles) throws IOException {
@@ -82,6 +88,14 @@ final class ConfigAudit {
             for (ConfigControl c : p.config().controls()) {
                 List<String> found = files.locate(c);
                 Expectation expect = c.expectationAt(level);
+                if (expect != null) {
+                    for (String folder : files.unreadable(c)) {
+                        if (done.add(c.id() + "\u0000" + c.key() + "\u0000unreadable:" + folder)) {
+                            unreadable.computeIfAbsent(folder, f -> new ArrayList<>()).add(new String[] {p.id(), c.id()});
+                            unreadableControls.add(c);
+                        }
+                    }
+                }
                 if (found.isEmpty()) {
                     if (c.failIfMissing() && expect != null) {
                         missing.add(absent(p, c));
@@ -104,7 +118,32 @@ final class ConfigAudit {
             out.add(outcome(l));
         }
         out.addAll(missing);
+        unreadable.forEach((folder, controls) -> out.add(unlisted(folder, controls)));
         return out;
+    }
+
+    /**
+     * A folder under a control's globs that could not be listed or read: what it holds (a secret, an
+     * application's configuration) was not audited, so each control that looks there is an error
+     * for it, never a pass by omission.
+     */
+    private Outcome unlisted(String folder, List<String[]> controls) {
+        String shown = show(folder);
+        List<Result> results = new ArrayList<>();
+        java.util.Set<String> profileIds = new LinkedHashSet<>();
+        String format = null;
+        for (String[] pc : controls) {
+            ConfigControl c = unreadableControls.stream().filter(x -> x.id().equals(pc[1])).findFirst().orElseThrow();
+            profileIds.add(pc[0]);
+            format = format == null ? c.format().label() : format;
+            results.add(new Result(c.id(), c.title(), c.severity(), shown, c.key(), Status.ERROR, 0, 0,
+                    "could not be checked: " + shown + " cannot be read by this user, and what it holds was not audited",
+                    List.of()));
+        }
+        AuditError e = new AuditError(AuditError.Kind.PROCESSING, shown, null, null,
+                "cannot be read (permission denied): what it holds was not audited; run as a user who can read it");
+        Target t = new Target(shown, "config", format, List.copyOf(profileIds), null, 0, results.size(), null, List.of());
+        return new Outcome(t, results, List.of(e));
     }
 
     private Loaded load(ConfigFormat format, String systemPath) {
@@ -123,7 +162,7 @@ final class ConfigAudit {
         String expected = show("/" + c.searchPaths().get(0));
         Violation v = new Violation(null, null, null, c.key(), null, "a configuration in one of " + c.searchPaths(),
                 "no " + c.format().label() + " configuration found: looked for " + String.join(", ", c.searchPaths()),
-                Violation.keyOf(c.key(), ""), null, expected);
+                fingerprints.key(c.key(), ""), null, expected);
         Result r = new Result(c.id(), c.title(), c.severity(), expected, c.key(), Status.FAIL, 1, 1, v.message(), List.of(v));
         Target t = new Target(expected, "config", c.format().label(), List.of(p.id()), null, 0, 0, Status.FAIL, List.of());
         return new Outcome(t, List.of(r), List.of());
@@ -138,7 +177,7 @@ final class ConfigAudit {
                         p.message()));
             } else {
                 incomplete.add(new Violation(null, p.line() > 0 ? (long) p.line() : null, null, null, null, null, p.message(),
-                        Violation.keyOf(p.file(), p.message()), null, show(p.file())));
+                        fingerprints.key(p.file(), p.message()), null, show(p.file())));
             }
         }
         List<Result> results = new ArrayList<>();
@@ -160,19 +199,21 @@ final class ConfigAudit {
             }
         }
         Target t = new Target(show(l.config.mainFile()), "config", l.format.label(), List.copyOf(l.profiles),
-                sha256(l.config.mainFile()), bytes, l.results.size(), null, sources); // status: settled by Audit after waivers
+                fingerprint(l.config.mainFile()), bytes, l.results.size(), null, sources); // status: settled by Audit after waivers
         return new Outcome(t, results, errors);
     }
 
-    private String sha256(String systemPath) {
+    /** The main file's keyed fingerprint: which bytes were audited, without a hash a word list could reverse. */
+    private String fingerprint(String systemPath) {
         Optional<Path> disk = root.resolve(systemPath, "/");
         if (disk.isEmpty() || !Files.isRegularFile(disk.get())) {
             return null;
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(disk.get()), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
+        try {
+            javax.crypto.Mac mac = fingerprints.fileDigest();
+            mac.update(root.read(disk.get()));
+            return chuan.model.Fingerprints.finish(mac);
+        } catch (IOException e) {
             return null;
         }
     }

@@ -28,6 +28,8 @@ final class ConfigFiles {
     private final SystemRoot root;
     private final java.util.Map<String, List<String>> matched = new java.util.HashMap<>();
     private final java.util.Map<List<String>, List<String>> located = new java.util.HashMap<>();
+    /** Per glob, the folders its walk could not list or files whose kind it could not read: what they hold was not audited. */
+    private final java.util.Map<String, List<String>> unreadable = new java.util.HashMap<>();
 
     ConfigFiles(SystemRoot root) {
         this.root = root;
@@ -68,6 +70,23 @@ final class ConfigFiles {
             out.removeIf(f -> Globs.anyMatches(excluded, f.substring(1)));
         }
         located.put(c.searchPaths(), out);
+        return out;
+    }
+
+    /**
+     * The folders and files under a control's globs that could not be read (a non-root auditor meets
+     * {@code /root} and {@code /etc/ssl/private}), as system paths: a secret or a configuration there
+     * would have gone unseen, so the control is not a pass. Only after {@link #locate}.
+     */
+    List<String> unreadable(ConfigControl c) {
+        List<String> out = new ArrayList<>();
+        for (String g : c.searchPaths()) {
+            for (String u : unreadable.getOrDefault(g, List.of())) {
+                if (!out.contains(u)) {
+                    out.add(u);
+                }
+            }
+        }
         return out;
     }
 
@@ -126,11 +145,12 @@ final class ConfigFiles {
 
     /** Walks a folder of the root (not following links, the folder itself included) and records each glob's matches. */
     private void walk(String prefix, List<String> globs) throws IOException {
-        List<java.nio.file.PathMatcher> names = new ArrayList<>();
+        List<chuan.util.Glob> names = new ArrayList<>();
         for (String g : globs) {
             String last = g.substring(g.lastIndexOf('/') + 1);
-            names.add(last.contains("**") ? null : java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + last));
+            names.add(last.contains("**") ? null : chuan.util.Glob.compile(last, chuan.util.Glob.Syntax.PATH));
             matched.put(g, new ArrayList<>());
+            unreadable.put(g, new ArrayList<>());
         }
         Path top = root.root();
         Path start = prefix.isEmpty() ? top : top.resolve(prefix);
@@ -155,7 +175,7 @@ final class ConfigFiles {
                     String rel = null;
                     for (int i = 0; i < globs.size(); i++) {
                         // the file name first: cheap, and it rules out nearly every file of an image
-                        if (names.get(i) != null && !names.get(i).matches(fileName)) {
+                        if (names.get(i) != null && !names.get(i).matches(fileName.toString())) {
                             continue;
                         }
                         rel = rel != null ? rel : top.relativize(file).toString().replace('\\', '/');
@@ -168,11 +188,27 @@ final class ConfigFiles {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    return FileVisitResult.CONTINUE; // unreadable corners of an image are not configuration
+                    // a folder this auditor cannot list may hold what the globs look for: say so, never pass over it
+                    String rel = top.relativize(file).toString().replace('\\', '/');
+                    for (String g : globs) {
+                        if (mayHold(g, rel)) {
+                            unreadable.get(g).add("/" + rel);
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
             });
         }
         globs.forEach(g -> matched.get(g).sort(null));
+    }
+
+    /** Whether a glob could match something at or below a relative path: it reaches that deep, or crosses folders. */
+    private static boolean mayHold(String glob, String rel) {
+        if (glob.contains("**")) {
+            return true;
+        }
+        int depth = rel.split("/").length;
+        return glob.split("/").length >= depth;
     }
 
     /** Whether a format's program is installed here: one of its marker paths exists. */

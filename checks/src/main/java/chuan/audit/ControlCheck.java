@@ -26,12 +26,14 @@ final class ControlCheck {
     private final int level;
     private final boolean reveal;
     private final int maxExamples;
+    private final chuan.model.Fingerprints fingerprints;
 
-    ControlCheck(String display, int level, boolean reveal, int maxExamples) {
+    ControlCheck(String display, int level, boolean reveal, int maxExamples, chuan.model.Fingerprints fingerprints) {
         this.display = display;
         this.level = level;
         this.reveal = reveal;
         this.maxExamples = maxExamples;
+        this.fingerprints = fingerprints;
     }
 
     Result evaluate(ConfigControl c, Expectation expect, EffectiveConfig config) {
@@ -52,18 +54,18 @@ final class ControlCheck {
             String why = expect.failure(value);
             String where = set.from() != null ? at(set.from()) : show(config.mainFile());
             if (why == null) {
-                evidence = evidence == null ? describe(c.key(), value, s, c) + origin(s, set, stated, config) + " (" + where + ")" : evidence;
+                evidence = evidence == null ? describe(c.key(), value, s, c) + origin(c, s, set, stated, config) + " (" + where + ")" : evidence;
                 continue;
             }
             failing.add(new Violation(null, set.from() == null ? null : (long) set.from().line(), null, c.key(),
                     value == null ? null : mask(c, value), expect.describe(),
-                    describe(c.key(), value, s, c) + " " + why + origin(s, set, stated, config),
-                    Violation.keyOf(c.key() + "|" + (s.scope() == null ? "" : s.scope()), value == null ? "" : value),
+                    describe(c.key(), value, s, c) + " " + why + origin(c, s, set, stated, config),
+                    fingerprints.key(c.key() + "|" + (s.scope() == null ? "" : s.scope()), value == null ? "" : value),
                     null, set.from() != null ? show(set.from().file()) : show(config.mainFile())));
         }
         if (scopes.isEmpty() && expect instanceof Expectation.Present) {
             failing.add(new Violation(null, null, null, c.key(), null, expect.describe(), c.key() + " is not set anywhere read",
-                    Violation.keyOf(c.key(), ""), null, show(config.mainFile())));
+                    fingerprints.key(c.key(), ""), null, show(config.mainFile())));
         }
         Status status = failing.isEmpty() ? Status.PASS : Status.FAIL;
         String message;
@@ -84,7 +86,7 @@ final class ControlCheck {
      * How the value came to be, after the value itself: the values that lost to it, or that a default
      * applies and where to set the key instead. The file and line that set it are the violation's own.
      */
-    private String origin(EffectiveConfig.Scoped s, EffectiveSetting set, boolean stated, EffectiveConfig config) {
+    private String origin(ConfigControl c, EffectiveConfig.Scoped s, EffectiveSetting set, boolean stated, EffectiveConfig config) {
         StringBuilder b = new StringBuilder();
         if (s.note() != null) {
             b.append("; ").append(s.note());
@@ -96,7 +98,8 @@ final class ControlCheck {
                     .append(" (set it in ").append(show(config.mainFile())).append(')');
         }
         for (Directive d : set.ignored()) {
-            b.append("; not in force: ").append(d.value().isEmpty() ? d.keyword() : d.value()).append(" at ").append(at(d));
+            // a value not in force is still the file's: a password overridden by another is masked like the one in force
+            b.append("; not in force: ").append(d.value().isEmpty() ? d.keyword() : mask(c, d.value())).append(" at ").append(at(d));
         }
         return b.toString();
     }
@@ -109,7 +112,10 @@ final class ControlCheck {
     private String mask(ConfigControl c, String value) {
         // a daemon's keys are settings (PasswordAuthentication), a file format's may hold the password itself
         boolean secret = c.format() == ConfigFormat.SECRETS || c.format().holdsSecrets() && SecretKeys.isSecret(c.key());
-        return secret && !reveal ? Masking.mask(value) : value;
+        if (reveal) {
+            return value;
+        }
+        return secret ? Masking.secret(value) : Masking.urlPasswords(value);
     }
 
     Result notAtThisLevel(ConfigControl c, EffectiveConfig config) {

@@ -1,11 +1,11 @@
 package chuan.audit;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import chuan.util.Glob;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** {@code applies-to} globs, matched against a path relative to the scanned directory. */
+/** {@code applies-to} and config {@code paths} globs, matched against a path relative to the scanned directory. */
 final class Globs {
 
     private Globs() {
@@ -13,12 +13,8 @@ final class Globs {
 
     /** True when any glob matches; a leading {@code **}{@code /} also matches files at the top. */
     static boolean anyMatches(List<String> globs, String relative) {
-        Path p = Path.of(relative);
         for (String g : globs) {
-            if (matcher(g).matches(p)) {
-                return true;
-            }
-            if (g.startsWith("**/") && matcher(g.substring(3)).matches(p)) {
+            if (compiled(g).matches(relative)) {
                 return true;
             }
         }
@@ -26,9 +22,10 @@ final class Globs {
     }
 
     /** Compiled once per glob: a config audit matches every file of an image against the same few globs. */
-    private static final java.util.Map<String, PathMatcher> MATCHERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Glob> COMPILED = new ConcurrentHashMap<>();
 
-    private static PathMatcher matcher(String glob) {
-        return MATCHERS.computeIfAbsent(glob, g -> FileSystems.getDefault().getPathMatcher("glob:" + g));
+    /** The glob, compiled; profiles were checked when they loaded, so an invalid one here is a bug. */
+    static Glob compiled(String glob) {
+        return COMPILED.computeIfAbsent(glob, g -> Glob.compile(g, Glob.Syntax.PATH));
     }
 }

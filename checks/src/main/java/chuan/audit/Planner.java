@@ -101,7 +101,7 @@ final class Planner {
                     }
                 }
                 if (!applies.isEmpty()) {
-                    targets.add(new PlannedTarget(input, display(input), applies));
+                    targets.add(new PlannedTarget(real(input), display(input), applies));
                 } else {
                     errors.add(config(input.toString(), "no profile applies to this file; name one with -p/--profile"));
                 }
@@ -156,7 +156,7 @@ final class Planner {
                         }
                     }
                     if (!applies.isEmpty()) {
-                        targets.add(new PlannedTarget(file, display(file), applies));
+                        targets.add(new PlannedTarget(real(file), display(file), applies));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -188,6 +188,18 @@ final class Planner {
             return root.resolve("/etc/pam.d", "/").map(Files::isDirectory).orElse(false);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * The file itself, links resolved now: the scan opens it without following links, so a link
+     * swapped in after planning (to a file outside the scanned folder) fails the read instead.
+     */
+    private static Path real(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file; // reading it will say why
         }
     }
 

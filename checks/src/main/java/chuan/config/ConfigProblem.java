@@ -21,6 +21,15 @@ public record ConfigProblem(String file, int line, String message, boolean malfo
         return new ConfigProblem(file, 0, message, true);
     }
 
+    /**
+     * A folder or file the program would read that could not be read here (an unreadable drop-in
+     * folder, an invalid glob, a FIFO), at the line that names it: what it holds could change any
+     * setting, so the configuration was not audited faithfully.
+     */
+    public static ConfigProblem unreadable(String file, int line, String message) {
+        return new ConfigProblem(file, line, message, true);
+    }
+
     public String oneLine() {
         return file + (line > 0 ? ":" + line : "") + ": " + message;
     }

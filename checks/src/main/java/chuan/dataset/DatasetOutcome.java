@@ -6,6 +6,6 @@ import java.util.List;
 
 /** What scanning one file with one profile produced. */
 public record DatasetOutcome(
-        long bytes, String sha256, long records, boolean readCompletely,
+        long bytes, String fingerprint, long records, boolean readCompletely,
         List<Result> results, List<AuditError> errors) {
 }

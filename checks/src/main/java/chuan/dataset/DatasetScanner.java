@@ -48,17 +48,30 @@ public final class DatasetScanner {
      * returned as processing errors, never thrown.
      */
     public DatasetOutcome scan(Path file, String displayPath, Profile profile, ScanOptions options) {
-        DataFormat format = profile.dataset().formatOf(file.getFileName().toString());
+        // the format goes by the name the file was found under (a link's name, not its target's)
+        DataFormat format = profile.dataset().formatOf(nameOf(displayPath, file));
         long bytes;
         try {
-            bytes = Files.size(file);
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (a.isSymbolicLink()) {
+                // planned as the file itself: a link now is one swapped in since, which may lead anywhere
+                return unreadable(displayPath, "became a symbolic link after it was found; not read");
+            }
+            if (!a.isRegularFile()) {
+                // a FIFO would block the scan until a writer came, a device would never end: never opened
+                return unreadable(displayPath, a.isDirectory() ? "is a directory" : "is not a regular file (a device, FIFO or "
+                        + "socket); not opened");
+            }
+            bytes = a.size();
         } catch (IOException e) {
-            return unreadable(displayPath, "cannot read: " + e.getMessage());
+            return unreadable(displayPath, "cannot read: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e.getMessage()));
         }
-        MessageDigest sha = sha256();
-        try (InputStream raw = Files.newInputStream(file, StandardOpenOption.READ);
+        javax.crypto.Mac sha = options.fingerprints().fileDigest();
+        try (InputStream raw = Files.newInputStream(file, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS);
              CountingStream counted = new CountingStream(new BufferedInputStream(raw, 1 << 16));
-             DigestInputStream digest = new DigestInputStream(counted, sha);
+             MacStream digest = new MacStream(counted, sha);
              PushbackInputStream in = new PushbackInputStream(digest, SNIFF)) {
             String binary = sniffBinary(in);
             if (binary != null) {
@@ -76,7 +89,7 @@ public final class DatasetScanner {
                 run.execute(in);
             }
             drain(digest);
-            return run.outcome(bytes, HexFormat.of().formatHex(sha.digest()));
+            return run.outcome(bytes, chuan.model.Fingerprints.finish(sha));
         } catch (java.nio.channels.ClosedByInterruptException e) {
             Thread.interrupted();
             throw new java.util.concurrent.CancellationException("scan of " + displayPath + " cancelled");
@@ -149,11 +162,38 @@ public final class DatasetScanner {
         return false;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** The last part of the path a file is shown as, or of the file itself when that is empty. */
+    public static String nameOf(String displayPath, Path file) {
+        String d = displayPath.replace('\\', '/');
+        String name = d.substring(d.lastIndexOf('/') + 1);
+        return name.isEmpty() ? String.valueOf(file.getFileName()) : name;
+    }
+
+    /** Feeds every byte read to a keyed digest of the file. */
+    private static final class MacStream extends java.io.FilterInputStream {
+        private final javax.crypto.Mac mac;
+
+        MacStream(InputStream in, javax.crypto.Mac mac) {
+            super(in);
+            this.mac = mac;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                mac.update((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                mac.update(b, off, n);
+            }
+            return n;
         }
     }
 
@@ -214,6 +254,12 @@ public final class DatasetScanner {
                 total = newTally();
                 stop(encodingProblem(source.nextRow()));
                 return;
+            }
+            if (header != null && !options.revealPersonalData()) {
+                // a header-less file's first record read as names: values that look personal are masked wherever shown
+                java.util.Set<String> known = new java.util.HashSet<>();
+                profile.dataset().columns().forEach(c -> c.aliasesAndName().forEach(n -> known.add(chuan.profile.HeaderNames.normalise(n))));
+                header = header.stream().map(h -> known.contains(chuan.profile.HeaderNames.normalise(h)) ? h : chuan.model.Masking.name(h)).toList();
             }
             plan = new ScanPlan(profile, format, header, options);
             total = newTally();
@@ -345,7 +391,8 @@ public final class DatasetScanner {
         }
 
         private Tally newTally() {
-            Tally t = new Tally(plan.slots.size(), plan.columns.length, options.maxExamples(), options.revealPersonalData());
+            Tally t = new Tally(plan.slots.size(), plan.columns.length, options.maxExamples(), options.revealPersonalData(),
+                    options.fingerprints());
             if (plan.personalData != null) {
                 t.personalData(plan.personalSlot.length, plan.personalData.detectors().size());
             }

@@ -71,8 +71,25 @@ public final class Inference {
         national.put("vn.commune-code", ValueTypes.create("vn.commune-code", new ValueTypes.Options(null), asOf, ref));
     }
 
+    /** A file name as a glob that matches just that name: its glob characters escaped. */
+    static String globLiteral(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) {
+            if ("*?[]{}\\,".indexOf(c) >= 0) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
     /** Reads the file and returns the drafted profile as YAML. */
     public static String draft(Path file, String id, long sample, LocalDate asOf) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            // a FIFO would block until a writer came, a device would never end
+            throw new IOException(Files.isDirectory(file) ? "is a directory" : Files.exists(file)
+                    ? "is not a regular file (a device, FIFO or socket); not opened" : "no such file");
+        }
         Inference inf = new Inference(asOf, ReferenceData.builtIn());
         DataFormat format = DataFormat.fromFileName(file.getFileName().toString()).orElse(DataFormat.CSV);
         if (format.isJson()) {
@@ -270,8 +287,8 @@ public final class Inference {
 
     private String yaml(Path file, String id, DataFormat format) {
         StringBuilder y = new StringBuilder();
-        y.append("# Drafted by `chuan infer` from ").append(file.getFileName()).append(" (").append(records)
-                .append(" records). Review every choice before relying on it.\n");
+        y.append("# Drafted by `chuan infer` from ").append(chuan.report.Inert.text(file.getFileName().toString()))
+                .append(" (").append(records).append(" records). Review every choice before relying on it.\n");
         y.append("profile: ").append(id).append('\n');
         y.append("version: 0.1.0\n");
         y.append("title: ").append(quote("Drafted profile for " + file.getFileName())).append('\n');
@@ -281,7 +298,7 @@ public final class Inference {
                     .append("# draft passes on the file as it is; raise the severity again once they are fixed.\n");
             y.append("rules:\n  DATA-JSON-SYNTAX: {severity: info}\n");
         }
-        y.append("applies-to: [").append(quote("**/" + file.getFileName())).append("]\n");
+        y.append("applies-to: [").append(quote("**/" + globLiteral(file.getFileName().toString()))).append("]\n");
         y.append("dataset:\n");
         y.append("  format: ").append(format.label()).append('\n');
         y.append("  columns:\n");
@@ -405,7 +422,8 @@ public final class Inference {
         return "integer".equals(type) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
+    /** A YAML double-quoted scalar; Inert's escapes are YAML's own, so a control character in a name stays that character. */
     private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + chuan.report.Inert.text(s.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
     }
 }

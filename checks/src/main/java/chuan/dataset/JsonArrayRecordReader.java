@@ -83,7 +83,7 @@ final class JsonArrayRecordReader implements RecordReader {
     private InputProblem syntax(JsonProcessingException e) {
         long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         long col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-        return new InputProblem("DATA-JSON-SYNTAX", row, line, col, "malformed JSON: " + JsonReaderMessages.brief(e));
+        return new InputProblem("DATA-JSON-SYNTAX", row, line, col, "malformed JSON: " + InputMessages.jackson(e));
     }
 
     private InputProblem problem(String rule, String message) {

@@ -65,7 +65,7 @@ final class NdjsonChunkParser {
             // Jackson counts bytes on byte input; a report counts characters
             long byteCol = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
             long col = new String(b, from, (int) Math.min(byteCol - 1, to - from), StandardCharsets.UTF_8).length() + 1;
-            batch.add(row, line, RecordBatch.JSON_SYNTAX, null, "column " + col + ": " + JsonReaderMessages.brief(e));
+            batch.add(row, line, RecordBatch.JSON_SYNTAX, null, "column " + col + ": " + InputMessages.jackson(e));
             return;
         } catch (IOException e) {
             batch.add(row, line, RecordBatch.JSON_SYNTAX, null, "column 1: " + e.getMessage());

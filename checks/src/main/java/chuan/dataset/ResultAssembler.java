@@ -8,6 +8,7 @@ import chuan.model.Violation;
 import chuan.profile.MetricSpec;
 import chuan.profile.Threshold;
 import chuan.rules.RuleCatalog;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,8 @@ final class ResultAssembler {
             if (slot >= 0) {
                 for (String m : unknownMembers) {
                     total.violations[slot]++;
-                    total.examples.get(slot).add(new Violation(null, null, null, m, null,
+                    total.examples.get(slot).add(new Violation(null, null, null,
+                            options.revealPersonalData() ? m : chuan.model.Masking.name(m), null,
                             "a member described by the profile", "member is not described by profile " + plan.profile.id()));
                 }
             }
@@ -83,9 +85,12 @@ final class ResultAssembler {
         }
         Status status = violations > 0 ? Status.FAIL : Status.PASS;
         String message = null;
-        if (!rule.inForceOn(options.asOf())) {
+        // a column pinned to a code list of another period judges all its rules by that list's dates
+        LocalDate day = slot.column() != null && slot.column().national != null
+                ? slot.column().national.rulesInForceOn(options.asOf()) : options.asOf();
+        if (!rule.inForceOn(day)) {
             status = Status.NOT_APPLICABLE;
-            message = "rule not in force on " + options.asOf();
+            message = "rule not in force on " + day + (day.equals(options.asOf()) ? "" : ", a date of the column's pinned code list");
         } else if (slot.column() != null && plan.fileIndex[slot.column().index] < 0) {
             status = Status.NOT_APPLICABLE;
             message = "column '" + slot.column().spec.name() + "' is not in the file";

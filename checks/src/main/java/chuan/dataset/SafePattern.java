@@ -30,7 +30,7 @@ public final class SafePattern {
 
     /** Compiles a pattern that has already been accepted by RE2/J when the profile was loaded. */
     public static SafePattern compile(String source) {
-        Pattern re2 = Pattern.compile(source);
+        Pattern re2 = chuan.util.SafeRegex.compile(source);
         String translated = JdkTranslation.of(source);
         java.util.regex.Pattern jdk = null;
         if (translated != null) {

@@ -24,6 +24,7 @@ final class Tally {
     final long[] nonEmpty;
     private final int cap;
     private final boolean reveal;
+    private final chuan.model.Fingerprints fingerprints;
     /** Open data: per file column, non-empty values, and per detector the hits and the first hit's row and line. */
     long[] pdNonEmpty = new long[0];
     long[][] pdHits = new long[0][];
@@ -42,7 +43,7 @@ final class Tally {
     long duplicateRows;
     final List<Violation> duplicateExamples = new ArrayList<>();
 
-    Tally(int slots, int columns, int cap, boolean reveal) {
+    Tally(int slots, int columns, int cap, boolean reveal, chuan.model.Fingerprints fingerprints) {
         this.violations = new long[slots];
         this.examples = new ArrayList<>(slots);
         for (int i = 0; i < slots; i++) {
@@ -52,6 +53,7 @@ final class Tally {
         this.nonEmpty = new long[columns];
         this.cap = cap;
         this.reveal = reveal;
+        this.fingerprints = fingerprints;
     }
 
     boolean wantsExample(int slot) {
@@ -65,7 +67,7 @@ final class Tally {
             String text = value == null ? null : value.toString();
             String shown = text != null && s.personal() && !reveal ? Masking.mask(text) : text;
             Violation v = new Violation(row == 0 ? null : row, line == 0 ? null : line,
-                    s.fileColumn(), s.field(), shown, expected, message, text == null ? null : key(s.field(), text), null);
+                    s.fileColumn(), s.field(), shown, expected, message, text == null ? null : fingerprints.key(s.field(), text), null);
             if (wantsExample(slot)) {
                 examples.get(slot).add(v);
             }
@@ -84,11 +86,6 @@ final class Tally {
         if (pending != null) {
             pending.add(new Pending(slot, s.ruleId(), s.field(), v));
         }
-    }
-
-    /** A short, one-way identifier of a value: what a baseline remembers instead of the value itself. */
-    static String key(String field, String value) {
-        return Violation.keyOf(field, value);
     }
 
     void duplicateRow(long row, long line) {

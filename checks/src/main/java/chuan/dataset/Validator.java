@@ -25,6 +25,7 @@ final class Validator implements Runnable {
     private final Cell dateCell = new Cell();
     private final Cell[] cells;
     private final int[] codes;
+    private final long[] days;    // each column's record date (as-of-column), for the rules between columns
     private final Schema schema;
     private final int blankSlot;
     private final int raggedSlot;
@@ -46,6 +47,7 @@ final class Validator implements Runnable {
         this.views = new Cell[plan.columns.length];
         this.cells = new Cell[plan.columns.length];
         this.codes = new int[plan.columns.length];
+        this.days = new long[plan.columns.length];
         for (int i = 0; i < matchers.length; i++) {
             matchers[i] = plan.columns[i].newMatcher();
             views[i] = new Cell();
@@ -63,7 +65,7 @@ final class Validator implements Runnable {
             return null;
         }
         try {
-            return RecordSchema.load(p);
+            return RecordSchema.load(p, List.of(p.getParent()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -194,6 +196,7 @@ final class Validator implements Runnable {
             long recordDay = plan.asOfColumn[c] < 0 ? Long.MIN_VALUE : recordDay(b, i, fields, rec, plan.asOfColumn[c]);
             int code = columns[c].check(v, matchers[c], recordDay);
             codes[c] = code;
+            days[c] = recordDay;
             if (code >= 0) {
                 violation(c, code, row, line, v, recordDay);
             }
@@ -225,7 +228,10 @@ final class Validator implements Runnable {
         tally.hit(plan.slots.get(slot), slot, row, line, v, col.expected(code), message);
     }
 
-    /** Open data: counts, in every field of the record, values that are personal data. */
+    /**
+     * Open data: counts, in every field of the record, values that are personal data, and reports
+     * each field that holds one inside its text.
+     */
     private void lookForPersonalData(Fields fields, String[] rec, int i, long row, long line) {
         List<chuan.standard.PersonalData.Detector> detectors = plan.personalData.detectors();
         int n = Math.min(plan.personalSlot.length, fields != null ? fields.width(i) : rec.length);
@@ -235,13 +241,20 @@ final class Validator implements Runnable {
                 continue;
             }
             tally.pdNonEmpty[k]++;
+            boolean whole = false;
             for (int d = 0; d < detectors.size(); d++) {
                 if (detectors.get(d).matches(v)) {
+                    whole = true;
                     if (tally.pdHits[k][d]++ == 0) {
                         tally.pdFirstRow[k][d] = row;
                         tally.pdFirstLine[k][d] = line;
                     }
                 }
+            }
+            // a whole value counts towards its column's share; one written inside text is a finding where it is
+            String inside = whole ? null : plan.personalData.foundInText(v);
+            if (inside != null) {
+                tally.hit(plan.slots.get(plan.personalSlot[k]), plan.personalSlot[k], row, line, v, "no personal data", inside);
             }
         }
     }
@@ -269,14 +282,15 @@ final class Validator implements Runnable {
                 continue;
             }
             long siblingDay = plan.columns[x.sibling()].day(sibling);
-            if (x.rule().agrees(subject, sibling, siblingDay)) {
+            long recordDay = days[x.subject()];
+            if (x.rule().agrees(subject, sibling, siblingDay, recordDay)) {
                 continue;
             }
             if (!tally.wantsExample(x.slot()) && tally.pending == null) {
                 tally.violations[x.slot()]++;
                 continue;
             }
-            tally.hit(plan.slots.get(x.slot()), x.slot(), row, line, sibling, x.rule().expected(subject),
+            tally.hit(plan.slots.get(x.slot()), x.slot(), row, line, sibling, x.rule().expected(subject, recordDay),
                     "does not match " + plan.fieldName(x.subject()) + " in the same record");
         }
     }
@@ -306,12 +320,13 @@ final class Validator implements Runnable {
                     tally.violations[schemaSlot]++;
                     continue;
                 }
-                tally.add(plan.slots.get(schemaSlot), schemaSlot, new Violation(row, line, null, pointer.isEmpty() ? "/" : pointer,
+                tally.add(plan.slots.get(schemaSlot), schemaSlot, new Violation(row, line, null,
+                        pointer.isEmpty() ? "/" : InputMessages.pointer(pointer),
                         null, leaf.getKeyword() == null ? null : "schema keyword '" + leaf.getKeyword() + "'",
-                        SchemaMessages.withoutValues(leaf.getErrorMessage())));
+                        InputMessages.schema(leaf.getErrorMessage())));
             }
         } catch (JSONException e) {
-            record(syntaxSlot, row, line, "a JSON object", "malformed JSON: " + e.getMessage());
+            record(syntaxSlot, row, line, "a JSON object", "malformed JSON: " + InputMessages.orgJson(e.getMessage()));
         }
     }
 

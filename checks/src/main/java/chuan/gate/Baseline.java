@@ -22,9 +22,11 @@ import java.util.TreeMap;
 
 /**
  * Today's violations, recorded so that the gate fails only on new ones. A finding is known by its
- * rule, target path, field and subject (a one-way key of the value, or what was said about it),
- * never by its line, so edits above a finding do not make it new. Counts make it a multiset: two
- * identical findings in the baseline excuse two now, not three.
+ * rule, target path, field and subject (a keyed fingerprint of the value, or what was said about
+ * it), never by its line, so edits above a finding do not make it new. Counts make it a multiset: two
+ * identical findings in the baseline excuse two now, not three. The fingerprints are keyed with the
+ * project's secret ({@link chuan.model.Fingerprints}); {@code fingerprintKey} names that secret, so
+ * a scan under another secret is refused instead of calling every finding new.
  */
 public final class Baseline {
 
@@ -33,20 +35,25 @@ public final class Baseline {
     }
 
     /** The file's content. */
-    public record Content(String schemaVersion, String createdFrom, LocalDate asOf, List<Finding> findings) {
+    public record Content(String schemaVersion, String createdFrom, LocalDate asOf, String fingerprintKey, List<Finding> findings) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    /** 2.0: subjects are keyed fingerprints (1.0 held plain SHA-256, which a word list reverses). */
+    public static final String SCHEMA_VERSION = "2.0";
+
+    private static final ObjectMapper JSON = chuan.report.JsonReport.inert(new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)); // hostile target paths stay inert
 
     private final String file;
+    private final String fingerprintKey;
     private final Map<String, Long> remaining = new TreeMap<>();
     private long unchanged;
     private long fresh;
 
-    private Baseline(String file, List<Finding> findings) {
+    private Baseline(String file, String fingerprintKey, List<Finding> findings) {
         this.file = file;
+        this.fingerprintKey = fingerprintKey;
         for (Finding f : findings) {
             remaining.merge(key(f.rule(), f.target(), f.field(), f.subject()), f.count(), Long::sum);
         }
@@ -54,6 +61,11 @@ public final class Baseline {
 
     public String file() {
         return file;
+    }
+
+    /** The id of the fingerprint secret the baseline was recorded with. */
+    public String fingerprintKey() {
+        return fingerprintKey;
     }
 
     private static String key(String rule, String target, String field, String subject) {
@@ -78,7 +90,10 @@ public final class Baseline {
                 found.put(k, new Finding(r.rule(), r.target(), field, v.subject(), f == null ? 1 : f.count() + 1));
             }
         }
-        return new Content("1.0", source, report.asOf(), List.copyOf(found.values()));
+        if (report.fingerprintKey() == null) {
+            throw new IllegalArgumentException("the report names no fingerprint key (made by an older chuan); scan again");
+        }
+        return new Content(SCHEMA_VERSION, source, report.asOf(), report.fingerprintKey(), List.copyOf(found.values()));
     }
 
     public static void write(Content content, Path out) throws IOException {
@@ -91,16 +106,37 @@ public final class Baseline {
 
     public static Baseline load(Path path) throws ProfileException {
         try {
-            Content c = JSON.readValue(Files.readAllBytes(path), Content.class);
-            return new Baseline(path.toString(), c.findings() == null ? List.of() : c.findings());
+            Content c = JSON.readValue(chuan.util.SmallFiles.read(path, chuan.util.SmallFiles.REPORT_LIMIT), Content.class);
+            if (c == null) {
+                throw problem(path, 1, "not a chuan baseline: the file holds null, not an object");
+            }
+            if (!SCHEMA_VERSION.equals(c.schemaVersion())) {
+                throw problem(path, 1, "baseline schemaVersion " + c.schemaVersion() + " is not " + SCHEMA_VERSION
+                        + (c.schemaVersion() != null && c.schemaVersion().startsWith("1.") ? " (its fingerprints are unkeyed "
+                        + "hashes, which a word list reverses): record it again with chuan baseline" : ""));
+            }
+            if (c.fingerprintKey() == null || c.findings() == null) {
+                throw problem(path, 1, "not a chuan baseline: " + (c.fingerprintKey() == null ? "no fingerprintKey" : "no findings"));
+            }
+            for (Finding f : c.findings()) {
+                if (f == null || f.rule() == null || f.target() == null || f.subject() == null || f.count() < 1) {
+                    throw problem(path, 1, "not a chuan baseline: a finding without rule, target, subject or a count of at least 1");
+                }
+            }
+            return new Baseline(path.toString(), c.fingerprintKey(), c.findings());
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             long col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             throw new ProfileException(new ProfileProblem(path.toString(), line, col,
                     "not a chuan baseline: " + e.getOriginalMessage().lines().findFirst().orElse("")));
         } catch (IOException e) {
-            throw new ProfileException(new ProfileProblem(path.toString(), 0, 0, "cannot read the baseline: " + e.getMessage()));
+            throw new ProfileException(new ProfileProblem(path.toString(), 0, 0, "cannot read the baseline: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage())));
         }
+    }
+
+    private static ProfileException problem(Path path, long line, String message) {
+        return new ProfileException(new ProfileProblem(path.toString(), line, 1, message));
     }
 
     /** Marks each violation of the failing and waived results new or unchanged, and counts the new ones. */

@@ -5,14 +5,16 @@ import java.util.List;
 /**
  * One input that was audited: its path relative to the scanned root, and what was learnt about it.
  * For a configuration, {@code path} is its main file and {@code sources} the files read, in the order
- * the daemon reads them (null for datasets).
+ * the daemon reads them (null for datasets). {@code fingerprint} identifies the exact bytes audited
+ * with the project's fingerprint secret ({@link Fingerprints}): a plain SHA-256 of a small file
+ * holding one masked ID or password would give the value away.
  */
 public record Target(
         String path,
         String kind,
         String format,
         List<String> profiles,
-        String sha256,
+        String fingerprint,
         long bytes,
         long records,
         Status status,
@@ -23,9 +25,9 @@ public record Target(
         sources = sources == null ? null : List.copyOf(sources);
     }
 
-    public Target(String path, String kind, String format, List<String> profiles, String sha256, long bytes, long records,
+    public Target(String path, String kind, String format, List<String> profiles, String fingerprint, long bytes, long records,
                   Status status) {
-        this(path, kind, format, profiles, sha256, bytes, records, status, null);
+        this(path, kind, format, profiles, fingerprint, bytes, records, status, null);
     }
 
     /** "1,204 records", or for a configuration "15 controls, 2 files read". */

@@ -6,7 +6,8 @@ package chuan.model;
  * the 1-based field index and {@code field} the column name as written in the file (or a JSON
  * Pointer). Absent coordinates are {@code null}. {@code value} is already masked when personal.
  * {@code key} identifies the value without showing it (a short hash of field and value), so that a
- * baseline recognises the same finding after lines move; {@code baselineState} is {@code new} or
+ * baseline recognises the same finding after lines move: a keyed fingerprint ({@link Fingerprints}),
+ * from which the value cannot be recovered without the project's secret; {@code baselineState} is {@code new} or
  * {@code unchanged} when the scan compared against a baseline. {@code file} is the file that holds
  * the finding when it is not the target itself: a configuration's drop-in or included file (for a
  * default that applies, the file where the key should be set, with no line).
@@ -45,16 +46,5 @@ public record Violation(
 
     public Violation withBaselineState(String state) {
         return new Violation(row, line, column, field, value, expected, message, key, state, file);
-    }
-
-    /** A short, one-way identifier of a value: what a baseline remembers instead of the value itself. */
-    public static String keyOf(String field, String value) {
-        try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((field + "\u0000" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(h, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,7 +9,6 @@ import chuan.model.Rule;
 import chuan.model.Severity;
 import chuan.rules.RuleCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -66,7 +65,16 @@ final class ConfigControlReader {
         ConfigFormat format = ConfigFormat.fromLabel(c.get("format").asText()).orElseThrow(); // the schema lists them
         List<String> paths = new ArrayList<>();
         if (c.has("paths")) {
-            c.get("paths").forEach(p -> paths.add(p.asText().replaceFirst("^/+", "")));
+            for (int i = 0; i < c.get("paths").size(); i++) {
+                String path = c.get("paths").get(i).asText().replaceFirst("^/+", "");
+                try {
+                    chuan.util.Glob.compile(path.startsWith("!") ? path.substring(1) : path, chuan.util.Glob.Syntax.PATH);
+                } catch (chuan.util.Glob.Invalid e) {
+                    problems.add(tree.problemAt(ptr + "/paths/" + i, e.getMessage()));
+                    return Optional.empty();
+                }
+                paths.add(path);
+            }
         }
         if (format.readsNamedFiles() && paths.isEmpty()) {
             problems.add(tree.problemAtKey(ptr + "/format", "format " + format.label() + " reads the files a control names: "
@@ -76,7 +84,7 @@ final class ConfigControlReader {
         String key = c.get("key").asText();
         if (format == ConfigFormat.LINES) {
             try {
-                Pattern.compile(key);
+                chuan.util.SafeRegex.compile(key);
             } catch (PatternSyntaxException e) {
                 problems.add(tree.problemAt(ptr + "/key", "a lines key is a regular expression (RE2 syntax): " + e.getDescription()));
                 return Optional.empty();
@@ -159,7 +167,7 @@ final class ConfigControlReader {
             case "tls-min" -> new Expectation.TlsMinimum(TlsProtocols.Version.parse(v.asText()).orElseThrow());
             case "matches" -> {
                 try {
-                    yield new Expectation.Matches(v.asText(), Pattern.compile(v.asText()));
+                    yield new Expectation.Matches(v.asText(), chuan.util.SafeRegex.compile(v.asText()));
                 } catch (PatternSyntaxException e) {
                     problems.add(tree.problemAt(ptr + "/matches", "not a valid regular expression (RE2 syntax): " + e.getDescription()));
                     yield null;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +45,9 @@ public final class LocatedTree {
                 throw new ProfileException(new ProfileProblem(file, 1, 1, "the file is empty"));
             }
             JsonNode root = read(p, "", keys, values);
+            if (p.nextToken() != null) {
+                throw new Refused("a second YAML document ('---') is not allowed: one file, one document", p.currentTokenLocation());
+            }
             return new LocatedTree(file, root, keys, values);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
@@ -58,6 +62,7 @@ public final class LocatedTree {
     private static JsonNode read(JsonParser p, String pointer, Map<String, SourcePosition> keys,
                                  Map<String, SourcePosition> values) throws IOException {
         values.put(pointer, position(p.currentTokenLocation()));
+        plain(p);
         JsonNodeFactory f = JsonNodeFactory.instance;
         JsonToken t = p.currentToken();
         switch (t) {
@@ -98,7 +103,28 @@ public final class LocatedTree {
             case VALUE_NULL -> {
                 return f.nullNode();
             }
-            default -> throw new IllegalStateException("unexpected token " + t);
+            default -> throw new Refused("this value is not text, a number, true/false, a list or a mapping", p.currentTokenLocation());
+        }
+    }
+
+    /**
+     * Plain YAML only: a tag ({@code !!binary}, {@code !!python/object}) would make a value something
+     * other than what it reads as, and an alias ({@code *name}) stands for a value written elsewhere
+     * (and, nested, for billions of them); both are refused where they are written, never read as text.
+     */
+    private static void plain(JsonParser p) throws IOException {
+        if (!(p instanceof YAMLParser y)) {
+            return;
+        }
+        if (y.isCurrentAlias()) {
+            throw new Refused("YAML aliases (*" + y.getText() + ") are not supported: write the value out", p.currentTokenLocation());
+        }
+        if (y.getObjectId() != null) {
+            throw new Refused("YAML anchors (&" + y.getObjectId() + ") are not supported: write each value out",
+                    p.currentTokenLocation());
+        }
+        if (y.getTypeId() != null) {
+            throw new Refused("YAML tags (" + y.getTypeId() + ") are not allowed: write plain values", p.currentTokenLocation());
         }
     }
 
@@ -156,6 +182,15 @@ public final class LocatedTree {
     public ProfileProblem problemAtKey(String pointer, String message) {
         SourcePosition pos = keyAt(pointer);
         return new ProfileProblem(file, pos.line(), pos.column(), message);
+    }
+
+    /** YAML this reader will not take, at the place it is written. */
+    static final class Refused extends JsonProcessingException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message, JsonLocation at) {
+            super(message, at);
+        }
     }
 
     /** YAML allows a key twice and keeps the last; a profile must not, so it is an error. */

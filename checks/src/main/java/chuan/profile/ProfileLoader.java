@@ -41,9 +41,10 @@ public final class ProfileLoader {
         String name = file.toString();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = chuan.util.SmallFiles.read(file, chuan.util.SmallFiles.PROFILE_LIMIT);
         } catch (IOException e) {
-            throw new ProfileException(new ProfileProblem(name, 0, 0, "cannot read the profile: " + e.getMessage()));
+            throw new ProfileException(new ProfileProblem(name, 0, 0, "cannot read the profile: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage())));
         }
         return parse(name, decode(name, bytes), file.toAbsolutePath().getParent(), name);
     }
@@ -112,6 +113,14 @@ public final class ProfileLoader {
             } else if (r.has("dataset")) {
                 problems.add(tree.problemAtKey("/dataset", "'dataset' belongs to profiles of kind dataset"));
             }
+            JsonNode globs = r.get("applies-to");
+            for (int i = 0; globs != null && i < globs.size(); i++) {
+                try {
+                    chuan.util.Glob.compile(globs.get(i).asText(), chuan.util.Glob.Syntax.PATH);
+                } catch (chuan.util.Glob.Invalid e) {
+                    problems.add(tree.problemAt("/applies-to/" + i, e.getMessage()));
+                }
+            }
             ConfigSpec config = null;
             if (kind == Profile.Kind.CONFIG && r.has("applies-to")) {
                 problems.add(tree.problemAtKey("/applies-to", "a config profile audits system roots; its controls name their "
@@ -166,8 +175,12 @@ public final class ProfileLoader {
                 }
             }
             char defaultDelimiter = format == DataFormat.TSV ? '\t' : ',';
-            char delimiter = d.has("delimiter") ? d.get("delimiter").asText().charAt(0) : defaultDelimiter;
-            char quote = d.has("quote") ? d.get("quote").asText().charAt(0) : '"';
+            char delimiter = d.has("delimiter") ? dialectChar(d, "delimiter", defaultDelimiter) : defaultDelimiter;
+            char quote = d.has("quote") ? dialectChar(d, "quote", '"') : '"';
+            if (delimiter == quote) {
+                problems.add(tree.problemAt("/dataset/" + (d.has("quote") ? "quote" : "delimiter"),
+                        "the delimiter and the quote must differ (both are '" + delimiter + "')"));
+            }
             boolean reportExtra = !d.has("extra-columns") || "report".equals(d.get("extra-columns").asText());
             Path jsonSchema = null;
             if (d.has("json-schema")) {
@@ -211,6 +224,20 @@ public final class ProfileLoader {
                     d.has("forbid-personal-data") && d.get("forbid-personal-data").asBoolean());
         }
 
+        /**
+         * A delimiter or quote: one ASCII character that is not a line end (the reader splits bytes, and
+         * a multi-byte or line-ending separator would split records in the middle).
+         */
+        private char dialectChar(JsonNode d, String key, char fallback) {
+            String v = d.get(key).asText();
+            if (v.length() != 1 || v.charAt(0) >= 0x80 || v.charAt(0) == '\n' || v.charAt(0) == '\r' || v.charAt(0) == 0) {
+                problems.add(tree.problemAt("/dataset/" + key, "the " + key + " must be one ASCII character other than a line "
+                        + "end, not '" + v.replace("\n", "\\n").replace("\r", "\\r") + "'"));
+                return fallback;
+            }
+            return v.charAt(0);
+        }
+
         private Path jsonSchema(String ref) {
             if (baseDir == null) {
                 problems.add(tree.problemAt("/dataset/json-schema", "built-in profiles cannot name a schema file"));
@@ -221,7 +248,8 @@ public final class ProfileLoader {
                 problems.add(tree.problemAt("/dataset/json-schema", "JSON Schema file not found: " + p));
                 return null;
             }
-            String err = chuan.dataset.RecordSchema.check(p);
+            // its $refs resolve only to files in its own folder or the profile's: an audit is offline
+            String err = chuan.dataset.RecordSchema.check(p, List.of(p.getParent(), baseDir));
             if (err != null) {
                 problems.add(tree.problemAt("/dataset/json-schema", err));
                 return null;
@@ -267,7 +295,7 @@ public final class ProfileLoader {
             String pattern = text(c, "pattern");
             if (pattern != null) {
                 try {
-                    Pattern.compile(pattern);
+                    chuan.util.SafeRegex.compile(pattern);
                 } catch (PatternSyntaxException e) {
                     problems.add(tree.problemAt(ptr + "/pattern", "pattern does not compile: " + e.getDescription()
                             + " (RE2 syntax: no back-references or look-around)"));

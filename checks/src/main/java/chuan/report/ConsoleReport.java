@@ -35,11 +35,11 @@ public final class ConsoleReport implements AuditListener {
 
     @Override
     public void targetFinished(Target target, List<Result> results, List<AuditError> errors) {
-        out.println(bold(target.path()) + "  " + paint(target.status()));
-        out.println("  " + target.format() + ", " + target.extent() + ", profile "
-                + String.join(", ", target.profiles()));
+        out.println(bold(Inert.text(target.path())) + "  " + paint(target.status()));
+        out.println("  " + Inert.text(target.format() + ", " + target.extent() + ", profile "
+                + String.join(", ", target.profiles())));
         for (AuditError e : errors) {
-            out.println("  " + red("ERROR") + " " + fit(e.oneLine(), WIDTH - 8));
+            out.println("  " + red("ERROR") + " " + fit(Inert.text(e.oneLine()), WIDTH - 8));
         }
         List<Result> sorted = new ArrayList<>(results);
         sorted.sort(WORST_FIRST);
@@ -70,8 +70,8 @@ public final class ConsoleReport implements AuditListener {
     }
 
     private void printResult(Result r) {
-        String head = String.format("  %s %-8s %s", paint(r.status()), r.severity().label(), r.rule());
-        String what = (r.field() != null ? r.field() + ": " : "") + r.title();
+        String head = String.format("  %s %-8s %s", paint(r.status()), r.severity().label(), Inert.text(r.rule()));
+        String what = Inert.text((r.field() != null ? r.field() + ": " : "") + r.title());
         out.println(head + " " + fit(what, WIDTH - visible(head) - 1));
         String detail;
         if (r.message() != null) {
@@ -86,14 +86,14 @@ public final class ConsoleReport implements AuditListener {
         // result's one-line summary would only repeat it
         boolean config = !r.examples().isEmpty() && r.examples().stream().allMatch(v -> v.file() != null);
         if (!config || r.violations() > r.examples().size()) {
-            out.println("      " + fit(detail, WIDTH - 6));
+            out.println("      " + fit(Inert.text(detail), WIDTH - 6));
         }
         int shown = 0;
         for (Violation v : r.examples()) {
             if (shown++ == EXAMPLES_SHOWN) {
                 break;
             }
-            String text = example(v, r.field() == null);
+            String text = Inert.text(example(v, r.field() == null));
             out.println("      " + (v.file() != null ? text : fit(text, WIDTH - 6)));
         }
         if (r.violations() > shown && shown > 0 && r.violations() > EXAMPLES_SHOWN) {
@@ -102,11 +102,12 @@ public final class ConsoleReport implements AuditListener {
     }
 
     private void printWaived(Result r) {
-        String head = String.format("  %s %-8s %s", paint(r.status()), r.severity().label(), r.rule());
-        out.println(head + " " + fit((r.field() != null ? r.field() + ": " : "") + r.violations() + " waived", WIDTH - visible(head) - 1));
+        String head = String.format("  %s %-8s %s", paint(r.status()), r.severity().label(), Inert.text(r.rule()));
+        out.println(head + " " + fit(Inert.text((r.field() != null ? r.field() + ": " : "") + r.violations() + " waived"),
+                WIDTH - visible(head) - 1));
         var w = r.waiver();
-        out.println("      " + fit(w.reason() + (w.owner() != null ? "; owner " + w.owner() : "")
-                + (w.ticket() != null ? "; " + w.ticket() : "") + (w.expires() != null ? "; until " + w.expires() : ""), WIDTH - 6));
+        out.println("      " + fit(Inert.text(w.reason() + (w.owner() != null ? "; owner " + w.owner() : "")
+                + (w.ticket() != null ? "; " + w.ticket() : "") + (w.expires() != null ? "; until " + w.expires() : "")), WIDTH - 6));
     }
 
     private static String example(Violation v, boolean showField) {
@@ -131,7 +132,7 @@ public final class ConsoleReport implements AuditListener {
         }
         sb.append(": ");
         if (v.value() != null && !v.value().isEmpty()) {
-            sb.append('"').append(fit(v.value().replace("\n", "\\n"), 30)).append("\" ");
+            sb.append('"').append(fit(Inert.text(v.value()), 30)).append("\" ");
         }
         sb.append(v.message() == null ? "" : v.message());
         if (v.expected() != null && v.value() != null) {
@@ -155,7 +156,7 @@ public final class ConsoleReport implements AuditListener {
         out.println(sev);
         if (report.summary().baseline() != null) {
             var b = report.summary().baseline();
-            out.println("  baseline " + b.file() + ": " + b.newViolations() + " new, " + b.unchanged() + " unchanged, "
+            out.println("  baseline " + Inert.text(b.file()) + ": " + b.newViolations() + " new, " + b.unchanged() + " unchanged, "
                     + b.fixed() + " fixed");
         }
         String gate = "failed".equals(report.summary().gate()) ? red("FAILED") : green("PASSED");

@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * One row per violation, for the people who repair the data: target, rule, severity, status,
  * row, line, column, field, value, expected, message. Written with Apache Commons CSV; with
- * {@code --max-examples 0} every violation is listed.
+ * {@code --max-examples 0} every violation is listed. Text cells go through {@link Inert#csv}:
+ * control characters escaped, and a cell a spreadsheet would run as a formula quoted.
  */
 public final class CsvReport implements AuditListener {
 
@@ -34,13 +35,21 @@ public final class CsvReport implements AuditListener {
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (Result r : report.results()) {
                 for (Violation v : r.examples()) {
-                    csv.printRecord(v.fileOr(r.target()), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
+                    row(csv, v.fileOr(r.target()), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
                             v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(), v.message());
                 }
             }
             for (var e : report.errors()) {
-                csv.printRecord(e.path(), "INPUT-ERROR", "high", "error", null, e.line(), e.column(), null, null, null, e.message());
+                row(csv, e.path(), "INPUT-ERROR", "high", "error", null, e.line(), e.column(), null, null, null, e.message());
             }
         }
+    }
+
+    /** One row of the report, each text cell made inert; numbers and empty cells as they are. */
+    static void row(CSVPrinter csv, Object... cells) throws IOException {
+        for (Object c : cells) {
+            csv.print(c instanceof String s ? Inert.csv(s) : c);
+        }
+        csv.println();
     }
 }

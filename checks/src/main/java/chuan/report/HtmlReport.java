@@ -26,7 +26,8 @@ import javax.xml.stream.XMLStreamWriter;
  * One self-contained HTML page for the people a gate decision is handed to: the decision, a
  * chart of results by status and severity (inline SVG), results per target with filters,
  * examples, waivers, and every rule's rationale, remediation and references. No network: CSS and
- * script are inline. Written as polyglot XHTML by the JDK's XML writer, which does the escaping.
+ * script are inline. Written as polyglot XHTML by the JDK's XML writer, which escapes markup, through
+ * {@link InertXmlWriter}, which shows control and bidi characters as escapes.
  */
 public final class HtmlReport implements AuditListener {
 
@@ -68,7 +69,7 @@ public final class HtmlReport implements AuditListener {
     public void auditFinished(AuditReport report) throws IOException {
         try (OutputStream out = sink.open()) {
             out.write("<!DOCTYPE html>\n".getBytes(StandardCharsets.UTF_8));
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w = new InertXmlWriter(XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"));
             page(w, report);
             w.flush();
             w.close();
@@ -215,7 +216,7 @@ public final class HtmlReport implements AuditListener {
     private void target(XMLStreamWriter w, AuditReport report, Target t) throws XMLStreamException {
         element(w, "h3", t.path() + " (" + t.status().label() + ")");
         element(w, "p", t.format() + ", " + t.extent() + ", profile " + String.join(", ", t.profiles())
-                + (t.sha256() == null ? "" : ", sha256 " + t.sha256()));
+                + (t.fingerprint() == null ? "" : ", fingerprint " + t.fingerprint()));
         if (t.sources() != null && !t.sources().isEmpty()) {
             element(w, "p", "read, in order: " + String.join(", ", t.sources())); // the resolution path
         }
@@ -251,7 +252,7 @@ public final class HtmlReport implements AuditListener {
                 for (Violation v : r.examples()) {
                     w.writeStartElement("div");
                     w.writeAttribute("class", "ex");
-                    w.writeCharacters(example(v));
+                    w.writeCharacters(Inert.text(example(v)));
                     w.writeEndElement();
                 }
                 w.writeEndElement();

@@ -2,6 +2,13 @@ package chuan.report;
 
 import chuan.model.AuditReport;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -11,7 +18,10 @@ import java.io.Writer;
 
 /**
  * The canonical JSON report: the {@link AuditReport} record serialized by Jackson, described by
- * {@code chuan/schema/report.schema.json} and {@code docs/report.md}.
+ * {@code chuan/schema/report.schema.json} and {@code docs/report.md}. Values are exact, but written
+ * so that the file is safe to show on a terminal: the characters {@link Inert} escapes are written
+ * as {@code \u005cu} escapes (which read back as the same text), and a lone surrogate, which no reader
+ * could take back, as U+FFFD.
  */
 public final class JsonReport implements AuditListener {
 
@@ -29,11 +39,18 @@ public final class JsonReport implements AuditListener {
     }
 
     public static ObjectMapper mapper() {
-        return new ObjectMapper()
+        return inert(new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL));
+    }
+
+    /** Makes a mapper write JSON as this report does: Inert's characters as escapes, lone surrogates as U+FFFD. */
+    public static ObjectMapper inert(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("chuan-inert").addSerializer(String.class, new WellFormedStrings()));
+        mapper.getFactory().setCharacterEscapes(new InertEscapes());
+        return mapper;
     }
 
     @Override
@@ -46,6 +63,37 @@ public final class JsonReport implements AuditListener {
 
     public static void write(AuditReport report, Writer w) throws IOException {
         MAPPER.writeValue(w, report);
+    }
+
+    /** Strings with their lone surrogates as U+FFFD (Jackson would write them as escapes no reader can decode). */
+    private static final class WellFormedStrings extends StdSerializer<String> {
+        WellFormedStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(Inert.wellFormed(value));
+        }
+    }
+
+    /** JSON's own escapes, plus {@code \u005cu} escapes for DEL and every non-ASCII character {@link Inert} escapes. */
+    private static final class InertEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        InertEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return Inert.escaped(ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
     }
 
 }

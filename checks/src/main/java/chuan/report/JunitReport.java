@@ -22,7 +22,8 @@ import javax.xml.stream.XMLStreamWriter;
  * JUnit XML in the strict Ant/Windy Road form every CI reads: one testsuite per target, one
  * testcase per result named {@code [SEVERITY][RULE] title (field)}; failing results are
  * failures with their examples, unreadable inputs errors, not-applicable results skipped.
- * Written with the JDK's XML writer, which does the escaping.
+ * Written with the JDK's XML writer, which escapes markup, through {@link InertXmlWriter}, which
+ * escapes what XML 1.0 forbids (control characters, U+FFFE/U+FFFF, lone surrogates).
  */
 public final class JunitReport implements AuditListener {
 
@@ -37,7 +38,7 @@ public final class JunitReport implements AuditListener {
     @Override
     public void auditFinished(AuditReport report) throws IOException {
         try (OutputStream out = sink.open()) {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w = new InertXmlWriter(XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"));
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             w.writeStartElement("testsuites");
@@ -156,11 +157,11 @@ public final class JunitReport implements AuditListener {
     private static String examples(Result r) {
         List<String> lines = new ArrayList<>();
         for (Violation v : r.examples()) {
-            lines.add((v.file() == null ? "" : v.file() + (v.line() == null ? " " : ":" + v.line() + " "))
+            lines.add(Inert.text((v.file() == null ? "" : v.file() + (v.line() == null ? " " : ":" + v.line() + " "))
                     + (v.row() == null ? "" : "row " + v.row() + " ")
                     + (v.line() == null || v.file() != null ? "" : "line " + v.line() + " ")
                     + (v.field() == null ? "" : v.field() + " ") + (v.value() == null ? "" : "\"" + v.value() + "\" ")
-                    + (v.message() == null ? "" : v.message()) + (v.expected() == null ? "" : "; expected " + v.expected()));
+                    + (v.message() == null ? "" : v.message()) + (v.expected() == null ? "" : "; expected " + v.expected())));
         }
         if (r.violations() > r.examples().size()) {
             lines.add("... " + (r.violations() - r.examples().size()) + " more");

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A compact summary for CI step summaries ({@code $GITHUB_STEP_SUMMARY}) and merge-request
  * comments: the gate, the counts, the failing rules with how many targets and violations, and
- * the inputs that could not be audited. No links, no personal values.
+ * the inputs that could not be audited. No links, no personal values; text from the inputs is
+ * escaped ({@link Inert#markdown}) so it cannot make links, HTML or table columns.
  */
 public final class MarkdownReport implements AuditListener {
 
@@ -58,9 +59,9 @@ public final class MarkdownReport implements AuditListener {
                             .thenComparing(e -> -e.getValue()[1]).thenComparing(Map.Entry::getKey))
                     .limit(TOP).toList();
             for (Map.Entry<String, long[]> e : top) {
-                md.append("| ").append(e.getKey()).append(" | ")
+                md.append("| ").append(Inert.markdown(e.getKey())).append(" | ")
                         .append(chuan.model.Severity.values()[(int) e.getValue()[2]].label()).append(" | ")
-                        .append(cell(titles.get(e.getKey()))).append(" | ").append(e.getValue()[0]).append(" | ")
+                        .append(Inert.markdown(titles.get(e.getKey()))).append(" | ").append(e.getValue()[0]).append(" | ")
                         .append(e.getValue()[1]).append(" |\n");
             }
             if (byRule.size() > TOP) {
@@ -71,16 +72,12 @@ public final class MarkdownReport implements AuditListener {
         if (!report.errors().isEmpty()) {
             md.append("### Could not be audited\n\n");
             for (AuditError e : report.errors()) {
-                md.append("- `").append(e.oneLine().replace("`", "'")).append("`\n");
+                md.append("- ").append(Inert.markdown(e.oneLine())).append('\n');
             }
             md.append('\n');
         }
         try (OutputStream out = sink.open()) {
             out.write(md.toString().getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    private static String cell(String s) {
-        return s.replace("|", "\\|");
     }
 }

@@ -8,10 +8,8 @@ import chuan.model.Target;
 import chuan.model.Violation;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +24,18 @@ import org.apache.commons.csv.CSVRecord;
  * The CSV report for {@code --max-examples 0}: every violation, streamed to disk as the scan finds
  * it, one spill file per rule and field, so that a million violations never sit in memory. When a
  * target is done its rows are written out in the order of its results, with their final status,
- * which gives exactly the rows and order of {@link CsvReport} on the same findings.
+ * which gives exactly the rows and order of {@link CsvReport} on the same findings. The rows wait in
+ * a temporary file too, and the report itself is opened only when the audit has finished, like
+ * every other format: nothing is written to it before the command knows what it read.
  */
 public final class StreamingCsvReport implements AuditListener, ViolationSink.Factory {
 
     private static final CSVFormat SPILL = CSVFormat.RFC4180;
 
     private final JsonReport.Sink sink;
-    private OutputStream out;
     private CSVPrinter csv;
     private Path spillDir;
+    private Path rows;
     private final Map<String, CSVPrinter> spills = new HashMap<>();
     private final Map<String, Path> spillFiles = new HashMap<>();
 
@@ -45,10 +45,10 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
 
     @Override
     public void auditStarted(List<String> inputs) throws IOException {
-        out = sink.open();
-        Writer w = new OutputStreamWriter(new NonClosingStream(out), StandardCharsets.UTF_8);
-        csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(CsvReport.HEADER).get());
         spillDir = Files.createTempDirectory("chuan-csv");
+        rows = spillDir.resolve("rows.csv");
+        csv = new CSVPrinter(Files.newBufferedWriter(rows, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180.builder().setHeader(CsvReport.HEADER).get());
     }
 
     @Override
@@ -63,7 +63,9 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
                     spills.put(key, p);
                     spillFiles.put(key, f);
                 }
-                p.printRecord(v.row(), v.line(), v.column(), v.field(), v.value(), v.expected(), v.message());
+                // inert already: a lone surrogate could not be written to the spill file otherwise
+                p.printRecord(v.row(), v.line(), v.column(), Inert.text(v.field()), Inert.text(v.value()),
+                        Inert.text(v.expected()), Inert.text(v.message()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -77,7 +79,7 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
             CSVPrinter p = spills.remove(key);
             if (p == null) {
                 for (Violation v : r.examples()) {
-                    csv.printRecord(v.fileOr(r.target()), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
+                    CsvReport.row(csv, v.fileOr(r.target()), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
                             v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(), v.message());
                 }
                 continue;
@@ -86,7 +88,7 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
             Path f = spillFiles.remove(key);
             try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                 for (CSVRecord rec : SPILL.parse(in)) {
-                    csv.printRecord(r.target(), r.rule(), r.severity().label(), r.status().label(), blank(rec.get(0)),
+                    CsvReport.row(csv, r.target(), r.rule(), r.severity().label(), r.status().label(), blank(rec.get(0)),
                             blank(rec.get(1)), blank(rec.get(2)), rec.get(3).isEmpty() ? r.field() : rec.get(3),
                             blank(rec.get(4)), blank(rec.get(5)), blank(rec.get(6)));
                 }
@@ -103,17 +105,24 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
 
     @Override
     public void auditFinished(AuditReport report) throws IOException {
-        for (AuditError e : report.errors()) {
-            csv.printRecord(e.path(), "INPUT-ERROR", "high", "error", null, e.line(), e.column(), null, null, null, e.message());
+        try {
+            for (AuditError e : report.errors()) {
+                CsvReport.row(csv, e.path(), "INPUT-ERROR", "high", "error", null, e.line(), e.column(), null, null, null,
+                        e.message());
+            }
+            csv.close();
+            try (OutputStream out = sink.open()) {
+                Files.copy(rows, out);
+            }
+        } finally {
+            for (CSVPrinter p : spills.values()) {
+                p.close();
+            }
+            for (Path f : spillFiles.values()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(rows);
+            Files.deleteIfExists(spillDir);
         }
-        csv.close();
-        out.close();
-        for (CSVPrinter p : spills.values()) {
-            p.close();
-        }
-        for (Path f : spillFiles.values()) {
-            Files.deleteIfExists(f);
-        }
-        Files.deleteIfExists(spillDir);
     }
 }

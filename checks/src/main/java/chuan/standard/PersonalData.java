@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What counts as personal data, for datasets about to be published: categories with their legal
@@ -16,12 +17,24 @@ public final class PersonalData {
 
     /** A category of personal data and the provision that defines it. */
     public record Category(String id, String description, String legalRef, boolean sensitive) {
+        /** "basic personal data: ... (provision)", as reports say it. */
+        public String label() {
+            return (sensitive ? "sensitive" : "basic") + " personal data: " + description + " (" + legalRef + ")";
+        }
     }
 
-    /** Recognises values of one category. Used by several threads at once. */
-    public record Detector(Category category, java.util.function.Predicate<CharSequence> test) {
+    /**
+     * Recognises values of one kind ({@code kind} names it: "a personal identification number"):
+     * a whole value ({@link #matches}), or one written inside longer text ({@link #foundIn}). Both
+     * run in linear time. Used by several threads at once.
+     */
+    public record Detector(Category category, String kind, Predicate<CharSequence> test, Predicate<CharSequence> inText) {
         public boolean matches(CharSequence value) {
             return test.test(value);
+        }
+
+        public boolean foundIn(CharSequence text) {
+            return inText.test(text);
         }
     }
 
@@ -33,8 +46,11 @@ public final class PersonalData {
     private final List<NameHint> hints;
     private final Category name;
     private final Category birthDate;
+    private final Predicate<CharSequence> mayHold;
 
-    public PersonalData(List<Detector> detectors, List<NameHint> hints, Category name, Category birthDate) {
+    public PersonalData(List<Detector> detectors, List<NameHint> hints, Category name, Category birthDate,
+                        Predicate<CharSequence> mayHold) {
+        this.mayHold = mayHold;
         this.detectors = List.copyOf(detectors);
         this.hints = List.copyOf(hints);
         this.name = name;
@@ -47,6 +63,26 @@ public final class PersonalData {
 
     public List<Detector> detectors() {
         return detectors;
+    }
+
+    /**
+     * What personal values a text holds inside it (a sentence, a note), as a report says it; null
+     * when it holds none. For a value that is not itself personal as a whole; only a text that could
+     * hold one is searched ({@code mayHold}, read without decoding).
+     */
+    public String foundInText(CharSequence text) {
+        if (!mayHold.test(text)) {
+            return null;
+        }
+        StringBuilder kinds = null;
+        Category first = null;
+        for (Detector d : detectors) {
+            if (d.foundIn(text)) {
+                kinds = kinds == null ? new StringBuilder(d.kind()) : kinds.append(", ").append(d.kind());
+                first = first == null ? d.category() : first;
+            }
+        }
+        return kinds == null ? null : "holds " + kinds + " inside the text: " + first.label();
     }
 
     /**

@@ -33,6 +33,15 @@ public interface ValueType {
     /** Why this value broke the rule: only called for the examples a report keeps. */
     String message(int code, CharSequence value, long recordDay);
 
+    /**
+     * The date on which this column's rules must be in force for their results to count: the audit
+     * date, unless the column is pinned to a code list of another period, whose dates then apply to
+     * every rule of the column alike.
+     */
+    default java.time.LocalDate rulesInForceOn(java.time.LocalDate asOf) {
+        return asOf;
+    }
+
     /** Checks against other columns of the same record, named by column options. */
     default List<SiblingRule> siblingRules() {
         return List.of();
@@ -50,11 +59,12 @@ public interface ValueType {
 
         /**
          * Whether the two agree. {@code siblingDay} is the sibling's value as an epoch day when the
-         * sibling is a date column, else {@link Long#MIN_VALUE}.
+         * sibling is a date column, else {@link Long#MIN_VALUE}; {@code recordDay} is the record's
+         * date for this column, as in {@link ValueType#check}.
          */
-        boolean agrees(CharSequence value, CharSequence sibling, long siblingDay);
+        boolean agrees(CharSequence value, CharSequence sibling, long siblingDay, long recordDay);
 
-        /** What the sibling should be, given this value (for the report). */
-        String expected(CharSequence value);
+        /** What the sibling should be, given this value and the record's date (for the report). */
+        String expected(CharSequence value, long recordDay);
     }
 }

@@ -243,18 +243,23 @@ final class ColumnSynth {
             case "vn.cmnd" -> vn.cmnd(r);
             case "vn.tax-code" -> vn.taxCode(r);
             case "vn.phone" -> vn.phone(r);
-            case "vn.province-code" -> {
-                LocalDate day = asOfColumn >= 0 && row.typed(asOfColumn) instanceof LocalDate d ? d : asOf;
-                yield vn.provinceCode(r, day);
-            }
-            case "vn.commune-code" -> {
-                LocalDate day = asOfColumn >= 0 && row.typed(asOfColumn) instanceof LocalDate d ? d : asOf;
-                yield provinceColumn >= 0 ? vn.communeCode(r, row.text(provinceColumn), day) : vn.communeCode(r);
-            }
+            case "vn.province-code" -> vn.provinceCode(r, listDay(row));
+            case "vn.commune-code" -> provinceColumn >= 0 ? vn.communeCode(r, row.text(provinceColumn), listDay(row))
+                    : vn.communeCode(r, listDay(row));
             case "vn.person-name" -> vn.personName(r, genderColumn >= 0 ? male(row.text(genderColumn)) : r.nextBoolean());
             case "vn.text" -> text(r);
             default -> throw new IllegalArgumentException("column " + spec.name() + ": cannot make values of type " + type);
         };
+    }
+
+    /** The day whose code list a value is drawn from: the record's date or the audit date, inside a pinned list's years. */
+    private LocalDate listDay(Row row) {
+        LocalDate day = asOfColumn >= 0 && row.typed(asOfColumn) instanceof LocalDate d ? d : asOf;
+        LocalDate merger = LocalDate.of(2025, 7, 1);
+        if ("2004".equals(spec.scheme()) && !day.isBefore(merger)) {
+            return merger.minusDays(1);
+        }
+        return "2025".equals(spec.scheme()) && day.isBefore(merger) ? merger : day;
     }
 
     /** A value that breaks exactly the given kind's rule, made from this row's valid value. */

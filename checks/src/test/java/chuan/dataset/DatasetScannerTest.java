@@ -34,9 +34,12 @@ class DatasetScannerTest {
         return scan(FIXTURES.resolve(file), "people.yaml", 20, 2);
     }
 
+    /** One project secret for every scan of a test: fingerprints compare across its scans, as across a project's runs. */
+    private final chuan.model.Fingerprints fingerprints = chuan.model.Fingerprints.ephemeral();
+
     DatasetOutcome scan(Path file, String profile, int maxExamples, int workers) throws Exception {
         return scanner.scan(file, file.getFileName().toString(), profile(profile),
-                new ScanOptions(AS_OF, maxExamples, false, workers));
+                new ScanOptions(AS_OF, maxExamples, false, workers, chuan.standard.ReferenceData.builtIn(), null, null, fingerprints));
     }
 
     static Result result(DatasetOutcome o, String rule, String field) {
@@ -72,7 +75,7 @@ class DatasetScannerTest {
         assertThat(o.records()).isEqualTo(3);
         assertThat(o.readCompletely()).isTrue();
         assertThat(o.results()).allSatisfy(r -> assertThat(r.status()).as(r.rule() + " " + r.field()).isEqualTo(Status.PASS));
-        assertThat(o.sha256()).hasSize(64);
+        assertThat(o.fingerprint()).hasSize(64);
         assertThat(result(o, "DATA-PATTERN", "id").checked()).isEqualTo(3);
     }
 
@@ -137,6 +140,18 @@ class DatasetScannerTest {
     void resultsDoNotDependOnTheNumberOfThreads() throws Exception {
         Path f = FIXTURES.resolve("people-defects.csv");
         assertThat(scan(f, "people.yaml", 0, 1).results()).isEqualTo(scan(f, "people.yaml", 0, 4).results());
+    }
+
+    @Test
+    void aFileSwappedForALinkAfterItWasPlannedIsNotRead(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // the planner hands over the file itself; a link there now leads wherever an attacker chose
+        Path outside = java.nio.file.Files.writeString(dir.resolve("shadow"), "root:$6$secret:19000:0:99999:7:::\n");
+        Path planned = dir.resolve("people.csv");
+        java.nio.file.Files.createSymbolicLink(planned, outside);
+        DatasetOutcome o = scan(planned, "people.yaml", 20, 1);
+        assertThat(o.readCompletely()).isFalse();
+        assertThat(o.records()).isZero();
+        assertThat(o.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("symbolic link"));
     }
 
     @Test

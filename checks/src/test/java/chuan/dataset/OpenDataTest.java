@@ -61,4 +61,37 @@ class OpenDataTest {
         assertThat(before.stream().filter(r -> r.status() == Status.FAIL).findFirst().orElseThrow()
                 .examples().get(0).message()).contains("13/2023");
     }
+
+    @Test
+    void personalValuesInsideTextAreFindingsAtTheirRowAndColumn(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("payments.csv");
+        Files.writeString(f, "ma_chi,so_tien,dien_giai\n"
+                + "C1,1200000,\"Trả cho ông A, CCCD 001052926814, nhận thay\"\n"
+                + "C2,350000,Tạm ứng công tác phí đợt 2 năm 2025\n"
+                + "C3,90000,\"Hoàn tiền, liên hệ 0912 345 678 hoặc tổng đài 024 3812 3456\"\n"
+                + "C4,500000,Chi hỗ trợ theo hồ sơ 202501234567\n"
+                + "C5,75000,Gửi biên nhận về an.nguyen@gmail.com.\n");
+        List<Result> results = scan(f);
+        assertThat(failing(results)).containsExactly("VN-OPEN-PERSONAL-DATA dien_giai");
+        Result r = results.stream().filter(x -> "dien_giai".equals(x.field()) && x.status() == Status.FAIL).findFirst().orElseThrow();
+        assertThat(r.violations()).isEqualTo(3);
+        assertThat(r.examples()).extracting(v -> v.row()).containsExactly(1L, 3L, 5L);
+        assertThat(r.examples()).extracting(v -> v.column()).containsOnly(3);
+        assertThat(r.examples().get(0).message()).contains("a personal identification number inside the text")
+                .contains("Decree 356/2025");
+        assertThat(r.examples().get(1).message()).contains("a mobile phone number");
+        assertThat(r.examples().get(2).message()).contains("an e-mail address");
+        for (var v : r.examples()) {
+            assertThat(v.value()).doesNotContain("001052926814").doesNotContain("0912 345 678").doesNotContain("an.nguyen@");
+            assertThat(v.message()).doesNotContain("001052926814").doesNotContain("912");
+        }
+    }
+
+    @Test
+    void aColumnOfWholeValuesIsStillJudgedByItsShare(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("units.csv");
+        Files.writeString(f, "ma_don_vi,ghi_chu\nU1,0912345678\nU2,Không\nU3,Không\n");
+        // a note that is one mobile number among others is not a sentence holding one: 1 of 3 is below half
+        assertThat(failing(scan(f))).isEmpty();
+    }
 }

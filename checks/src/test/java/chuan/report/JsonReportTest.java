@@ -85,7 +85,7 @@ class JsonReportTest {
             }
         }
         assertThat(pass).isTrue();
-        assertThat(o.getJSONArray("targets").getJSONObject(0).getString("sha256")).hasSize(64);
+        assertThat(o.getJSONArray("targets").getJSONObject(0).getString("fingerprint")).hasSize(64);
     }
 
     @Test

@@ -16,6 +16,7 @@ import chuan.config.sshd.SshdConfig;
 import chuan.config.sshd.SshdConnection;
 import chuan.gate.ExitCode;
 import chuan.model.Masking;
+import chuan.report.Inert;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -95,14 +96,14 @@ final class EffectiveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(root)) {
-            err.println("chuan: " + root + ": not a directory");
+            err.println(Inert.text("chuan: " + root + ": not a directory"));
             return ExitCode.USAGE.code();
         }
         SystemRoot system;
         try {
             system = new SystemRoot(root);
         } catch (IOException e) {
-            err.println("chuan: " + root + ": cannot read: " + e.getMessage());
+            err.println(Inert.text("chuan: " + root + ": cannot read: " + e.getMessage()));
             return ExitCode.INPUT_ERROR.code();
         }
         SshdConnection connection = null;
@@ -114,7 +115,7 @@ final class EffectiveCommand implements Callable<Integer> {
             try {
                 connection = SshdConnection.parse(match);
             } catch (IllegalArgumentException e) {
-                err.println("chuan: --match " + match + ": " + e.getMessage());
+                err.println(Inert.text("chuan: --match " + match + ": " + e.getMessage()));
                 return ExitCode.USAGE.code();
             }
         }
@@ -135,8 +136,8 @@ final class EffectiveCommand implements Callable<Integer> {
             case pam -> pam(PamStack.read(system, service), out);
             default -> {
                 if (key == null || (daemon.ordinal() >= Daemon.properties.ordinal() && file == null)) {
-                    err.println("chuan: " + daemon + " needs --key" + (daemon.ordinal() >= Daemon.properties.ordinal()
-                            ? " and --file" : "") + " (keys as written in config profiles: docs/config-audits.md)");
+                    err.println(Inert.text("chuan: " + daemon + " needs --key" + (daemon.ordinal() >= Daemon.properties.ordinal()
+                            ? " and --file" : "") + " (keys as written in config profiles: docs/config-audits.md)"));
                     yield null;
                 }
                 yield lookup(system, out);
@@ -148,7 +149,7 @@ final class EffectiveCommand implements Callable<Integer> {
         boolean malformed = false;
         for (ConfigProblem p : problems) {
             // a file the program would refuse, or could not be read: the values shown are not what it runs with
-            err.println("chuan: " + (p.malformed() ? "error: " : "warning: ") + p.oneLine());
+            err.println(Inert.text("chuan: " + (p.malformed() ? "error: " : "warning: ") + p.oneLine()));
             malformed |= p.malformed();
         }
         out.flush();
@@ -165,17 +166,13 @@ final class EffectiveCommand implements Callable<Integer> {
         ConfigFormat format = ConfigFormat.fromLabel(daemon.name()).orElseThrow();
         String path = file == null ? "/" + format.markers().get(0) : (file.startsWith("/") ? file : "/" + file);
         EffectiveConfig c = ConfigReaders.read(system, format, path);
-        out.println("# read, in order: " + String.join(", ", c.filesRead()));
+        out.println(Inert.text("# read, in order: " + String.join(", ", c.filesRead())));
         for (EffectiveConfig.Scoped s : c.lookup(key)) {
             EffectiveSetting shown = s.setting();
-            if (!reveal && shown.value() != null && SecretKeys.isSecret(key) && format.holdsSecrets()) {
-                // a file format's password-named key holds the password itself: masked, as in every report
-                shown = new EffectiveSetting(shown.key(), Masking.mask(shown.value()), shown.from(),
-                        shown.ignored().stream().map(d -> new Directive(d.keyword(), Masking.mask(d.value()), d.file(), d.line()))
-                                .toList());
-            }
-            out.println((s.scope() == null ? "" : s.scope() + ": ") + line(shown)
-                    + (s.note() == null ? "" : "    (" + s.note() + ")"));
+            // a file format's password-named key holds the password itself: masked, as in every report
+            boolean secret = SecretKeys.isSecret(key) && format.holdsSecrets();
+            out.println(Inert.text((s.scope() == null ? "" : s.scope() + ": ") + line(shown, secret)
+                    + (s.note() == null ? "" : "    (" + s.note() + ")")));
         }
         return c.problems();
     }
@@ -191,15 +188,15 @@ final class EffectiveCommand implements Callable<Integer> {
             String wanted = c.effective(key).map(EffectiveSetting::key).orElse(key.toLowerCase(java.util.Locale.ROOT));
             shown = shown.stream().filter(s -> s.key().equals(wanted)).toList();
             if (shown.isEmpty()) {
-                out.println(wanted + " (not set)");
+                out.println(Inert.text(wanted + " (not set)"));
             }
         }
         settings(shown, out);
         if (key == null && connection == null) {
             for (SshdConfig.MatchBlock m : c.matchBlocks()) {
-                out.println("Match " + m.criteria() + "    # " + m.start().origin());
+                out.println(Inert.text("Match " + m.criteria() + "    # " + m.start().origin()));
                 for (Directive d : m.directives()) {
-                    out.println("    " + d.keyword() + " " + d.value() + "    # " + d.origin());
+                    out.println(Inert.text("    " + d.keyword() + " " + shown(d.value(), false) + "    # " + d.origin()));
                 }
             }
         }
@@ -210,12 +207,13 @@ final class EffectiveCommand implements Callable<Integer> {
         for (NginxConfig.Block server : c.servers()) {
             String names = server.effective("server_name").map(EffectiveSetting::value).orElse("_");
             String listen = server.effective("listen").map(EffectiveSetting::value).orElse("80");
-            out.println("server " + names + " (listen " + listen + ")    # " + server.start().origin());
+            out.println(Inert.text("server " + names + " (listen " + listen + ")    # " + server.start().origin()));
             if (key != null) {
-                server.effective(key).ifPresentOrElse(s -> out.println("    " + line(s)), () -> out.println("    " + key + " (not set)"));
+                server.effective(key).ifPresentOrElse(s -> out.println(Inert.text("    " + line(s))),
+                        () -> out.println(Inert.text("    " + key + " (not set)")));
             } else {
                 for (Directive d : server.directives()) {
-                    out.println("    " + d.keyword() + " " + d.value() + "    # " + d.origin());
+                    out.println(Inert.text("    " + d.keyword() + " " + d.value() + "    # " + d.origin()));
                 }
             }
         }
@@ -224,24 +222,38 @@ final class EffectiveCommand implements Callable<Integer> {
 
     private List<ConfigProblem> pam(PamStack s, PrintWriter out) {
         for (PamStack.Rule r : s.rules()) {
-            out.println(r.type() + " " + r.control() + " " + r.module() + (r.args().isEmpty() ? "" : " " + String.join(" ", r.args()))
-                    + "    # " + r.from().origin());
+            out.println(Inert.text(r.type() + " " + r.control() + " " + r.module()
+                    + (r.args().isEmpty() ? "" : " " + String.join(" ", r.args())) + "    # " + r.from().origin()));
         }
         return s.problems();
     }
 
-    private static void settings(List<EffectiveSetting> settings, PrintWriter out) {
+    private void settings(List<EffectiveSetting> settings, PrintWriter out) {
         for (EffectiveSetting s : settings) {
-            out.println(line(s));
+            out.println(Inert.text(line(s)));
         }
     }
 
-    private static String line(EffectiveSetting s) {
-        StringBuilder b = new StringBuilder(s.key()).append(' ').append(s.value() == null ? "(not set)" : s.value())
+    /** A daemon's setting: its keys are settings (PasswordAuthentication), never the secret itself. */
+    private String line(EffectiveSetting s) {
+        return line(s, false);
+    }
+
+    /** A setting with its origin and the values that lost to it, each masked as the reports mask it. */
+    private String line(EffectiveSetting s, boolean secret) {
+        StringBuilder b = new StringBuilder(s.key()).append(' ').append(s.value() == null ? "(not set)" : shown(s.value(), secret))
                 .append("    # ").append(s.origin());
         for (Directive d : s.ignored()) {
-            b.append("; not used: ").append(d.value()).append(" at ").append(d.origin());
+            b.append("; not used: ").append(shown(d.value(), secret)).append(" at ").append(d.origin());
         }
         return b.toString();
+    }
+
+    /** A value as shown: a secret hidden whole, the password of a connection URL hidden, unless --reveal-personal-data. */
+    private String shown(String value, boolean secret) {
+        if (reveal || value == null) {
+            return value;
+        }
+        return secret ? Masking.secret(value) : Masking.urlPasswords(value);
     }
 }

@@ -3,6 +3,7 @@ package chuan.cli;
 import chuan.gate.ExitCode;
 import chuan.model.Reference;
 import chuan.model.Rule;
+import chuan.report.Inert;
 import chuan.rules.RuleCatalog;
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -34,38 +35,38 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RuleCatalog catalog = RuleCatalog.builtIn();
         if (markdown) {
-            out.print(chuan.rules.RuleDocs.markdown(catalog));
+            out.print(Inert.lines(chuan.rules.RuleDocs.markdown(catalog)));
             return ExitCode.PASSED.code();
         }
         if (ruleId == null) {
             catalog.all().stream().sorted(Comparator.comparing(Rule::id)).forEach(r ->
-                    out.println(String.format("%-28s %-8s %s", r.id(), r.severity().label(), r.title())));
+                    out.println(Inert.text(String.format("%-28s %-8s %s", r.id(), r.severity().label(), r.title()))));
             return ExitCode.PASSED.code();
         }
         Optional<Rule> found = catalog.find(ruleId.trim().toUpperCase(java.util.Locale.ROOT));
         if (found.isEmpty()) {
-            spec.commandLine().getErr().println("chuan: unknown rule '" + ruleId + "' (list them with 'chuan explain')");
+            spec.commandLine().getErr().println("chuan: unknown rule '" + Inert.text(ruleId) + "' (list them with 'chuan explain')");
             return ExitCode.USAGE.code();
         }
         Rule r = found.get();
-        out.println(r.id() + ": " + r.title());
-        out.println("  default severity: " + r.severity().label());
+        out.println(Inert.text(r.id() + ": " + r.title()));
+        out.println(Inert.text("  default severity: " + r.severity().label()));
         if (r.validFrom() != null || r.validUntil() != null) {
-            out.println("  in force: " + (r.validFrom() == null ? "" : "from " + r.validFrom())
-                    + (r.validUntil() == null ? "" : " until " + r.validUntil()));
+            out.println(Inert.text("  in force: " + (r.validFrom() == null ? "" : "from " + r.validFrom())
+                    + (r.validUntil() == null ? "" : " until " + r.validUntil())));
         }
         if (!r.tags().isEmpty()) {
-            out.println("  tags: " + String.join(", ", r.tags()));
+            out.println(Inert.text("  tags: " + String.join(", ", r.tags())));
         }
         out.println();
-        out.println("Why: " + r.rationale());
+        out.println(Inert.lines("Why: " + r.rationale()));
         out.println();
-        out.println("Fix: " + r.remediation());
+        out.println(Inert.lines("Fix: " + r.remediation()));
         if (!r.references().isEmpty()) {
             out.println();
             out.println("References:");
             for (Reference ref : r.references()) {
-                out.println("  - " + ref.display() + (ref.url() == null ? "" : " <" + ref.url() + ">"));
+                out.println(Inert.text("  - " + ref.display() + (ref.url() == null ? "" : " <" + ref.url() + ">")));
             }
         }
         checkedBy(r.id(), out);

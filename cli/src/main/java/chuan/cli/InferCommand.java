@@ -2,11 +2,15 @@ package chuan.cli;
 
 import chuan.dataset.Inference;
 import chuan.gate.ExitCode;
+import chuan.report.Inert;
 import chuan.standard.PersonalData;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,23 +45,38 @@ final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(dataset)) {
-            spec.commandLine().getErr().println("chuan: " + dataset + ": no such file");
+            spec.commandLine().getErr().println("chuan: " + Inert.text(dataset + ": no such file"));
             return ExitCode.USAGE.code();
         }
         String profileId = id != null ? id : "draft." + PersonalData.fold(dataset.getFileName().toString()
                 .replaceAll("\\.[A-Za-z]+$", "")).replace('_', '-');
+        Outputs.OutputFile draftFile = output == null ? null : new Outputs.OutputFile("-o " + output, output);
+        String refused = draftFile == null ? null : Outputs.refusal(List.of(draftFile), List.of(dataset));
+        if (refused != null) {
+            spec.commandLine().getErr().println("chuan: " + Inert.text(refused));
+            return ExitCode.USAGE.code();
+        }
+        String yaml;
         try {
-            String yaml = Inference.draft(dataset, profileId, sample, asOf == null ? LocalDate.now() : asOf);
-            if (output == null) {
-                spec.commandLine().getOut().print(yaml);
-            } else {
-                Files.writeString(output, yaml);
-                spec.commandLine().getOut().println(output + ": drafted " + profileId + " from " + dataset);
-            }
-            return ExitCode.PASSED.code();
+            yaml = Inert.wellFormed(Inference.draft(dataset, profileId, sample, asOf == null ? LocalDate.now() : asOf));
         } catch (IOException e) {
-            spec.commandLine().getErr().println("chuan: " + e.getMessage());
+            spec.commandLine().getErr().println("chuan: " + Inert.text(e.getMessage()));
             return ExitCode.INPUT_ERROR.code();
         }
+        if (output == null) {
+            spec.commandLine().getOut().print(Inert.lines(yaml));
+            return ExitCode.PASSED.code();
+        }
+        Outputs files = new Outputs();
+        try (OutputStream out = files.file(draftFile).open()) {
+            out.write(yaml.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            List<String> failed = files.failures();
+            spec.commandLine().getErr().println("chuan: " + Inert.text(failed.isEmpty() ? "-o " + output + ": " + e.getMessage()
+                    : failed.get(0)));
+            return ExitCode.USAGE.code();
+        }
+        spec.commandLine().getOut().println(Inert.text(output + ": drafted " + profileId + " from " + dataset));
+        return ExitCode.PASSED.code();
     }
 }

@@ -4,8 +4,11 @@ import chuan.report.ReportFormat;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** One {@code -f FMT[=FILE]} option: a report format and where it goes (null = standard output). */
-record OutputSpec(ReportFormat format, Path file) {
+/**
+ * One {@code -f FMT[=FILE]} option: a report format and where it goes (null = standard output),
+ * with the option as written, to name it in messages.
+ */
+record OutputSpec(ReportFormat format, Path file, String option) {
 
     static OutputSpec parse(String text) {
         int eq = text.indexOf('=');
@@ -16,6 +19,11 @@ record OutputSpec(ReportFormat format, Path file) {
         if (eq >= 0 && text.substring(eq + 1).isBlank()) {
             throw new IllegalArgumentException("-f " + text + ": the file name after '=' is missing");
         }
-        return new OutputSpec(f, eq < 0 ? null : Path.of(text.substring(eq + 1)));
+        return new OutputSpec(f, eq < 0 ? null : Path.of(text.substring(eq + 1)), "-f " + text);
+    }
+
+    /** The file this option writes, for the checks of {@link Outputs}; null for standard output. */
+    Outputs.OutputFile output() {
+        return file == null ? null : new Outputs.OutputFile(option, file);
     }
 }

@@ -8,6 +8,7 @@ import chuan.profile.ProfileException;
 import chuan.profile.ProfileLoader;
 import chuan.profile.ProfileProblem;
 import chuan.profile.ProfileRegistry;
+import chuan.report.Inert;
 import chuan.rules.RuleCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class ProfilesCommand implements Callable<Integer> {
         try {
             all.addAll(registry.projectProfiles(Path.of(".")));
         } catch (ProfileException e) {
-            e.problems().forEach(p -> spec.commandLine().getErr().println("chuan: " + p.oneLine()));
+            e.problems().forEach(p -> spec.commandLine().getErr().println(Inert.text("chuan: " + p.oneLine())));
             return ExitCode.USAGE.code();
         }
         if (all.isEmpty()) {
@@ -50,7 +51,7 @@ final class ProfilesCommand implements Callable<Integer> {
         }
         out.println(String.format("%-28s %-9s %-8s %s", "ID", "VERSION", "KIND", "TITLE"));
         for (Profile p : all) {
-            out.println(String.format("%-28s %-9s %-8s %s", p.id(), p.version(), p.kind().label(), p.title()));
+            out.println(Inert.text(String.format("%-28s %-9s %-8s %s", p.id(), p.version(), p.kind().label(), p.title())));
         }
         return ExitCode.PASSED.code();
     }
@@ -76,47 +77,49 @@ final class ProfilesCommand implements Callable<Integer> {
             try {
                 p = registry.resolve(selector, registry.projectProfiles(Path.of(".")));
             } catch (ProfileException e) {
-                e.problems().forEach(x -> spec.commandLine().getErr().println("chuan: " + x.oneLine()));
+                e.problems().forEach(x -> spec.commandLine().getErr().println(Inert.text("chuan: " + x.oneLine())));
                 return ExitCode.USAGE.code();
             }
             if (markdown) {
-                out.print(chuan.profile.ProfileDocs.markdown(p, RuleCatalog.builtIn()));
+                out.print(Inert.lines(chuan.profile.ProfileDocs.markdown(p, RuleCatalog.builtIn())));
                 return ExitCode.PASSED.code();
             }
-            out.println(p.id() + " " + p.version() + " (" + p.kind().label() + "): " + p.title());
+            out.println(Inert.text(p.id() + " " + p.version() + " (" + p.kind().label() + "): " + p.title()));
             if (p.description() != null) {
-                out.println("  " + p.description());
+                out.println(Inert.lines("  " + p.description()));
             }
-            out.println("  source: " + p.source());
+            out.println(Inert.text("  source: " + p.source()));
             if (p.config() != null) {
                 out.println("  applies to: system roots (a directory holding etc/)");
                 out.println("  controls:");
                 for (chuan.config.check.ConfigControl c : p.config().controls()) {
                     String expected = c.describeExpectation();
-                    out.println("    " + c.id() + " [" + c.severity().label() + "] " + c.format().label() + " " + c.key()
-                            + ": " + expected + (c.statedDefault() == null ? "" : " (unset: " + c.statedDefault() + ")"));
+                    out.println(Inert.text("    " + c.id() + " [" + c.severity().label() + "] " + c.format().label() + " "
+                            + c.key() + ": " + expected + (c.statedDefault() == null ? "" : " (unset: " + c.statedDefault() + ")")));
                 }
             } else {
-                out.println("  applies to: " + (p.appliesTo().isEmpty() ? "(files named with -p)" : String.join(", ", p.appliesTo())));
+                out.println(Inert.text("  applies to: "
+                        + (p.appliesTo().isEmpty() ? "(files named with -p)" : String.join(", ", p.appliesTo()))));
             }
             if (p.dataset() != null) {
-                out.println("  format: " + (p.dataset().format() == null ? "from the file extension" : p.dataset().format().label())
-                        + ", header: " + p.dataset().header());
+                out.println(Inert.text("  format: "
+                        + (p.dataset().format() == null ? "from the file extension" : p.dataset().format().label())
+                        + ", header: " + p.dataset().header()));
                 out.println("  columns:");
                 for (ColumnSpec c : p.dataset().columns()) {
-                    out.println("    " + describe(c));
+                    out.println(Inert.text("    " + describe(c)));
                 }
                 if (!p.dataset().checks().isEmpty()) {
                     out.println("  dataset checks:");
                     for (MetricSpec m : p.dataset().checks()) {
-                        out.println("    " + m.metric().label() + (m.column() != null ? " of " + m.column() : "")
+                        out.println(Inert.text("    " + m.metric().label() + (m.column() != null ? " of " + m.column() : "")
                                 + (m.warn() != null ? ", warn " + m.warn().display() : "")
-                                + (m.fail() != null ? ", fail " + m.fail().display() : ""));
+                                + (m.fail() != null ? ", fail " + m.fail().display() : "")));
                     }
                 }
             }
-            p.ruleOverrides().forEach((id, o) -> out.println("  rule " + id + ": "
-                    + (o.enabled() ? "severity " + (o.severity() == null ? "default" : o.severity().label()) : "disabled")));
+            p.ruleOverrides().forEach((id, o) -> out.println(Inert.text("  rule " + id + ": "
+                    + (o.enabled() ? "severity " + (o.severity() == null ? "default" : o.severity().label()) : "disabled"))));
             return ExitCode.PASSED.code();
         }
 
@@ -184,10 +187,11 @@ final class ProfilesCommand implements Callable<Integer> {
                     } else {
                         what = p.dataset().columns().size() + " columns, " + p.dataset().checks().size() + " dataset checks";
                     }
-                    spec.commandLine().getOut().println(f + ": ok (" + p.id() + " " + p.version() + ", " + what + ")");
+                    spec.commandLine().getOut().println(Inert.text(f + ": ok (" + p.id() + " " + p.version() + ", " + what
+                            + ")"));
                 } catch (ProfileException e) {
                     for (ProfileProblem problem : e.problems()) {
-                        spec.commandLine().getErr().println(problem.oneLine());
+                        spec.commandLine().getErr().println(Inert.text(problem.oneLine()));
                     }
                     code = ExitCode.USAGE.code();
                 }

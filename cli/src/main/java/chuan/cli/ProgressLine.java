@@ -1,6 +1,7 @@
 package chuan.cli;
 
 import chuan.dataset.ScanProgress;
+import chuan.report.Inert;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -44,7 +45,8 @@ final class ProgressLine implements ScanProgress {
         double fraction = bytesTotal > 0 ? Math.min(1.0, (double) bytesRead / bytesTotal) : 0;
         double rate = seconds > 0 ? records / seconds : 0;
         double left = fraction > 0 ? seconds * (1 - fraction) / fraction : 0;
-        String name = target.length() > 30 ? "…" + target.substring(target.length() - 29) : target;
+        String shown = Inert.text(target);
+        String name = shown.length() > 30 ? "…" + shown.substring(shown.length() - 29) : shown;
         return String.format(Locale.ROOT, "%s %3.0f%% %s/%s %,d records %,.0f/s ETA %s %,d violations", name,
                 fraction * 100, size(bytesRead), size(bytesTotal), records, rate, eta(left), violations);
     }

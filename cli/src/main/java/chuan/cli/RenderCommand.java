@@ -3,6 +3,7 @@ package chuan.cli;
 import chuan.gate.ExitCode;
 import chuan.model.AuditReport;
 import chuan.report.AuditListener;
+import chuan.report.Inert;
 import chuan.report.JsonReport;
 import chuan.report.Listeners;
 import chuan.report.Replay;
@@ -43,37 +44,41 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AuditReport saved;
         try {
-            saved = JsonReport.mapper().readValue(Files.readAllBytes(report), AuditReport.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            err.println("chuan: " + report + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr()) + ": not a chuan JSON report: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-            return ExitCode.USAGE.code();
-        } catch (IOException e) {
-            err.println("chuan: " + report + ": cannot read: " + e.getMessage());
+            saved = chuan.report.SavedReport.read(report);
+        } catch (chuan.profile.ProfileException e) {
+            e.problems().forEach(p -> err.println("chuan: " + Inert.text(p.oneLine())));
             return ExitCode.USAGE.code();
         }
-        List<AuditListener> listeners = new ArrayList<>();
-        int toStdout = 0;
+        List<OutputSpec> outputs = new ArrayList<>();
         for (String f : formats) {
-            OutputSpec o;
             try {
-                o = OutputSpec.parse(f);
+                outputs.add(OutputSpec.parse(f));
             } catch (IllegalArgumentException e) {
-                err.println("chuan: " + e.getMessage());
+                err.println("chuan: " + Inert.text(e.getMessage()));
                 return ExitCode.USAGE.code();
             }
-            toStdout += o.file() == null ? 1 : 0;
-            if (o.file() != null && Outputs.writable(o.file()) != null) {
-                err.println("chuan: -f " + f + ": " + Outputs.writable(o.file()));
-                return ExitCode.USAGE.code();
-            }
-            listeners.add(Outputs.listener(o, out, !noColor && Terminal.color(noColor)));
         }
-        if (toStdout > 1) {
+        if (outputs.stream().filter(o -> o.file() == null).count() > 1) {
             err.println("chuan: at most one -f format can go to standard output; give the others a =FILE");
             return ExitCode.USAGE.code();
         }
+        String refused = Outputs.refusal(outputs.stream().map(OutputSpec::output).filter(java.util.Objects::nonNull).toList(),
+                List.of(report));
+        if (refused != null) {
+            err.println("chuan: " + Inert.text(refused));
+            return ExitCode.USAGE.code();
+        }
+        Outputs files = new Outputs();
+        List<AuditListener> listeners = new ArrayList<>();
+        for (OutputSpec o : outputs) {
+            listeners.add(files.listener(o, out, !noColor && Terminal.color(noColor)));
+        }
         Replay.replay(saved, new Listeners(listeners));
+        List<String> failed = files.failures();
+        failed.forEach(f -> err.println("chuan: " + Inert.text(f)));
+        if (!failed.isEmpty()) {
+            return ExitCode.USAGE.code();
+        }
         return ExitCode.PASSED.code();
     }
 }

@@ -8,6 +8,7 @@ import chuan.model.AuditError;
 import chuan.model.AuditReport;
 import chuan.report.AuditListener;
 import chuan.report.ConsoleReport;
+import chuan.report.Inert;
 import chuan.report.JsonReport;
 import chuan.report.Listeners;
 import chuan.rules.RuleCatalog;
@@ -93,8 +94,19 @@ final class ScanCommand implements Callable<Integer> {
     Path baselineFile;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Validator threads. Default: the number of processors.")
+            description = "Validator threads, 1 to 256. Default: the number of processors.")
     Integer threads;
+
+    @Option(names = "--fingerprint-key", paramLabel = "FILE",
+            description = "The project's fingerprint secret, made on first use: reports and baselines identify values by "
+                    + "fingerprints keyed with it, which cannot be reversed without it. Default: CHUAN_FINGERPRINT_KEY, else "
+                    + "fingerprint.key beside --baseline, else .chuan/fingerprint.key.")
+    Path fingerprintKey;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "64MiB",
+            description = "Largest configuration file read (bytes, or with KiB, MiB, GiB); a larger one is an input "
+                    + "error. Default: ${DEFAULT-VALUE}.")
+    String maxFileSize;
 
     @Option(names = {"-q", "--quiet"}, description = "No console report; errors still go to standard error.")
     boolean quiet;
@@ -122,6 +134,13 @@ final class ScanCommand implements Callable<Integer> {
         if (level < 1 || level > 5) {
             return usage(err, "--level is an information-security level, 1 to 5 (Decree 85/2016, Decree 331/2026)");
         }
+        if (threads != null && (threads < 1 || threads > 256)) {
+            return usage(err, "--threads is 1 to 256, not " + threads);
+        }
+        long maxBytes = Sizes.parse(maxFileSize);
+        if (maxBytes < 1) {
+            return usage(err, "--max-file-size: '" + maxFileSize + "' is not a size (a number of bytes, or with KiB, MiB, GiB)");
+        }
         LocalDate date;
         try {
             date = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
@@ -139,14 +158,12 @@ final class ScanCommand implements Callable<Integer> {
         if (outputs.stream().filter(o -> o.file() == null).count() > 1) {
             return usage(err, "at most one -f format can go to standard output; give the others a =FILE");
         }
-        for (OutputSpec o : outputs) {
-            if (o.file() != null) {
-                String problem = Outputs.writable(o.file());
-                if (problem != null) {
-                    return usage(err, "-f " + o.format().label() + "=" + o.file() + ": " + problem);
-                }
-            }
+        String refused = Outputs.refusal(outputs.stream().map(OutputSpec::output).filter(java.util.Objects::nonNull).toList(),
+                namedInputs());
+        if (refused != null) {
+            return usage(err, refused);
         }
+        Outputs files = new Outputs();
         List<AuditListener> listeners = new ArrayList<>();
         boolean stdoutTaken = outputs.stream().anyMatch(o -> o.file() == null);
         if (!quiet && !stdoutTaken && outputs.stream().noneMatch(o -> o.format() == chuan.report.ReportFormat.CONSOLE)) {
@@ -158,15 +175,17 @@ final class ScanCommand implements Callable<Integer> {
         int engineExamples = maxExamples;
         for (OutputSpec o : outputs) {
             if (o.format() == chuan.report.ReportFormat.CSV && maxExamples == 0 && o.file() != null && streamed == null) {
-                streamed = new chuan.report.StreamingCsvReport(() -> Files.newOutputStream(o.file()));
-                listeners.add(streamed);
+                Outputs.ReportFile csv = files.file(o.output());
+                streamed = new chuan.report.StreamingCsvReport(csv);
+                listeners.add(Outputs.guarded(streamed, csv));
                 boolean othersNeedAll = outputs.stream().anyMatch(x -> x.format() != chuan.report.ReportFormat.CSV
                         && x.format() != chuan.report.ReportFormat.CONSOLE && x.format() != chuan.report.ReportFormat.MARKDOWN);
                 engineExamples = othersNeedAll ? 0 : 20;
             } else {
-                listeners.add(listener(o, out));
+                listeners.add(files.listener(o, out, !quiet && Terminal.color(noColor)));
             }
         }
+        listeners.add(0, files.inputGuard()); // first: it decides before any report file is opened
         listeners.add(new ErrorPrinter(err));
         if (referenceDir != null && !Files.isDirectory(referenceDir)) {
             return usage(err, "--reference-dir: " + referenceDir + " is not a directory");
@@ -176,7 +195,7 @@ final class ScanCommand implements Callable<Integer> {
             try {
                 waivers = chuan.gate.Waivers.load(waiversFile);
             } catch (chuan.profile.ProfileException e) {
-                e.problems().forEach(p -> err.println("chuan: configuration error: " + p.oneLine()));
+                e.problems().forEach(p -> err.println("chuan: configuration error: " + Inert.text(p.oneLine())));
                 return ExitCode.USAGE.code();
             }
         }
@@ -186,21 +205,35 @@ final class ScanCommand implements Callable<Integer> {
             try {
                 baseline = chuan.gate.Baseline.load(baselineFile);
             } catch (chuan.profile.ProfileException e) {
-                e.problems().forEach(p -> err.println("chuan: configuration error: " + p.oneLine()));
+                e.problems().forEach(p -> err.println("chuan: configuration error: " + Inert.text(p.oneLine())));
                 return ExitCode.USAGE.code();
             }
         }
+        // reports that outlive the run (a baseline's JSON, SARIF for code scanning, any report kept) use the project's
+        // lasting secret, so the same inputs give the same report; the console alone shows no fingerprint
+        boolean lasting = baselineFile != null || outputs.stream().anyMatch(o -> o.format() != chuan.report.ReportFormat.CONSOLE);
+        chuan.gate.FingerprintKey.Chosen key;
+        try {
+            key = chuan.gate.FingerprintKey.choose(fingerprintKey, System.getenv(), baselineFile, Path.of(""), lasting);
+        } catch (IOException e) {
+            return usage(err, "fingerprint key: " + e.getMessage());
+        }
         AuditRequest request = new AuditRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, profiles, date, gate,
-                engineExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
+                engineExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                 referenceDir == null ? chuan.standard.ReferenceData.builtIn() : chuan.standard.ReferenceData.fromDirectory(referenceDir),
-                waivers, strictWaivers, baseline, streamed, progress, level);
+                waivers, strictWaivers, baseline, streamed, progress, level, key.fingerprints(), maxBytes);
         try {
             AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
                     .run(request, new Listeners(listeners));
             if (reportSink != null) {
                 reportSink.accept(report);
             }
-            return report.summary().exitCode();
+            if (files.refused() != null) {
+                return usage(err, files.refused());
+            }
+            List<String> failed = files.failures();
+            failed.forEach(f -> err.println("chuan: " + Inert.text(f)));
+            return failed.isEmpty() ? report.summary().exitCode() : Math.max(report.summary().exitCode(), ExitCode.USAGE.code());
         } finally {
             if (progress != null) {
                 progress.done();
@@ -208,12 +241,23 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private AuditListener listener(OutputSpec o, PrintWriter out) {
-        return Outputs.listener(o, out, !quiet && Terminal.color(noColor));
+    /** The files this scan reads before it writes anything: those named on the command line. */
+    private List<Path> namedInputs() {
+        List<Path> named = new ArrayList<>(paths);
+        for (String p : profiles) {
+            try {
+                named.add(Path.of(p));
+            } catch (java.nio.file.InvalidPathException e) {
+                // a profile id, not a file
+            }
+        }
+        named.add(waiversFile);
+        named.add(baselineFile);
+        return named;
     }
 
     private static int usage(PrintWriter err, String message) {
-        err.println("chuan: " + message);
+        err.println("chuan: " + Inert.text(message));
         return ExitCode.USAGE.code();
     }
 
@@ -229,7 +273,7 @@ final class ScanCommand implements Callable<Integer> {
         public void auditFinished(AuditReport report) {
             for (AuditError e : report.errors()) {
                 err.println("chuan: " + (e.kind() == AuditError.Kind.CONFIGURATION ? "configuration error: " : "error: ")
-                        + e.oneLine());
+                        + Inert.text(e.oneLine()));
             }
             err.flush();
         }

@@ -5,6 +5,7 @@ import chuan.model.AuditReport;
 import chuan.model.Result;
 import chuan.model.Status;
 import chuan.model.Violation;
+import chuan.report.Inert;
 import chuan.report.Replay;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -88,7 +89,7 @@ final class ShellCommand implements Callable<Integer> {
             try {
                 words = words(parser.parse(text, text.length(), Parser.ParseContext.ACCEPT_LINE));
             } catch (SyntaxError e) {
-                err.println("chuan: " + text + ": " + e.getMessage());
+                err.println("chuan: " + Inert.text(text + ": " + e.getMessage()));
                 code = ExitCode.USAGE.code();
                 continue;
             }
@@ -207,14 +208,14 @@ final class ShellCommand implements Callable<Integer> {
         List<Result> failing = last.results().stream().filter(r -> r.status() == Status.FAIL)
                 .sorted(Comparator.comparingLong(Result::violations).reversed()).toList();
         for (Result r : failing.subList(0, Math.min(20, failing.size()))) {
-            out.printf("  %-24s %-8s %,10d  %s%s%n", r.rule(), r.severity().label(), r.violations(), r.target(),
-                    r.field() == null ? "" : " [" + r.field() + "]");
+            out.println(Inert.text(String.format("  %-24s %-8s %,10d  %s%s", r.rule(), r.severity().label(), r.violations(),
+                    r.target(), r.field() == null ? "" : " [" + r.field() + "]")));
         }
         if (failing.size() > 20) {
             out.printf("  ... and %d more failing results%n", failing.size() - 20);
         }
         if (!last.errors().isEmpty()) {
-            out.printf("  %d error(s); the first: %s%n", last.errors().size(), last.errors().get(0).oneLine());
+            out.printf("  %d error(s); the first: %s%n", last.errors().size(), Inert.text(last.errors().get(0).oneLine()));
         }
         if (!failing.isEmpty()) {
             out.println("'show RULE' lists a rule's failing examples; 'explain RULE' says why it matters.");
@@ -229,7 +230,7 @@ final class ShellCommand implements Callable<Integer> {
         }
         String rule = args[0].toUpperCase(java.util.Locale.ROOT);
         if (chuan.rules.RuleCatalog.builtIn().find(rule).isEmpty()) {
-            err.println("chuan: no rule " + args[0] + " (list them with 'explain')");
+            err.println("chuan: no rule " + Inert.text(args[0]) + " (list them with 'explain')");
             return ExitCode.USAGE.code();
         }
         if (last == null) {
@@ -242,12 +243,12 @@ final class ShellCommand implements Callable<Integer> {
             return 0;
         }
         for (Result r : hits) {
-            out.printf("%s %s: %s%s, %,d of %,d (%s)%n", r.rule(), r.title(), r.target(),
-                    r.field() == null ? "" : " [" + r.field() + "]", r.violations(), r.checked(), r.status().label());
+            out.println(Inert.text(String.format("%s %s: %s%s, %,d of %,d (%s)", r.rule(), r.title(), r.target(),
+                    r.field() == null ? "" : " [" + r.field() + "]", r.violations(), r.checked(), r.status().label())));
             for (Violation v : r.examples()) {
                 if (v.file() != null && v.row() == null) {
                     // a configuration finding: where the value was set, then the sentence that explains it
-                    out.println("  " + v.file() + (v.line() != null ? ":" + v.line() : "") + ": " + v.message());
+                    out.println(Inert.text("  " + v.file() + (v.line() != null ? ":" + v.line() : "") + ": " + v.message()));
                     continue;
                 }
                 StringBuilder b = new StringBuilder("  ");
@@ -263,7 +264,7 @@ final class ShellCommand implements Callable<Integer> {
                 if (v.expected() != null) {
                     b.append("; expected ").append(v.expected());
                 }
-                out.println(b);
+                out.println(Inert.text(b.toString()));
             }
             if (r.examples().size() < r.violations()) {
                 out.printf("  ... %,d more (scan with --max-examples 0 -f csv=FILE for all)%n", r.violations() - r.examples().size());
@@ -279,11 +280,16 @@ final class ShellCommand implements Callable<Integer> {
         }
         try {
             Path file = Files.createTempFile("chuan-last-scan-", ".html");
-            Replay.replay(last, Outputs.listener(OutputSpec.parse("html=" + file), out, false));
-            out.println(file.toAbsolutePath());
+            Outputs files = new Outputs();
+            Replay.replay(last, files.listener(OutputSpec.parse("html=" + file), out, false));
+            if (!files.failures().isEmpty()) {
+                err.println("chuan: " + Inert.text(files.failures().get(0)));
+                return ExitCode.USAGE.code();
+            }
+            out.println(Inert.text(file.toAbsolutePath().toString()));
             return 0;
         } catch (IOException e) {
-            err.println("chuan: cannot write the HTML report: " + e.getMessage());
+            err.println("chuan: cannot write the HTML report: " + Inert.text(e.getMessage()));
             return ExitCode.INPUT_ERROR.code();
         }
     }

@@ -4,6 +4,7 @@ import chuan.gate.ExitCode;
 import chuan.profile.Profile;
 import chuan.profile.ProfileException;
 import chuan.profile.ProfileRegistry;
+import chuan.report.Inert;
 import chuan.standard.ReferenceData;
 import chuan.synth.Synthesizer;
 import java.io.BufferedWriter;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,29 +65,49 @@ final class SynthCommand implements Callable<Integer> {
         try {
             p = registry.resolve(profile, registry.projectProfiles(Path.of(".")));
         } catch (ProfileException e) {
-            e.problems().forEach(x -> err.println("chuan: " + x.oneLine()));
+            e.problems().forEach(x -> err.println("chuan: " + Inert.text(x.oneLine())));
             return ExitCode.USAGE.code();
         }
         Path truthFile = truth != null ? truth : output.resolveSibling(output.getFileName() + ".truth.csv");
+        List<Path> inputs = new ArrayList<>();
+        try {
+            inputs.add(Path.of(profile)); // when the profile is a file, it must not be overwritten
+        } catch (java.nio.file.InvalidPathException e) {
+            // an id
+        }
+        Outputs files = new Outputs();
+        Outputs.OutputFile dataFile = new Outputs.OutputFile("-o " + output, output);
+        Outputs.OutputFile truthOut = new Outputs.OutputFile(truth != null ? "--truth " + truth : "the truth file " + truthFile,
+                truthFile);
+        String refused = Outputs.refusal(List.of(dataFile, truthOut), inputs);
+        if (refused != null) {
+            err.println("chuan: " + Inert.text(refused));
+            return ExitCode.USAGE.code();
+        }
         try {
             Synthesizer synth = new Synthesizer(p, asOf == null ? LocalDate.now() : asOf, ReferenceData.builtIn());
             Synthesizer.Summary s;
-            try (Writer data = writer(output); Writer t = writer(truthFile)) {
+            try (Writer data = writer(files.file(dataFile)); Writer t = writer(files.file(truthOut))) {
                 s = synth.write(rows, errorRate, seed, output.getFileName().toString(), data, t);
             }
-            spec.commandLine().getOut().printf("%s: %,d rows for %s, %,d with a defect (listed in %s)%n", output, s.rows(),
-                    p.id(), s.defects(), truthFile);
+            spec.commandLine().getOut().println(Inert.text(String.format("%s: %,d rows for %s, %,d with a defect (listed in %s)",
+                    output, s.rows(), p.id(), s.defects(), truthFile)));
             return ExitCode.PASSED.code();
         } catch (IllegalArgumentException e) {
-            err.println("chuan: " + profile + ": " + e.getMessage());
+            err.println("chuan: " + Inert.text(profile + ": " + e.getMessage()));
             return ExitCode.USAGE.code();
         } catch (IOException e) {
-            err.println("chuan: " + output + ": " + e.getMessage());
-            return ExitCode.INPUT_ERROR.code();
+            List<String> failed = files.failures();
+            if (failed.isEmpty()) {
+                err.println("chuan: " + Inert.text(output + ": " + e.getMessage()));
+                return ExitCode.INPUT_ERROR.code();
+            }
+            err.println("chuan: " + Inert.text(failed.get(0)));
+            return ExitCode.USAGE.code();
         }
     }
 
-    private static Writer writer(Path file) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    private static Writer writer(Outputs.ReportFile file) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(file.open(), StandardCharsets.UTF_8), 1 << 16);
     }
 }

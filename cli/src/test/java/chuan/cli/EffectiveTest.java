@@ -110,7 +110,7 @@ class EffectiveTest {
         write(root, "/opt/app/application.properties", "spring.datasource.password=Xk9mQ2vL7pWz4rT8\n");
         CliRunner secret = CliRunner.run("effective", root.toString(), "properties", "--file", "/opt/app/application.properties",
                 "--key", "spring.datasource.password");
-        assertThat(secret.out()).contains("spring.datasource.password Xk9m**********T8").doesNotContain("Xk9mQ2vL7pWz4rT8");
+        assertThat(secret.out()).contains("spring.datasource.password ********").doesNotContain("Xk9m").doesNotContain("T8 ");
         assertThat(CliRunner.run("effective", root.toString(), "properties", "--file", "/opt/app/application.properties",
                 "--key", "spring.datasource.password", "--reveal-personal-data").out()).contains("Xk9mQ2vL7pWz4rT8");
         CliRunner noKey = CliRunner.run("effective", root.toString(), "xml", "--key", "/Server/@port");

@@ -90,8 +90,8 @@ class SamplesTest {
     }
 
     @Test
-    void theSampleRegisterGivesExactlyItsInjectedDefects() throws Exception {
-        CliRunner r = CliRunner.run("scan", "../samples/registers", "-f", "json", "--max-examples", "0");
+    void theSampleRegisterGivesExactlyItsInjectedDefectsAsOfItsOwnDate() throws Exception {
+        CliRunner r = CliRunner.run("scan", "../samples/registers", "-f", "json", "--max-examples", "0", "--as-of", "2025-06-30");
         assertThat(r.exit()).isEqualTo(1);
         JSONObject report = new JSONObject(r.out());
         assertThat(report.getJSONArray("targets").getJSONObject(0).getJSONArray("profiles").getString(0))
@@ -114,6 +114,51 @@ class SamplesTest {
             injected.add(p[0] + "," + p[1]);
         }
         assertThat(found).isEqualTo(injected);
+    }
+
+    /**
+     * The register's province is its current state: audited after the merger, every record whose
+     * province code the merger retired is reported with the province it became, however old its
+     * registration, and nothing else changes.
+     */
+    @Test
+    void theSampleRegisterAuditedAfterTheMergerReportsItsRetiredProvinceCodes() throws Exception {
+        JSONObject report = new JSONObject(CliRunner.run("scan", "../samples/registers", "-f", "json", "--max-examples", "0",
+                "--as-of", "2026-11-27").out());
+        java.util.Map<String, String[]> merger = new HashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("../profiles/src/main/resources/chuan/reference/vn/province-merger-2025.csv")).subList(1, 64)) {
+            String[] p = line.split(",");
+            merger.put(p[0], new String[] {p[2], p[3]});
+        }
+        java.util.Map<Long, String> retired = new java.util.TreeMap<>();
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../samples/registers/citizen-register-2025-06.csv"));
+        for (int i = 1; i < lines.size(); i++) {
+            String province = lines.get(i).split(",")[4];
+            if (!province.isEmpty() && !merger.get(province)[0].equals(province)) {
+                retired.put((long) i, province);
+            }
+        }
+        assertThat(retired).hasSizeGreaterThan(50);
+        JSONArray results = report.getJSONArray("results");
+        java.util.Map<Long, String> reported = new java.util.TreeMap<>();
+        int failing = 0;
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject res = results.getJSONObject(i);
+            failing += res.getString("status").equals("fail") ? 1 : 0;
+            if (res.getString("rule").equals("VN-PROVINCE-MERGED")) {
+                assertThat(res.getInt("violations")).isEqualTo(retired.size());
+                JSONArray ex = res.getJSONArray("examples");
+                for (int k = 0; k < ex.length(); k++) {
+                    JSONObject v = ex.getJSONObject(k);
+                    reported.put(v.getLong("row"), v.getString("value"));
+                    String[] became = merger.get(v.getString("value"));
+                    assertThat(v.getString("message")).contains("it became " + became[0] + " (" + became[1] + ")");
+                }
+            }
+        }
+        assertThat(reported).isEqualTo(retired);
+        assertThat(failing).as("the injected defects' 10 results, and this one").isEqualTo(11);
     }
 
     @Test

@@ -121,7 +121,7 @@ public final class ApacheConfig extends ReadConfig {
     public static Optional<String[]> layout(SystemRoot root) {
         for (String[] l : LAYOUTS) {
             Optional<Path> p = root.resolve(l[0], "/");
-            if (p.isPresent() && SystemRoot.isFile(p.get())) {
+            if (p.isPresent() && SystemRoot.exists(p.get()) && !java.nio.file.Files.isDirectory(p.get())) {
                 return Optional.of(l);
             }
         }
@@ -213,11 +213,11 @@ public final class ApacheConfig extends ReadConfig {
     /** The policy named in /etc/crypto-policies/config ({@code DEFAULT}, {@code FUTURE:NO-SHA1}, ...), if the system has one. */
     private static String cryptoPolicy(SystemRoot root) {
         Optional<Path> f = root.resolve("/etc/crypto-policies/config", "/");
-        if (f.isEmpty() || !SystemRoot.isFile(f.get())) {
+        if (f.isEmpty() || !SystemRoot.exists(f.get())) {
             return null;
         }
         try {
-            return java.nio.file.Files.readAllLines(f.get()).stream().map(String::strip)
+            return new String(root.read(f.get()), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(x -> !x.isEmpty() && !x.startsWith("#")).findFirst().orElse("DEFAULT");
         } catch (java.io.IOException e) {
             return null;

@@ -154,7 +154,8 @@ record ApacheReader(SystemRoot root, ApacheConfig into, IncludedFiles files) {
                 into.problem(new ConfigProblem(at.file(), at.line(), at.keyword() + " " + pattern + ": no such file"));
             }
         } catch (IOException e) {
-            into.problem(new ConfigProblem(at.file(), at.line(), at.keyword() + " " + pattern + ": cannot list " + dir));
+            into.problem(ConfigProblem.unreadable(at.file(), at.line(), at.keyword() + " " + pattern + ": "
+                    + (e instanceof SystemRoot.InvalidGlob ? "" : "cannot list " + dir + ": ") + IncludedFiles.reason(e)));
         }
     }
 

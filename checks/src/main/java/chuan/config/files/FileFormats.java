@@ -23,7 +23,7 @@ public final class FileFormats {
     public static EffectiveConfig read(SystemRoot root, String format, String systemPath) {
         List<ConfigProblem> problems = new ArrayList<>();
         List<String> read = new ArrayList<>();
-        if (format.equals("secrets") && !textual(root, systemPath)) {
+        if (format.equals("secrets") && tooLargeToScan(root, systemPath)) {
             return new SecretsFile(systemPath, "");
         }
         Optional<IncludedFiles.Opened> opened = new IncludedFiles(root, "include", problems, read).open(systemPath, null);
@@ -31,6 +31,9 @@ public final class FileFormats {
             FlatFile missing = new FlatFile(systemPath, false);
             problems.forEach(missing::problem);
             return missing;
+        }
+        if (format.equals("secrets") && binary(opened.get().text())) {
+            return new SecretsFile(systemPath, "");
         }
         String text = opened.get().text();
         return switch (format) {
@@ -52,27 +55,19 @@ public final class FileFormats {
         };
     }
 
-    /** Small and without a NUL byte in its first 8 KiB: text worth scanning. */
-    private static boolean textual(SystemRoot root, String systemPath) {
+    /** Bigger than configuration ever is: the secret scan passes over it (a regular file; anything else is read and refused). */
+    private static boolean tooLargeToScan(SystemRoot root, String systemPath) {
         Optional<Path> p = root.resolve(systemPath, "/");
-        if (p.isEmpty()) {
-            return false;
-        }
         try {
-            if (Files.size(p.get()) > MAX_SECRET_SCAN) {
-                return false;
-            }
-            try (var in = Files.newInputStream(p.get())) {
-                byte[] head = in.readNBytes(8192);
-                for (byte b : head) {
-                    if (b == 0) {
-                        return false;
-                    }
-                }
-            }
-            return true;
+            return p.isPresent() && Files.isRegularFile(p.get(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(p.get()) > MAX_SECRET_SCAN;
         } catch (IOException e) {
-            return false;
+            return false; // then reading it says why
         }
+    }
+
+    /** A NUL character in the first 8 KiB: a binary file, not text worth scanning. */
+    private static boolean binary(String text) {
+        return text.substring(0, Math.min(text.length(), 8192)).indexOf('\0') >= 0;
     }
 }

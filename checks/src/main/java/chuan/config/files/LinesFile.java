@@ -26,7 +26,7 @@ public final class LinesFile extends ReadConfig {
 
     @Override
     public List<Scoped> lookup(String regex) {
-        Pattern p = Pattern.compile(regex);
+        Pattern p = chuan.util.SafeRegex.compile(regex); // checked when the profile loaded
         List<Scoped> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

@@ -44,15 +44,16 @@ public final class LoginDefs extends ReadConfig {
     public static LoginDefs read(SystemRoot root) {
         LoginDefs d = new LoginDefs();
         Optional<Path> f = root.resolve(FILE, "/");
-        if (f.isEmpty() || !SystemRoot.isFile(f.get())) {
+        if (f.isEmpty() || !SystemRoot.exists(f.get())) {
             d.problems.add(new ConfigProblem(FILE, 0, "not found"));
             return d;
         }
         List<String> text;
         try {
-            text = new String(Files.readAllBytes(f.get()), StandardCharsets.UTF_8).lines().toList();
+            text = new String(root.read(f.get()), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
-            d.problems.add(ConfigProblem.unreadable(FILE, "cannot read: " + e.getMessage()));
+            d.problems.add(ConfigProblem.unreadable(FILE, (e instanceof SystemRoot.NotRead ? "" : "cannot read: ")
+                    + chuan.config.IncludedFiles.reason(e)));
             return d;
         }
         d.filesRead.add(FILE);

@@ -9,7 +9,6 @@ import chuan.config.SystemRoot;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -147,7 +146,8 @@ public final class LogrotateConfig extends ReadConfig {
                 file(root, files, d.value(), d, depth + 1);
             }
         } catch (IOException e) {
-            problems.add(new ConfigProblem(d.file(), d.line(), "include " + d.value() + ": cannot list"));
+            problems.add(ConfigProblem.unreadable(d.file(), d.line(), "include " + d.value() + ": cannot list: "
+                    + IncludedFiles.reason(e)));
         }
     }
 
@@ -209,10 +209,10 @@ public final class LogrotateConfig extends ReadConfig {
                 return true;
             }
             try {
-                if (FileSystems.getDefault().getPathMatcher("glob:" + p).matches(Path.of(log))) {
+                if (chuan.util.Glob.compile(p, chuan.util.Glob.Syntax.POSIX).matches(log)) { // linear: written in the tree
                     return true;
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (chuan.util.Glob.Invalid e) {
                 // a pattern logrotate's glob(3) would not accept rotates nothing
             }
         }

@@ -54,7 +54,7 @@ public final class NtpConfig extends ReadConfig {
 
     private static boolean exists(SystemRoot root, String f) {
         Optional<Path> p = root.resolve(f, "/");
-        return p.isPresent() && SystemRoot.isFile(p.get());
+        return p.isPresent() && SystemRoot.exists(p.get()) && !java.nio.file.Files.isDirectory(p.get());
     }
 
     /** chrony's and ntpd's line format: a keyword and its arguments, {@code #} or {@code !} comments. */
@@ -107,7 +107,8 @@ public final class NtpConfig extends ReadConfig {
                 chrony(root, files, f, by, depth + 1);
             }
         } catch (IOException e) {
-            problems.add(new ConfigProblem(by.file(), by.line(), by.keyword() + " " + path + ": cannot list"));
+            problems.add(ConfigProblem.unreadable(by.file(), by.line(), by.keyword() + " " + path + ": "
+                    + (e instanceof SystemRoot.InvalidGlob ? "" : "cannot list: ") + IncludedFiles.reason(e)));
         }
     }
 

@@ -1,6 +1,7 @@
 package chuan.config.linux;
 
 import chuan.config.ConfigProblem;
+import chuan.config.IncludedFiles;
 import chuan.config.Directive;
 import chuan.config.EffectiveSetting;
 import chuan.config.ReadConfig;
@@ -101,7 +102,7 @@ public final class PamConfig extends ReadConfig {
                 try {
                     root.glob(mc.dropIns(), "*.conf").ifPresent(names -> names.forEach(files::add));
                 } catch (IOException e) {
-                    problems.add(new ConfigProblem(mc.dropIns(), 0, "cannot list: " + e.getMessage()));
+                    problems.add(ConfigProblem.unreadable(mc.dropIns(), 0, "cannot list: " + IncludedFiles.reason(e)));
                 }
             }
             for (String f : files) {
@@ -113,14 +114,15 @@ public final class PamConfig extends ReadConfig {
 
     private void readSettings(String systemPath, Map<String, Directive> out) {
         Optional<Path> disk = root.resolve(systemPath, "/");
-        if (disk.isEmpty() || !SystemRoot.isFile(disk.get())) {
+        if (disk.isEmpty() || !SystemRoot.exists(disk.get())) {
             return;
         }
         List<String> lines;
         try {
-            lines = new String(Files.readAllBytes(disk.get()), StandardCharsets.UTF_8).lines().toList();
+            lines = new String(root.read(disk.get()), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
-            problems.add(ConfigProblem.unreadable(systemPath, "cannot read: " + e.getMessage()));
+            problems.add(ConfigProblem.unreadable(systemPath, (e instanceof SystemRoot.NotRead ? "" : "cannot read: ")
+                    + IncludedFiles.reason(e)));
             return;
         }
         filesRead.add(systemPath);

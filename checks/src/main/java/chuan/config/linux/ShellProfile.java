@@ -39,14 +39,14 @@ public final class ShellProfile extends ReadConfig {
         List<String> order = new ArrayList<>();
         for (String f : List.of("/etc/profile", "/etc/bash.bashrc")) {
             Optional<java.nio.file.Path> disk = root.resolve(f, "/");
-            if (disk.isPresent() && SystemRoot.isFile(disk.get())) {
+            if (disk.isPresent() && SystemRoot.exists(disk.get())) {
                 order.add(f);
             }
         }
         try {
             order.addAll(root.glob("/etc/profile.d", "*.sh").orElse(List.of()));
         } catch (IOException e) {
-            p.problems.add(new ConfigProblem("/etc/profile.d", 0, "cannot list: " + e.getMessage()));
+            p.problems.add(ConfigProblem.unreadable("/etc/profile.d", 0, "cannot list: " + IncludedFiles.reason(e)));
         }
         for (String f : order) {
             p.file(files, f);

@@ -1,6 +1,7 @@
 package chuan.config.linux;
 
 import chuan.config.ConfigProblem;
+import chuan.config.IncludedFiles;
 import chuan.config.Directive;
 import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveSetting;
@@ -62,7 +63,7 @@ public final class SysctlConfig extends ReadConfig {
                     }
                 }
             } catch (IOException e) {
-                c.problems.add(new ConfigProblem(dir, 0, "cannot list: " + e.getMessage()));
+                c.problems.add(ConfigProblem.unreadable(dir, 0, "cannot list: " + IncludedFiles.reason(e)));
             }
         }
         List<String[]> order = new ArrayList<>();
@@ -72,23 +73,26 @@ public final class SysctlConfig extends ReadConfig {
         root.resolve(LEGACY, "/").ifPresent(p -> order.add(new String[] {LEGACY, p.toString()}));
         for (String[] f : order) {
             Path disk = Path.of(f[1]);
-            if (!SystemRoot.isFile(disk)) {
+            boolean special = SystemRoot.exists(disk) && !Files.isDirectory(disk) && !root.systemPath(disk).equals("/dev/null");
+            if (!SystemRoot.isFile(disk) && !special) {
                 if (!f[0].equals(LEGACY)) {
                     c.problems.add(new ConfigProblem(f[0], 0, "not a readable file (dangling link?)"));
                 }
                 continue;
             }
-            c.file(f[0], disk);
+            c.file(root, f[0], disk);
         }
         return c;
     }
 
-    private void file(String systemPath, Path disk) {
+    private void file(SystemRoot root, String systemPath, Path disk) {
         List<String> lines;
         try {
-            lines = new String(Files.readAllBytes(disk), StandardCharsets.UTF_8).lines().toList();
+            lines = new String(root.read(disk), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
-            problems.add(ConfigProblem.unreadable(systemPath, "cannot read: " + e.getMessage()));
+            // a FIFO, a file over the size limit, an unreadable file: never audited as if empty
+            problems.add(ConfigProblem.unreadable(systemPath, (e instanceof SystemRoot.NotRead ? "" : "cannot read: ")
+                    + IncludedFiles.reason(e)));
             return;
         }
         filesRead.add(systemPath);
@@ -121,17 +125,16 @@ public final class SysctlConfig extends ReadConfig {
         }
     }
 
-    /** A glob over the dotted name: {@code *} and {@code ?} stay within one component. */
+    /**
+     * A glob over the dotted name: {@code *} and {@code ?} stay within one component. Linear in the
+     * name (the glob is written in a file of the audited tree); a glob glob(3) would not read matches nothing.
+     */
     static boolean globMatches(String glob, String name) {
-        StringBuilder re = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            re.append(switch (c) {
-                case '*' -> "[^.]*";
-                case '?' -> "[^.]";
-                default -> java.util.regex.Pattern.quote(String.valueOf(c));
-            });
+        try {
+            return chuan.util.Glob.compile(glob, chuan.util.Glob.Syntax.SYSCTL).matches(name);
+        } catch (chuan.util.Glob.Invalid e) {
+            return false;
         }
-        return name.matches(re.toString());
     }
 
     /** {@code net/ipv4/ip_forward} and {@code net.ipv4.ip_forward} name the same parameter. */

@@ -50,7 +50,7 @@ public final class SystemdConf extends ReadConfig {
         SystemdConf c = new SystemdConf(root, "/etc/systemd/" + name + ".conf", defaults);
         IncludedFiles files = new IncludedFiles(root, "drop-in", c.problems, c.filesRead);
         Optional<java.nio.file.Path> main = root.resolve(c.mainFile(), "/");
-        if (main.isPresent() && SystemRoot.isFile(main.get())) {
+        if (main.isPresent() && SystemRoot.exists(main.get())) {
             c.file(files, c.mainFile());
         }
         TreeMap<String, String> dropIns = new TreeMap<>();
@@ -60,7 +60,7 @@ public final class SystemdConf extends ReadConfig {
                     dropIns.putIfAbsent(f.substring(f.lastIndexOf('/') + 1), f);
                 }
             } catch (IOException e) {
-                c.problems.add(new ConfigProblem(base + "/" + name + ".conf.d", 0, "cannot list: " + e.getMessage()));
+                c.problems.add(ConfigProblem.unreadable(base + "/" + name + ".conf.d", 0, "cannot list: " + IncludedFiles.reason(e)));
             }
         }
         dropIns.values().forEach(f -> c.file(files, f));

@@ -206,7 +206,8 @@ public final class NginxConfig extends ReadConfig {
                         file(child, block, depth + 1, files, at);
                     }
                 } catch (IOException e) {
-                    into.problems.add(new ConfigProblem(at.file(), at.line(), "include " + pattern + ": cannot list " + dir));
+                    into.problems.add(ConfigProblem.unreadable(at.file(), at.line(), "include " + pattern + ": "
+                            + (e instanceof SystemRoot.InvalidGlob ? "" : "cannot list " + dir + ": ") + IncludedFiles.reason(e)));
                 }
             }
         }

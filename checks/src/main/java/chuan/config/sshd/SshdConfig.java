@@ -432,7 +432,8 @@ public final class SshdConfig extends ReadConfig {
                 }
                 return m.get();
             } catch (IOException e) {
-                c.problems.add(ConfigProblem.unreadable(at.file(), "Include " + pattern + ": cannot list " + dir));
+                c.problems.add(ConfigProblem.unreadable(at.file(), at.line(), "Include " + pattern + ": "
+                        + (e instanceof SystemRoot.InvalidGlob ? "" : "cannot list " + dir + ": ") + IncludedFiles.reason(e)));
                 return List.of();
             }
         }

@@ -19,6 +19,17 @@ final class Digits {
         return true;
     }
 
+    /** Whether characters {@code from} (inclusive) to {@code to} (exclusive) are all digits, without copying them. */
+    static boolean all(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
     static int at(CharSequence s, int i) {
         return s.charAt(i) - '0';
     }

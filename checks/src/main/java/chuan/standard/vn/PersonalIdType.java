@@ -124,7 +124,7 @@ final class PersonalIdType extends VnType {
         }
 
         @Override
-        public boolean agrees(CharSequence id, CharSequence sibling, long siblingDay) {
+        public boolean agrees(CharSequence id, CharSequence sibling, long siblingDay, long recordDay) {
             if (siblingDay == Long.MIN_VALUE) {
                 return true;
             }
@@ -133,7 +133,7 @@ final class PersonalIdType extends VnType {
         }
 
         @Override
-        public String expected(CharSequence id) {
+        public String expected(CharSequence id, long recordDay) {
             return "a birth date in " + birthYear(id) + " (from ID " + Masking.mask(id.toString()) + ")";
         }
     }
@@ -151,13 +151,13 @@ final class PersonalIdType extends VnType {
         }
 
         @Override
-        public boolean agrees(CharSequence id, CharSequence sibling, long siblingDay) {
+        public boolean agrees(CharSequence id, CharSequence sibling, long siblingDay, long recordDay) {
             VnSex sex = VnSex.of(sibling);
             return sex == null || (sex == VnSex.MALE) == male(id); // an unreadable sex is the column's own problem
         }
 
         @Override
-        public String expected(CharSequence id) {
+        public String expected(CharSequence id, long recordDay) {
             return (male(id) ? "Nam (male)" : "Nữ (female)") + ", from digit 4 of ID " + Masking.mask(id.toString());
         }
     }
@@ -175,13 +175,13 @@ final class PersonalIdType extends VnType {
         }
 
         @Override
-        public boolean agrees(CharSequence id, CharSequence sibling, long siblingDay) {
+        public boolean agrees(CharSequence id, CharSequence sibling, long siblingDay, long recordDay) {
             VnReference.IdProvince p = byPrefix[Digits.number(id, 0, 3)];
             return p == null || p.gso2004().contentEquals(sibling) || p.code2025().contentEquals(sibling);
         }
 
         @Override
-        public String expected(CharSequence id) {
+        public String expected(CharSequence id, long recordDay) {
             VnReference.IdProvince p = ref.idProvinces.get(id.subSequence(0, 3).toString());
             return p == null ? "the ID's province" : p.gso2004() + " (" + p.name() + ") or its 2025 code " + p.code2025()
                     + ", from ID " + Masking.mask(id.toString());

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code vn.province-code}: a 2-digit province code, checked against the list in force on the
- * record's date: the 63 codes of Decision 124/2004/QĐ-TTg until 2025-06-30, the 34 of Decision
+ * record's date (or the audit date): the 63 codes of Decision 124/2004/QĐ-TTg until 2025-06-30, the 34 of Decision
  * 19/2025/QĐ-TTg from 2025-07-01. A profile may pin the scheme; a code that stopped existing in
  * the 2025 merger is reported with the province it became.
  */
@@ -43,6 +43,11 @@ final class ProvinceCodeType extends VnType {
             return in2004[code] ? MERGED : UNKNOWN;
         }
         return in2004[code] ? OK : UNKNOWN;
+    }
+
+    @Override
+    public LocalDate rulesInForceOn(LocalDate asOf) {
+        return scheme.rulesDay();
     }
 
     @Override

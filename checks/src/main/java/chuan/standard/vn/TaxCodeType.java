@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * {@code vn.tax-code}: the enterprise tax code (mã số thuế), 10 digits with a check digit, or 13
- * as {@code NNNNNNNNNN-NNN} for a dependent unit (Circular 105/2020/TT-BTC Art.5, carried into
- * 86/2024/TT-BTC); and from 2025-07-01 the 12-digit personal ID, which replaced the personal tax
- * code (Circular 86/2024/TT-BTC Art.5.5).
+ * for a dependent unit (Circular 105/2020/TT-BTC Art.5, carried into 86/2024/TT-BTC): written
+ * {@code NNNNNNNNNN-NNN} on certificates, and as 13 digits without the dash in published registers;
+ * the check digit is the 10th either way. From 2025-07-01 also the 12-digit personal ID, which
+ * replaced the personal tax code (Circular 86/2024/TT-BTC Art.5.5).
  */
 final class TaxCodeType extends VnType {
 
@@ -17,6 +18,7 @@ final class TaxCodeType extends VnType {
     static final int CHECKSUM = 1;
     private static final int[] WEIGHTS = {31, 29, 23, 19, 17, 13, 7, 5, 3};
     private static final List<String> RULES = List.of("VN-MST-FORMAT", "VN-MST-CHECKSUM");
+    private static final String FORMS = "10 digits, or 13 for a branch (10 digits-3 digits, or the 13 digits without the dash)";
 
     private final PersonalIdType personalId;
     private final boolean personalIdAllowed;
@@ -34,8 +36,12 @@ final class TaxCodeType extends VnType {
             return personalIdAllowed && personalId.check(v, recordDay) == OK ? OK : FORMAT;
         }
         if (n == 14 && v.charAt(10) == '-') {
-            if (!Digits.all(v.subSequence(0, 10)) || !Digits.all(v.subSequence(11, 14)) || Digits.number(v, 11, 3) == 0) {
+            if (!Digits.all(v, 0, 10) || !Digits.all(v, 11, 14) || Digits.number(v, 11, 3) == 0) {
                 return FORMAT;
+            }
+        } else if (n == 13 && Digits.all(v)) {
+            if (Digits.number(v, 10, 3) == 0) {
+                return FORMAT; // branch 000 is never issued, dashed or not
             }
         } else if (n != 10 || !Digits.all(v)) {
             return FORMAT;
@@ -59,7 +65,7 @@ final class TaxCodeType extends VnType {
 
     @Override
     public String expected(int code) {
-        return code == FORMAT ? "10 digits, 10 digits-3 digits" + (personalIdAllowed ? ", or a 12-digit personal ID" : "")
+        return code == FORMAT ? FORMS + (personalIdAllowed ? ", or a 12-digit personal ID" : "")
                 : "a check digit matching the first nine digits";
     }
 
@@ -77,6 +83,9 @@ final class TaxCodeType extends VnType {
         if (v.length() == 9 && Digits.all(v)) {
             return "9 digits: probably a lost leading zero from a spreadsheet";
         }
-        return "not 10 digits, 10 digits-3 digits" + (personalIdAllowed ? ", or a 12-digit personal ID" : "");
+        if (v.length() >= 13 && Digits.all(v, v.length() - 3, v.length()) && Digits.number(v, v.length() - 3, 3) == 0) {
+            return "branch number 000: a dependent unit's code ends in 001 or higher";
+        }
+        return "not " + FORMS + (personalIdAllowed ? ", or a 12-digit personal ID" : "");
     }
 }

@@ -6,12 +6,14 @@ import chuan.standard.ValueType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Personal data under Vietnamese law at a given date: the categories of Decree 356/2025/NĐ-CP
  * (from 2026-01-01) or Decree 13/2023/NĐ-CP (before), with their column-name hints, from the
- * reference data; and value detectors for personal IDs, phone numbers and e-mail addresses.
+ * reference data; and detectors for personal IDs, mobile numbers and e-mail addresses, as whole
+ * values or inside longer text.
  */
 public final class VnPersonalData {
 
@@ -55,43 +57,34 @@ public final class VnPersonalData {
         VnReference ref = VnReference.of(data);
         List<PersonalData.Detector> detectors = new ArrayList<>();
         if (identifiers != null) {
-            detectors.add(detector(identifiers, new PersonalIdType(ref, asOf)));
-            detectors.add(mobile(identifiers, new PhoneType(ref)));
+            PersonalIdType id = new PersonalIdType(ref, asOf);
+            PhoneType phone = new PhoneType(ref);
+            detectors.add(new PersonalData.Detector(identifiers, "a personal identification number", whole(id),
+                    v -> EmbeddedValues.personalIdIn(v, id)));
+            detectors.add(new PersonalData.Detector(identifiers, "a mobile phone number", mobile(phone),
+                    v -> EmbeddedValues.mobileIn(v, phone)));
         }
         if (accounts != null) {
-            detectors.add(new PersonalData.Detector(accounts, VnPersonalData::emailLike));
+            detectors.add(new PersonalData.Detector(accounts, "an e-mail address", EmbeddedValues::wholeEmail,
+                    EmbeddedValues::emailIn));
         }
-        return new PersonalData(detectors, hints, name, birth);
+        return new PersonalData(detectors, hints, name, birth, EmbeddedValues::mayHold);
     }
 
     /** Mobile numbers only: an organisation's landline in open data is not a person's data. */
-    private static PersonalData.Detector mobile(PersonalData.Category c, PhoneType type) {
-        PersonalData.Detector any = detector(c, type);
-        return new PersonalData.Detector(c, v -> {
-            if (!any.matches(v)) {
+    private static Predicate<CharSequence> mobile(PhoneType type) {
+        Predicate<CharSequence> any = whole(type);
+        return v -> {
+            if (!any.test(v)) {
                 return false;
             }
             String n = PhoneType.normalise(v);
             return n != null && !n.startsWith("02");
-        });
+        };
     }
 
     /** A value type turned detector: a value of the type that passes all its checks is personal data. */
-    private static PersonalData.Detector detector(PersonalData.Category c, ValueType type) {
-        return new PersonalData.Detector(c,
-                v -> v.length() >= 9 && v.length() <= 16 && type.check(v, Long.MIN_VALUE) == ValueType.OK);
-    }
-
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-
-    /** An e-mail address (checked for an '@' first, so that most values never reach the pattern). */
-    private static boolean emailLike(CharSequence v) {
-        int at = -1;
-        for (int i = 0; i < v.length(); i++) {
-            if (v.charAt(i) == '@') {
-                at = i;
-            }
-        }
-        return at > 0 && at < v.length() - 3 && v.length() < 255 && EMAIL.matcher(v).matches();
+    private static Predicate<CharSequence> whole(ValueType type) {
+        return v -> v.length() >= 9 && v.length() <= 16 && type.check(v, Long.MIN_VALUE) == ValueType.OK;
     }
 }

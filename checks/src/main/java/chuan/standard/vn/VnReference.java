@@ -31,8 +31,11 @@ final class VnReference {
     final Set<String> landlineAreas;             // "0203", "024", ...
     final Set<String> communes2025;
     final Map<String, String> communeProvince2025;  // commune code -> province code
+    final int[] communeProvince2025ByNumber;        // commune code as a number -> province number, -1 if none
+    private final ReferenceData data;
 
     private VnReference(ReferenceData data) {
+        this.data = data;
         idProvinces = data.table("vn", "cccd-province-codes.csv", VnReference::idProvinces);
         provinces2004 = data.table("vn", "province-merger-2025.csv", VnReference::oldProvinces);
         provinces2025 = data.table("vn", "provinces-2025.csv", rows -> codes(rows, "code", "name"));
@@ -41,6 +44,14 @@ final class VnReference {
         landlineAreas = data.table("vn", "landline-area-codes.csv", rows -> set(rows, "area_code"));
         communes2025 = data.table("vn", "communes-2025.csv", rows -> set(rows, "code"));
         communeProvince2025 = data.table("vn", "communes-2025.csv#province", rows -> codes(rows, "code", "province_code"));
+        communeProvince2025ByNumber = new int[100_000];
+        java.util.Arrays.fill(communeProvince2025ByNumber, -1);
+        communeProvince2025.forEach((c, p) -> communeProvince2025ByNumber[Integer.parseInt(c)] = Integer.parseInt(p));
+    }
+
+    /** The 2004 scheme's communes by date: read on first use (only commune codes need it), then kept with the reference data. */
+    CommuneHistory communes2004() {
+        return data.table("vn", "communes-2004.csv", CommuneHistory::new);
     }
 
     private static final Map<ReferenceData, VnReference> CACHE = new java.util.concurrent.ConcurrentHashMap<>();

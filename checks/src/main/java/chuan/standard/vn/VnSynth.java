@@ -30,6 +30,7 @@ public final class VnSynth {
     private final List<String> prefixes;
     private final List<String> communes;
     private final java.util.Map<String, List<String>> communesByProvince = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<Integer>> periods2004ByProvince = new java.util.HashMap<>();
     private final List<String> provinceCodes2025;
     private final List<String> provinceCodes2004;
     private final List<String> provinceNames2025;
@@ -54,6 +55,11 @@ public final class VnSynth {
             }
         }
         this.prefixes = ref.mobile.keySet().stream().sorted().toList();
+        CommuneHistory history = ref.communes2004();
+        for (int i = 0; i < history.size(); i++) {
+            periods2004ByProvince.computeIfAbsent(history.period(i).province(), k -> new ArrayList<>()).add(i);
+            periods2004ByProvince.computeIfAbsent(-1, k -> new ArrayList<>()).add(i);
+        }
         this.communes = ref.communes2025.stream().sorted().toList();
         for (String c : communes) {
             communesByProvince.computeIfAbsent(ref.communeProvince2025.get(c), k -> new ArrayList<>()).add(c);
@@ -111,22 +117,49 @@ public final class VnSynth {
         return good.substring(0, 9) + wrong;
     }
 
-    public String communeCode(Random r) {
-        return communes.get(r.nextInt(communes.size()));
+    /** A commune code of the list in force on {@code day}. */
+    public String communeCode(Random r, LocalDate day) {
+        if (!day.isBefore(CodeScheme.MERGER)) {
+            return communes.get(r.nextInt(communes.size()));
+        }
+        return commune2004(r, -1, day);
     }
 
     /**
-     * A commune code of the 2025 list inside the given province, whose code is read in the scheme
-     * in force on {@code day} (a 2004 code is taken as the province it merged into); any commune
-     * when the province has none.
+     * A commune code of the list in force on {@code day} inside the given province, read in the
+     * same list (after the merger, a 2004 province code is taken as the province it merged into);
+     * any commune of the list when the province has none.
      */
     public String communeCode(Random r, String province, LocalDate day) {
+        if (day.isBefore(CodeScheme.MERGER)) {
+            return commune2004(r, province != null && province.length() == 2 && Digits.all(province)
+                    ? Integer.parseInt(province) : -1, day);
+        }
         String p = province;
-        if (day.isBefore(CodeScheme.MERGER) && ref.provinces2004.containsKey(province)) {
+        if (ref.provinces2004.containsKey(province) && !ref.provinces2025.containsKey(province)) {
             p = ref.provinces2004.get(province).newCode();
         }
         List<String> inside = communesByProvince.getOrDefault(p, List.of());
-        return inside.isEmpty() ? communeCode(r) : inside.get(r.nextInt(inside.size()));
+        return inside.isEmpty() ? communeCode(r, day) : inside.get(r.nextInt(inside.size()));
+    }
+
+    /**
+     * A code of the 2004 list in force on {@code day}, in the province (a number) or anywhere (-1).
+     * Only codes that lasted until the list's end are drawn: valid on the record's date, and still
+     * recognised by a draft profile inferred from the data on any date before the merger.
+     */
+    private String commune2004(Random r, int province, LocalDate day) {
+        CommuneHistory h = ref.communes2004();
+        long d = Math.min(day.toEpochDay(), CodeScheme.LAST_2004_DAY);
+        List<Integer> candidates = periods2004ByProvince.getOrDefault(province, periods2004ByProvince.get(-1));
+        for (int attempt = 0; attempt < 64; attempt++) {
+            int i = candidates.get(r.nextInt(candidates.size()));
+            if (h.inForce(i, d) && h.inForce(i, CodeScheme.LAST_2004_DAY)) {
+                return h.period(i).code(); // most periods are in force on most days: a few draws suffice
+            }
+        }
+        List<Integer> inForce = candidates.stream().filter(i -> h.inForce(i, d) && h.inForce(i, CodeScheme.LAST_2004_DAY)).toList();
+        return inForce.isEmpty() ? commune2004(r, -1, day) : h.period(inForce.get(r.nextInt(inForce.size()))).code();
     }
 
     /** A province code of the 2025 list. */

@@ -58,16 +58,16 @@ class VnTypesTest {
         ValueType.SiblingRule birth = t.siblingRules().get(0);
         ValueType.SiblingRule sex = t.siblingRules().get(1);
         ValueType.SiblingRule province = t.siblingRules().get(2);
-        assertThat(birth.agrees("079203012345", "2003-03-12", LocalDate.of(2003, 3, 12).toEpochDay())).isTrue();
-        assertThat(birth.agrees("079203012345", "2002-12-31", LocalDate.of(2002, 12, 31).toEpochDay())).isFalse();
-        assertThat(birth.agrees("079088004521", "1988-01-01", LocalDate.of(1988, 1, 1).toEpochDay())).isTrue();
-        assertThat(sex.agrees("079303012345", "Nữ", 0)).isTrue();
-        assertThat(sex.agrees("079303012345", "Nam", 0)).isFalse();
-        assertThat(sex.agrees("079088004521", "Nam", 0)).isTrue();
-        assertThat(province.agrees("079203012345", "79", 0)).isTrue();
-        assertThat(province.agrees("002203012345", "08", 0)).as("Hà Giang became Tuyên Quang (08)").isTrue();
-        assertThat(province.agrees("079203012345", "01", 0)).isFalse();
-        assertThat(sex.expected("079303012345")).contains("Nữ").doesNotContain("079303012345");
+        assertThat(birth.agrees("079203012345", "2003-03-12", LocalDate.of(2003, 3, 12).toEpochDay(), Long.MIN_VALUE)).isTrue();
+        assertThat(birth.agrees("079203012345", "2002-12-31", LocalDate.of(2002, 12, 31).toEpochDay(), Long.MIN_VALUE)).isFalse();
+        assertThat(birth.agrees("079088004521", "1988-01-01", LocalDate.of(1988, 1, 1).toEpochDay(), Long.MIN_VALUE)).isTrue();
+        assertThat(sex.agrees("079303012345", "Nữ", 0, Long.MIN_VALUE)).isTrue();
+        assertThat(sex.agrees("079303012345", "Nam", 0, Long.MIN_VALUE)).isFalse();
+        assertThat(sex.agrees("079088004521", "Nam", 0, Long.MIN_VALUE)).isTrue();
+        assertThat(province.agrees("079203012345", "79", 0, Long.MIN_VALUE)).isTrue();
+        assertThat(province.agrees("002203012345", "08", 0, Long.MIN_VALUE)).as("Hà Giang became Tuyên Quang (08)").isTrue();
+        assertThat(province.agrees("079203012345", "01", 0, Long.MIN_VALUE)).isFalse();
+        assertThat(sex.expected("079303012345", Long.MIN_VALUE)).contains("Nữ").doesNotContain("079303012345");
     }
 
     @Test
@@ -81,9 +81,21 @@ class VnTypesTest {
     @CsvSource({
         "0100233488,", "0314409058,", "0100047516,", "0314409058-002,",
         "0100233480,VN-MST-CHECKSUM", "0314409058-000,VN-MST-FORMAT", "031440905,VN-MST-FORMAT",
-        "0100000008,VN-MST-FORMAT", "01002334880,VN-MST-FORMAT"})
+        "0100000008,VN-MST-FORMAT", "01002334880,VN-MST-FORMAT",
+        // a branch as published registers write it: 13 digits, no dash; the check digit is still the 10th
+        "0100112437011,", "0314409058002,", "0100112437000,VN-MST-FORMAT", "0100112438011,VN-MST-CHECKSUM",
+        "010011243701,VN-MST-FORMAT", "01001124370111,VN-MST-FORMAT"})
     void taxCodes(String code, String expected) {
         assertThat(rule(type("vn.tax-code"), code)).isEqualTo(expected);
+    }
+
+    @Test
+    void aBranchCodeSaysWhatIsWrongWithIt() {
+        ValueType t = type("vn.tax-code");
+        assertThat(t.message(0, "0100112437000", Long.MIN_VALUE)).contains("000");
+        assertThat(t.message(0, "0314409058-000", Long.MIN_VALUE)).contains("000");
+        assertThat(t.message(1, "0100112438011", Long.MIN_VALUE)).contains("check digit is 8").contains("give 7");
+        assertThat(t.expected(0)).contains("13 digits without the dash");
     }
 
     @Test
@@ -133,7 +145,65 @@ class VnTypesTest {
         assertThat(rule(type("vn.commune-code", null, LocalDate.of(2026, 1, 1)), "00004")).isNull();
         assertThat(rule(type("vn.commune-code", null, LocalDate.of(2026, 1, 1)), "00005")).isEqualTo("VN-COMMUNE-CODE");
         assertThat(rule(type("vn.commune-code", null, LocalDate.of(2026, 1, 1)), "4")).isEqualTo("VN-COMMUNE-CODE");
-        assertThat(rule(type("vn.commune-code", null, LocalDate.of(2025, 1, 1)), "00005")).as("old scheme: form only").isNull();
+        assertThat(type("vn.commune-code", null, LocalDate.of(2026, 1, 1)).message(0, "00001", Long.MIN_VALUE))
+                .as("a code of the 2004 list only").contains("3,321")
+                .contains("it was Phường Phúc Xá (Quận Ba Đình, Thành phố Hà Nội) until 2025-06-30");
+    }
+
+    @Test
+    void communeCodesBefore2025AreThoseOfThe2004ListOnTheRecordsDate() {
+        ValueType t = type("vn.commune-code", null, LocalDate.of(2025, 1, 1));
+        assertThat(rule(t, "00001")).as("Phường Phúc Xá, until 2025-06-30").isNull();
+        assertThat(rule(t, "00005")).as("never a commune").isEqualTo("VN-COMMUNE-CODE");
+        assertThat(t.message(0, "00005", Long.MIN_VALUE)).contains("not a commune code of the 2004 list").contains("2025-01-01");
+        // Xã Bản Péo (Hà Giang) was merged on 2020-01-01: valid for a record of 2019, not of 2020
+        long y2019 = LocalDate.of(2019, 12, 31).toEpochDay();
+        long y2020 = LocalDate.of(2020, 1, 1).toEpochDay();
+        assertThat(t.check("01078", y2019)).isEqualTo(ValueType.OK);
+        assertThat(t.check("01078", y2020)).isZero();
+        assertThat(t.message(0, "01078", y2020)).contains("was Xã Bản Péo (Huyện Hoàng Su Phì, Tỉnh Hà Giang) until 2019-12-31")
+                .contains("not on 2020-01-01");
+        // Phường Vĩnh Phúc (Hà Nội) was created on 2005-01-20
+        assertThat(t.check("00006", LocalDate.of(2005, 1, 19).toEpochDay())).isZero();
+        assertThat(t.message(0, "00006", LocalDate.of(2005, 1, 19).toEpochDay())).contains("from 2005-01-20");
+        assertThat(t.check("00006", LocalDate.of(2005, 1, 20).toEpochDay())).isEqualTo(ValueType.OK);
+        // a 2025 code that was never a 2004 code is not valid before the merger
+        assertThat(t.check("00004", LocalDate.of(2025, 6, 30).toEpochDay())).as("Phường Trúc Bạch, a 2004 code too").isEqualTo(ValueType.OK);
+    }
+
+    @Test
+    void aPinnedSchemeHoldsTheListWhateverTheDate() {
+        assertThat(rule(type("vn.commune-code", "2004", LocalDate.of(2026, 1, 1)), "00001")).isNull();
+        assertThat(rule(type("vn.commune-code", "2004", LocalDate.of(2026, 1, 1)), "01078")).as("merged in 2020").isNotNull();
+        assertThat(rule(type("vn.commune-code", "2025", LocalDate.of(2025, 1, 1)), "00001")).isEqualTo("VN-COMMUNE-CODE");
+        assertThat(type("vn.commune-code", "2025", LocalDate.of(2025, 1, 1)).rulesInForceOn(LocalDate.of(2025, 1, 1)))
+                .isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(type("vn.province-code", "2004", LocalDate.of(2026, 1, 1)).rulesInForceOn(LocalDate.of(2026, 1, 1)))
+                .isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(type("vn.province-code", null, LocalDate.of(2026, 1, 1)).rulesInForceOn(LocalDate.of(2026, 1, 1)))
+                .isEqualTo(LocalDate.of(2026, 1, 1));
+    }
+
+    @Test
+    void aCommuneLiesInTheProvinceOfTheListInForceOnTheRecordsDate() {
+        ValueType.SiblingRule inProvince = type("vn.commune-code", null, LocalDate.of(2026, 1, 1)).siblingRules().get(0);
+        long y2007 = LocalDate.of(2007, 5, 1).toEpochDay();
+        long y2010 = LocalDate.of(2010, 5, 1).toEpochDay();
+        long y2024 = LocalDate.of(2024, 5, 1).toEpochDay();
+        // 2025 list (the audit date, no record date)
+        assertThat(inProvince.agrees("00004", "01", Long.MIN_VALUE, Long.MIN_VALUE)).isTrue();
+        assertThat(inProvince.agrees("00004", "79", Long.MIN_VALUE, Long.MIN_VALUE)).isFalse();
+        assertThat(inProvince.expected("00004", Long.MIN_VALUE)).contains("province 01 (Thành phố Hà Nội)");
+        // 2004 list: Thị trấn Tây Đằng was in Hà Tây (28) until 2008-07-31, then in Hà Nội (01)
+        assertThat(inProvince.agrees("09619", "28", Long.MIN_VALUE, y2007)).isTrue();
+        assertThat(inProvince.agrees("09619", "01", Long.MIN_VALUE, y2007)).isFalse();
+        assertThat(inProvince.agrees("09619", "01", Long.MIN_VALUE, y2010)).isTrue();
+        assertThat(inProvince.expected("09619", y2007)).contains("province 28 (Tỉnh Hà Tây)").contains("Thị trấn Tây Đằng")
+                .contains("2007-05-01");
+        // Xã Bản Péo (01078) lay in Hà Giang (02), which became part of Tuyên Quang (08) only in 2025
+        assertThat(inProvince.agrees("01078", "02", Long.MIN_VALUE, LocalDate.of(2019, 1, 1).toEpochDay())).isTrue();
+        assertThat(inProvince.agrees("01078", "08", Long.MIN_VALUE, LocalDate.of(2019, 1, 1).toEpochDay())).isFalse();
+        assertThat(inProvince.agrees("00001", "79", Long.MIN_VALUE, y2024)).isFalse();
     }
 
     @Test
