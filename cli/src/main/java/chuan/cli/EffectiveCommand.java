@@ -14,6 +14,7 @@ import chuan.config.linux.PamStack;
 import chuan.config.linux.SysctlConfig;
 import chuan.config.nginx.NginxConfig;
 import chuan.config.sshd.SshdConfig;
+import chuan.config.sshd.SshdConnection;
 import chuan.gate.ExitCode;
 import chuan.model.Masking;
 import chuan.report.Inert;
@@ -67,6 +68,11 @@ final class EffectiveCommand implements Callable<Integer> {
     @Option(names = "--reveal-personal-data", description = "Show the values of passwords, tokens and secrets (masked by default).")
     boolean reveal;
 
+    @Option(names = "--match", paramLabel = "SPEC", description = "sshd only: the configuration for one connection, as "
+            + "sshd -T -C takes it: user=NAME,host=NAME,addr=IP[,laddr=IP,lport=PORT,rdomain=NAME] (Match blocks applied; "
+            + "groups from ROOT's /etc/passwd and /etc/group).")
+    String match;
+
     @Option(names = "--file", paramLabel = "PATH", description = "The file a file format reads, as a path inside ROOT "
             + "(/etc/tomcat10/server.xml).")
     String file;
@@ -111,8 +117,23 @@ final class EffectiveCommand implements Callable<Integer> {
             err.println(Inert.text("chuan: " + root + ": cannot read: " + e.getMessage()));
             return ExitCode.INPUT_ERROR.code();
         }
+        SshdConnection connection = null;
+        if (match != null) {
+            if (daemon != Daemon.sshd) {
+                err.println("chuan: --match applies to sshd only");
+                return ExitCode.USAGE.code();
+            }
+            try {
+                connection = SshdConnection.parse(match);
+            } catch (IllegalArgumentException e) {
+                err.println(Inert.text("chuan: --match " + match + ": " + e.getMessage()));
+                return ExitCode.USAGE.code();
+            }
+        }
+        final SshdConnection forConnection = connection;
         List<ConfigProblem> problems = switch (daemon) {
-            case sshd -> sshd(SshdConfig.read(system), out);
+            case sshd -> sshd(SshdConfig.read(system, chuan.config.sshd.SshdDefaults.forVersion(InstalledVersions.read(system,
+                    assumedVersions).get("sshd").map(InstalledVersions.Installed::version).orElse(null))), forConnection, out);
             case nginx -> nginx(NginxConfig.read(system, InstalledVersions.read(system, assumedVersions)), out);
             case sysctl -> sysctl(SysctlConfig.read(system), out);
             case login_defs -> {
@@ -167,9 +188,27 @@ final class EffectiveCommand implements Callable<Integer> {
         return c.problems();
     }
 
-    private List<ConfigProblem> sshd(SshdConfig c, PrintWriter out) {
-        settings(select(c.all()), out);
-        if (keys.isEmpty()) {
+    /**
+     * sshd: every key as sshd -T prints it (in its order, one line per value), or for one connection as
+     * sshd -T -C does; with --key only that key (an alias names its keyword). Without a connection the
+     * Match blocks follow, as written.
+     */
+    private List<ConfigProblem> sshd(SshdConfig c, SshdConnection connection, PrintWriter out) {
+        List<EffectiveSetting> shown = connection == null ? c.all() : c.forConnection(connection);
+        if (!keys.isEmpty()) {
+            List<EffectiveSetting> all = shown;
+            shown = new java.util.ArrayList<>();
+            for (String key : keys) {
+                String wanted = c.effective(key).map(EffectiveSetting::key).orElse(key.toLowerCase(java.util.Locale.ROOT));
+                List<EffectiveSetting> found = all.stream().filter(s -> s.key().equals(wanted)).toList();
+                if (found.isEmpty()) {
+                    out.println(Inert.text(wanted + " (not set)"));
+                }
+                shown.addAll(found);
+            }
+        }
+        settings(shown, out);
+        if (keys.isEmpty() && connection == null) {
             for (SshdConfig.MatchBlock m : c.matchBlocks()) {
                 out.println(Inert.text("Match " + m.criteria() + "    # " + m.start().origin()));
                 for (Directive d : m.directives()) {

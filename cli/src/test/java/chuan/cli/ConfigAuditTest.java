@@ -323,6 +323,23 @@ class ConfigAuditTest {
     }
 
     @Test
+    void aConfigurationSshdRefusesIsAnErrorAtItsLineAndNoControlOnItPasses() throws IOException {
+        // every value a control reads is hardened, but sshd would not start: 0x10 is not a decimal number
+        Path root = Files.createDirectories(tmp.resolve("refused/etc/ssh"));
+        Files.writeString(root.resolve("sshd_config"), "PermitRootLogin no\nPasswordAuthentication no\nX11Forwarding no\n"
+                + "MaxAuthTries 0x10\n");
+        Path top = tmp.resolve("refused");
+        JSONObject report = scan(top.toString(), "-p", "ssh");
+        assertThat(report.getInt("exit")).isEqualTo(3);
+        JSONObject err = report.getJSONArray("errors").getJSONObject(0);
+        assertThat(err.getString("path") + ":" + err.getInt("line")).isEqualTo(top + "/etc/ssh/sshd_config:4");
+        assertThat(err.getString("message")).startsWith("sshd would not start: MaxAuthTries integer value invalid");
+        assertThat(results(report, "pass", top.toString())).isEmpty();
+        assertThat(results(report, "error", top.toString())).containsKey("SSH-ROOT-LOGIN PermitRootLogin")
+                .containsKey("SSH-PASSWORD-AUTH PasswordAuthentication");
+    }
+
+    @Test
     void anUnreadableFileIsAnInputErrorAndNothingReadFromItPasses() throws IOException {
         Path root = Files.createDirectories(tmp.resolve("locked/etc/ssh"));
         Path config = root.resolve("sshd_config");

@@ -33,6 +33,35 @@ class EffectiveTest {
     }
 
     @Test
+    void sshdAnswersForOneConnectionAsSshdDashCDoes(@TempDir Path root) throws Exception {
+        write(root, "/etc/ssh/sshd_config", "PasswordAuthentication no\nMatch User deploy Address 192.0.2.0/24\n"
+                + "  PasswordAuthentication yes\n");
+        CliRunner deploy = CliRunner.run("effective", root.toString(), "sshd", "--match", "user=deploy,host=h,addr=192.0.2.9",
+                "--key", "PasswordAuthentication");
+        assertThat(deploy.exit()).isZero();
+        assertThat(deploy.out()).isEqualTo("passwordauthentication yes    # /etc/ssh/sshd_config:3; not used: no at "
+                + "/etc/ssh/sshd_config:1\n");
+        CliRunner other = CliRunner.run("effective", root.toString(), "sshd", "--match", "user=deploy,host=h,addr=198.51.100.1",
+                "--key", "PasswordAuthentication");
+        assertThat(other.out()).isEqualTo("passwordauthentication no    # /etc/ssh/sshd_config:1\n");
+        CliRunner bad = CliRunner.run("effective", root.toString(), "sshd", "--match", "usr=deploy");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("chuan: --match usr=deploy: 'usr=deploy' is not one of user=, host=, addr=, laddr=, lport=, "
+                + "rdomain=\n");
+        assertThat(CliRunner.run("effective", root.toString(), "nginx", "--match", "user=a").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aConfigurationSshdRefusesIsAnInputErrorNamingTheLine(@TempDir Path root) throws Exception {
+        write(root, "/etc/ssh/sshd_config", "Port 22\nPasswordAuthenticaton no\n");
+        CliRunner r = CliRunner.run("effective", root.toString(), "sshd", "--key", "PasswordAuthentication");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo("chuan: error: /etc/ssh/sshd_config:2: sshd would not start: Bad configuration option: "
+                + "PasswordAuthenticaton\n");
+        assertThat(r.out()).isEqualTo("passwordauthentication yes    # compiled-in default\n");
+    }
+
+    @Test
     void nginxShowsEachServersInheritedValue(@TempDir Path root) throws Exception {
         write(root, "/etc/nginx/nginx.conf", "events {}\nhttp {\n  ssl_protocols TLSv1 TLSv1.2;\n  ssl_certificate /etc/ssl/a.pem;\n"
                 + "  ssl_certificate_key /etc/ssl/a.key;\n  server { listen 443 ssl; server_name a.gov.vn; }\n"

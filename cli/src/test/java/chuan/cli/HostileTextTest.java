@@ -143,15 +143,17 @@ class HostileTextTest {
     @Test
     void effectiveShowsHostileKeysValuesAndPathsEscaped(@TempDir Path root) throws Exception {
         Path sshd = Files.createDirectories(root.resolve("etc/ssh")).resolve("sshd_config");
-        // sshd, like the reader, ends a line at a carriage return too: the rest of ESCAPES is a line of its own
+        // sshd ends lines at a newline only: the carriage return and the rest of ESCAPES stay in Banner's value
+        // (sshd -T of Debian 12 prints them so)
         Files.writeString(sshd, "Banner /etc/issue" + ESCAPES + "\nInclude /etc/ssh/" + "\u001b]0;x\u0007\u202e" + ".conf\n"
                 + "Match User \u001b]8;;http://evil.example/\u0007admin\n  X11Forwarding yes\n");
         CliRunner r = CliRunner.run("effective", root.toString(), "sshd");
-        assertThat(r.exit()).isEqualTo(3); // a keyword without a value: sshd would not start
+        assertThat(r.exit()).isZero(); // sshd starts: a missing include is no error to it
         assertInert(r.out(), "effective");
         assertInert(r.err(), "effective warnings");
         assertThat(r.out()).contains("banner /etc/issue\\x1b[2J\\x1b]0;pwned\\x07").contains("Match User \\x1b]8;;http://evil.example/\\x07admin");
-        assertThat(r.err()).contains("\\x1b]0;x\\x07\\u202e.conf: no such file").contains("\"\\u202etxt.exe\\u2066\\u2069\\x85\\x9b31m\" has no value");
+        assertThat(r.out()).contains("\\x0d\\u202etxt.exe\\u2066\\u2069\\x85\\x9b31m    # /etc/ssh/sshd_config:1\n");
+        assertThat(r.err()).contains("\\x1b]0;x\\x07\\u202e.conf: no such file");
     }
 
     @Test

@@ -32,7 +32,9 @@ public final class ConfigReaders {
      */
     public static EffectiveConfig read(SystemRoot root, ConfigFormat format, String systemPath, InstalledVersions versions) {
         return switch (format) {
-            case SSHD -> SshdConfig.read(root);
+            case SSHD -> SshdConfig.read(root, chuan.config.sshd.SshdDefaults.forVersion(
+                    (versions == null ? InstalledVersions.read(root, java.util.Map.of()) : versions).get("sshd")
+                            .map(InstalledVersions.Installed::version).orElse(null)));
             case NGINX -> versions == null ? NginxConfig.read(root) : NginxConfig.read(root, versions);
             case APACHE -> ApacheConfig.read(root);
             case LOGIN_DEFS -> LoginDefs.read(root);

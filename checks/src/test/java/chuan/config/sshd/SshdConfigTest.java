@@ -71,7 +71,7 @@ class SshdConfigTest {
     }
 
     @Test
-    void matchBlocksAreConditionalScopesNotGlobalValues() throws Exception {
+    void matchBlocksAreConditionalScopesAndMatchAllIsGlobal() throws Exception {
         write(root, "/etc/ssh/sshd_config", """
                 PasswordAuthentication no
                 Match User backup Address 10.0.0.0/8
@@ -83,7 +83,9 @@ class SshdConfigTest {
         SshdConfig c = read();
         assertThat(get(c, "PasswordAuthentication").value()).isEqualTo("no");
         assertThat(get(c, "PasswordAuthentication").ignored()).isEmpty();
-        assertThat(get(c, "X11Forwarding").isDefault()).isTrue();
+        // Match all applies to every connection, so to the global value sshd -T prints
+        assertThat(get(c, "X11Forwarding").value()).isEqualTo("yes");
+        assertThat(get(c, "X11Forwarding").origin()).isEqualTo("/etc/ssh/sshd_config:6");
         assertThat(c.matchBlocks()).hasSize(2);
         assertThat(c.matchBlocks().get(0).criteria()).isEqualTo("User backup Address 10.0.0.0/8");
         assertThat(c.matchBlocks().get(0).directives()).extracting(Directive::keyword)
@@ -120,7 +122,7 @@ class SshdConfigTest {
     }
 
     @Test
-    void missingIncludesAndLoopsAreReportedNotFatal() throws Exception {
+    void missingIncludesAreNotedButAnIncludeLoopStopsSshd() throws Exception {
         write(root, "/etc/ssh/sshd_config", """
                 Include /etc/ssh/missing.conf
                 Include /etc/ssh/sshd_config.d/*.conf
@@ -132,15 +134,21 @@ class SshdConfigTest {
         assertThat(c.problems()).extracting(ConfigProblem::oneLine).containsExactly(
                 "/etc/ssh/sshd_config:1: Include /etc/ssh/missing.conf: no such file",
                 "/etc/ssh/sshd_config:2: Include /etc/ssh/sshd_config.d/*.conf: no such directory /etc/ssh/sshd_config.d",
-                "/etc/ssh/loop.conf:1: Include /etc/ssh/loop.conf includes itself (loop); not read again");
+                "/etc/ssh/loop.conf:1: sshd would not start: Include /etc/ssh/loop.conf reads /etc/ssh/loop.conf again while "
+                        + "reading it: sshd follows the loop until includes are 16 deep and stops (Too many recursive "
+                        + "configuration includes)");
+        // sshd says nothing about an include that matches no file: only the loop is a refusal
+        assertThat(c.problems()).extracting(ConfigProblem::malformed).containsExactly(false, false, true);
         assertThat(get(c, "PermitRootLogin").value()).isEqualTo("no");
         assertThat(get(c, "MaxSessions").value()).isEqualTo("2");
     }
 
     @Test
-    void noMainFileIsAProblemAndEveryValueIsTheDefault() throws Exception {
+    void noMainFileIsARefusalAndEveryValueIsTheDefault() throws Exception {
         SshdConfig c = read();
-        assertThat(c.problems()).extracting(ConfigProblem::oneLine).containsExactly("/etc/ssh/sshd_config: not found");
+        assertThat(c.problems()).extracting(ConfigProblem::oneLine)
+                .containsExactly("/etc/ssh/sshd_config: sshd would not start: /etc/ssh/sshd_config not found");
+        assertThat(c.problems().get(0).malformed()).isTrue();
         assertThat(get(c, "PasswordAuthentication").isDefault()).isTrue();
     }
 
@@ -167,7 +175,8 @@ class SshdConfigTest {
         // the same file placed inside the root at that path is what they all reach
         write(root, secret.toString(), "PermitRootLogin without-password\n");
         SshdConfig inside = read();
-        assertThat(get(inside, "PermitRootLogin").value()).isEqualTo("without-password");
+        // the old spelling is the same setting; it is shown by its current name
+        assertThat(get(inside, "PermitRootLogin").value()).isEqualTo("prohibit-password");
         assertThat(get(inside, "PermitRootLogin").origin()).isEqualTo(secret + ":1");
         assertThat(inside.problems()).isEmpty();
     }
