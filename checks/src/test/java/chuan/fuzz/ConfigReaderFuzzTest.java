@@ -23,7 +23,8 @@ import java.util.Set;
  * Every configuration reader, given a system root that holds the fuzzed bytes as its program's main
  * file and, after a scissors line ({@link TwoFiles}), as the file it includes or the second file a
  * control reads. The root also holds links out of it (relative, absolute, and one inside the
- * drop-in folder) to a file whose token must never be read.
+ * drop-in folder) to a file whose token must never be read; as the links' targets do not exist
+ * inside the root, a reader or an audit that lists a link among the files it read went outside.
  *
  * <p>Each input is read twice: by the reader itself, which must not throw, must list only files
  * inside the root, must say where each problem is, and must answer every key a built-in control asks
@@ -192,6 +193,11 @@ class ConfigReaderFuzzTest {
             readerKeepsItsContract(layout, root, canaryCheck);
             Promises.Run run = Promises.audit(List.of(root), layout.profiles());
             Promises.neverAPassOnWhatWasNotRead(run);
+            // the links' targets do not exist inside the root: a file read through one came from outside
+            for (Promises.Finished f : run.targets()) {
+                assertThat(f.target().sources() == null ? List.<String>of() : f.target().sources())
+                        .as("files read by the audit").noneMatch(src -> isLinkOut(layout, src));
+            }
             if (canaryCheck) {
                 Promises.nothingReadFromOutside(run.report());
             }
@@ -208,6 +214,7 @@ class ConfigReaderFuzzTest {
             EffectiveConfig config = ConfigReaders.read(root, layout.format(), file);
             for (String read : config.filesRead()) {
                 assertThat(read).as("files read are system paths inside the root").startsWith("/").doesNotContain(Scratch.CANARY);
+                assertThat(isLinkOut(layout, read)).as("%s was read through a link out of the root", read).isFalse();
             }
             for (ConfigProblem p : config.problems()) {
                 assertThat(p.file()).as("problem without a file: %s", p).isNotBlank();
@@ -226,6 +233,11 @@ class ConfigReaderFuzzTest {
                 }
             }
         }
+    }
+
+    /** Whether a file named in a report (a system path, or shown under the root) is one of the links out of the root. */
+    private static boolean isLinkOut(Layout layout, String file) {
+        return file.endsWith("/etc/host-rel") || file.endsWith("/etc/host-abs") || file.endsWith(layout.dropInLink());
     }
 
     /**
