@@ -23,7 +23,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for f in checks/src/test/java/chuan/fuzz/*FuzzTest.java; do
     class=$(basename "$f" .java)
-    for m in $(grep -A3 '@FuzzTest' "$f" | sed -n 's/.* void \([A-Za-z0-9]*\)(.*/\1/p'); do
+    for m in $(grep -A8 '@FuzzTest' "$f" | sed -n 's/^    void \([A-Za-z0-9]*\)(.*/\1/p' | uniq); do
       targets+=("$class#$m")
     done
   done
@@ -41,12 +41,15 @@ for t in "${targets[@]}"; do
   runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1/p' <<<"$done_line")
   secs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\2/p' <<<"$done_line")
   rate=$(grep -a -o 'exec/s: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
-  if [ $rc -eq 0 ]; then
+  # with KEEP_GOING Jazzer exits 0 after findings: the written test units tell
+  units=$(grep -a -c 'Test unit written to' "$log")
+  if [ $rc -eq 0 ] && [ "$units" -eq 0 ]; then
     result=ok
   else
     found=1
-    result="FINDING (see $log)"
-    grep -a -m1 -E '^== Java Exception|FuzzTestFindingException|Exception:|Error:' "$log" | cut -c1-160 | sed 's/^/    /'
+    result="FINDING x$units (see $log)"
+    grep -a -E '^== Java Exception' "$log" | sort | uniq | cut -c1-160 | sed 's/^/    /'
+    grep -a -o 'Test unit written to .*' "$log" | sed 's/^/    /'
   fi
   printf '%-36s %-8s %10s %8s  %s\n' "$t" "${secs:-?}" "${runs:-?}" "${rate:-?}" "$result"
 done
