@@ -91,7 +91,7 @@ final class ConfigControlReader {
             }
         }
         if (format == ConfigFormat.XML && !validXPath(key)) {
-            problems.add(tree.problemAt(ptr + "/key", "an xml key is an XPath expression, and this is not one"));
+            problems.add(tree.problemAt(ptr + "/key", "an xml key is an XPath expression that selects nodes, and this is not one"));
             return Optional.empty();
         }
         if (format == ConfigFormat.PAM && key.strip().split("\\s+").length < 2) {
@@ -177,11 +177,15 @@ final class ConfigControlReader {
         };
     }
 
+    /** An XPath expression that selects nodes: it compiles, and evaluates to a node set (not a number or text). */
     private static boolean validXPath(String expression) {
         try {
-            javax.xml.xpath.XPathFactory.newInstance().newXPath().compile(expression);
+            org.w3c.dom.Document empty = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            empty.appendChild(empty.createElement("x"));
+            javax.xml.xpath.XPathFactory.newInstance().newXPath().compile(expression)
+                    .evaluate(empty, javax.xml.xpath.XPathConstants.NODESET);
             return true;
-        } catch (javax.xml.xpath.XPathExpressionException e) {
+        } catch (javax.xml.xpath.XPathExpressionException | javax.xml.parsers.ParserConfigurationException e) {
             return false;
         }
     }
