@@ -471,12 +471,16 @@ public final class DatasetScanner {
                         "in the header: " + p.message(), true);
             }
             int blank = plan.recordSlot("DATA-HEADER-BLANK");
+            // a header with a name in its first column only is usually a title row read as the header
+            boolean title = plan.header != null && plan.header.size() > 1 && plan.blankHeaders.size() == plan.header.size() - 1
+                    && !plan.blankHeaders.contains(0);
             for (int h : plan.blankHeaders) {
                 if (blank >= 0) {
                     total.violations[blank]++;
                     if (total.wantsExample(blank)) {
                         total.examples.get(blank).add(new chuan.model.Violation(null, headerLine, h + 1, null, null,
-                                "a column name", "column " + (h + 1) + " has no name"));
+                                "a column name", "column " + (h + 1) + " has no name" + (title ? "; only column 1 has one: is line "
+                                + headerLine + " a title above the header? (declare skip-rows)" : "")));
                     }
                 }
             }

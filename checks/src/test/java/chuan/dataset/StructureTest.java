@@ -98,6 +98,17 @@ class StructureTest {
     }
 
     @Test
+    void aTitleReadAsTheHeaderIsPointedOut() throws Exception {
+        DatasetOutcome o = scan("\"Bảng 1. Dân số\",,\nMã,Tỉnh,Dân số\n01,Hà Nội,8685\n", "columns: []");
+        assertThat(result(o, "DATA-HEADER-BLANK", null).examples().get(0).message())
+                .isEqualTo("column 2 has no name; only column 1 has one: is line 1 a title above the header? (declare skip-rows)");
+        assertThat(result(scan("\"Bảng 1. Dân số\",,\nMã,Tỉnh,Dân số\n01,Hà Nội,8685\n", "skip-rows: 1\ncolumns: []"),
+                "DATA-HEADER-BLANK", null).status()).isEqualTo(Status.PASS);
+        assertThat(scan("\"Bảng 1\",,\n", "skip-rows: 3\ncolumns: []").errors()).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("the file has only 1 of the 3 rows to skip before the header"));
+    }
+
+    @Test
     void headerCaseSensitiveMatchesNamesExactly() throws Exception {
         String csv = "ID,Name\n1,Lan\n";
         String columns = "columns:\n  - name: id\n    required: true\n  - name: Name\n    required: true";
