@@ -73,6 +73,14 @@ class ConformanceTest {
         assertThat(f.misses()).as(suite + ": findings the peer expects that chuan did not report").isEmpty();
         assertThat(f.extras()).as(suite + ": findings chuan reported that the peer does not expect").isEmpty();
         assertThat(f.compared()).as("fixtures actually compared").isPositive();
+        String label = switch (suite) {
+            case "frictionless" -> "frictionless-py";
+            case "csvlint" -> "csvlint.rb";
+            default -> "W3C CSVW";
+        };
+        assertThat(Files.readString(DOC)).as("docs/conformance.md's figures for " + suite).contains(String.format(
+                "| %s | %d | %d | %d | %d | %d | %d", label, f.fixtures(), f.compared(), f.agreements(), f.misses().size(),
+                f.extras().size(), f.fixtures() - f.compared()));
     }
 
     Figures replay(String suite) throws Exception {
