@@ -47,10 +47,48 @@ public final class Encodings {
      */
     public static Optional<LegacyEncoding> detect(byte[] sample, int length, ReferenceData data) {
         Optional<LegacyEncoding> vn = VnEncodings.detect(sample, length, data);
-        if (vn.isPresent()) {
+        if (vn.isPresent() && syllables(vn.get(), sample, length)) {
             return vn;
         }
         LegacyEncoding cp1252 = WesternEncodings.all().get(0);
-        return cp1252.score(sample, length) >= 0.5 ? Optional.of(cp1252) : Optional.empty();
+        return cp1252.score(sample, length) >= 0.5 ? Optional.of(cp1252) : vn;
+    }
+
+    /**
+     * Whether the text, read in a Vietnamese encoding, is made of syllables as Vietnamese is: words
+     * with a letter outside ASCII are at most seven letters long ("nghiêng"). A Western text read
+     * through TCVN3 also comes out as Vietnamese letters, but in long words ("Transferência").
+     */
+    private static boolean syllables(LegacyEncoding e, byte[] sample, int length) {
+        StringBuilder text = new StringBuilder();
+        try (java.io.Reader r = e.decode(new java.io.ByteArrayInputStream(sample, 0, length))) {
+            char[] buf = new char[8192];
+            int k;
+            while ((k = r.read(buf)) > 0) {
+                text.append(buf, 0, k);
+            }
+        } catch (java.io.IOException ex) {
+            return true;
+        }
+        int words = 0;
+        int syllables = 0;
+        int i = 0;
+        while (i < text.length()) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean high = false;
+            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                high |= text.charAt(i) >= 0x80;
+                i++;
+            }
+            if (high) {
+                words++;
+                syllables += i - start <= 7 ? 1 : 0;
+            }
+        }
+        return words == 0 || syllables * 10 >= words * 8;
     }
 }

@@ -227,6 +227,18 @@ class StructureTest {
     }
 
     @Test
+    void westernTextIsNotTakenForVietnameseThoughTcvn3WouldReadItAsLetters() throws Exception {
+        // csvlint's Brazilian bank statement in ISO-8859-1: every accented byte is a letter in TCVN3 too,
+        // but Vietnamese words are syllables of at most seven letters, and "Transferência" is not one
+        byte[] portuguese = Files.readAllBytes(Path.of("src/test/resources/conformance/csvlint/fixtures/invalid-byte-sequence.csv"));
+        assertThat(scan("b.csv", portuguese, "columns: []").errors()).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("reads as Windows-1252"));
+        byte[] tcvn3 = Files.readAllBytes(Path.of("src/test/resources/fixtures/encodings/citizens-tcvn3.csv"));
+        assertThat(scan("t.csv", tcvn3, "columns: []").errors()).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("reads as TCVN3"));
+    }
+
+    @Test
     void latin1IsNamedWhenUndeclaredAndReadWhenDeclared() throws Exception {
         byte[] latin1 = "id,name\n1,Café\n2,Mañana\n3,Øresund\n".getBytes(StandardCharsets.ISO_8859_1);
         DatasetOutcome undeclared = scan("l.csv", latin1, "columns: []");
