@@ -69,7 +69,7 @@ final class SynthCommand implements Callable<Integer> {
         try {
             Synthesizer synth = new Synthesizer(p, asOf == null ? LocalDate.now() : asOf, ReferenceData.builtIn());
             Synthesizer.Summary s;
-            try (Writer data = writer(output); Writer t = writer(truthFile)) {
+            try (Writer data = writer(output, Synthesizer.charset(p)); Writer t = writer(truthFile, StandardCharsets.UTF_8)) {
                 s = synth.write(rows, errorRate, seed, output.getFileName().toString(), data, t);
             }
             spec.commandLine().getOut().printf("%s: %,d rows for %s, %,d with a defect (listed in %s)%n", output, s.rows(),
@@ -84,7 +84,7 @@ final class SynthCommand implements Callable<Integer> {
         }
     }
 
-    private static Writer writer(Path file) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    private static Writer writer(Path file, java.nio.charset.Charset charset) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), charset), 1 << 16);
     }
 }
