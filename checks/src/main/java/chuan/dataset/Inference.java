@@ -488,12 +488,14 @@ public final class Inference {
         rules(y);
         y.append("applies-to: [").append(quote("**/" + file.getFileName())).append("]\n");
         y.append("dataset:\n");
-        y.append("  format: ").append(format.label()).append('\n');
+        // a .tsv file that is not tab-separated is read as CSV with its own delimiter
+        boolean notTabs = format == DataFormat.TSV && dialect != null && dialect.delimiter() != '\t';
+        y.append("  format: ").append(notTabs ? DataFormat.CSV.label() : format.label()).append('\n');
         if (dialect != null) {
             if (dialect.encoding() != null) {
                 y.append("  encoding: ").append(dialect.encoding()).append("   # the file is not UTF-8\n");
             }
-            char expected = format == DataFormat.TSV ? '\t' : ',';
+            char expected = format == DataFormat.TSV && !notTabs ? '\t' : ',';
             if (dialect.delimiter() != expected) {
                 y.append("  delimiter: ").append(quote(String.valueOf(dialect.delimiter()))).append('\n');
             }

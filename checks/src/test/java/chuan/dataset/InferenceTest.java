@@ -60,6 +60,15 @@ class InferenceTest {
     }
 
     @Test
+    void aTsvFileThatIsNotTabSeparatedIsDraftedAsCsvWithItsDelimiter() throws Exception {
+        Profile p = draftThatPasses(write("x.tsv", "a;b\n1;2\n3;4\n"));
+        assertThat(p.dataset().format().label()).isEqualTo("csv");
+        assertThat(p.dataset().delimiter()).isEqualTo(';');
+        assertThat(draftThatPasses(write("y.tsv", "a\tb\n1\t2\n")).dataset().delimiterFor(chuan.profile.DataFormat.TSV))
+                .isEqualTo('\t');
+    }
+
+    @Test
     void blankAndDuplicateHeaderNamesStillGiveADraftThatPasses() throws Exception {
         Path f = write("h.csv", "id,,name,Name,\n1,a,Lan,x,\n2,b,Minh,y,\n");
         String yaml = Inference.draft(f, "draft.t", 0, AS_OF);
