@@ -45,6 +45,14 @@ final class Cell implements CharSequence, chuan.standard.ByteView {
         return this;
     }
 
+    /** Characters [from, to) of {@code parent} (an item of a list cell): read in place when the parent is ASCII bytes. */
+    Cell slice(Cell parent, int from, int to) {
+        if (parent.bytes != null && !parent.utf8) {
+            return ascii(parent.bytes, parent.from + from, parent.from + to);
+        }
+        return text(parent.toString().substring(from, to));
+    }
+
     @Override
     public boolean isEmpty() {
         return bytes != null ? byteLength == 0 : text.isEmpty();

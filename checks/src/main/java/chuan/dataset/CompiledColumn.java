@@ -2,21 +2,29 @@ package chuan.dataset;
 
 import chuan.profile.ColumnSpec;
 import chuan.profile.ColumnType;
+import chuan.profile.ValueSyntax;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
  * One profile column compiled for the per-cell path: bounds parsed once, pattern compiled once,
+ * value syntax (number separators, boolean words, missing values, list separator) compiled once,
  * and a single {@link #check} that returns the first failing {@link CellCheck} ordinal, or
- * {@link #OK}. No allocation, boxing or exceptions per cell apart from what RE2/J does.
+ * {@link #OK}. No boxing or exceptions per cell apart from what RE2/J does; only list items of
+ * non-ASCII cells and zone names are copied.
  */
 final class CompiledColumn {
 
     static final int OK = -1;
+
+    /** What one validator thread lends the checks: a cell for list items and a number scan. */
+    static final class Scratch {
+        final Cell item = new Cell();
+        final NumberSyntax.Scan number = new NumberSyntax.Scan();
+    }
 
     final ColumnSpec spec;
     final int index;               // position among the profile's columns
@@ -26,17 +34,28 @@ final class CompiledColumn {
     private final ColumnType type;
     private final TemporalFormat format;
     private final SafePattern pattern;
+    private final NumberSyntax numbers;
     private final Set<String> enumValues;
     private final String[] enumList;
     private final byte[][] enumUtf8;
-    private final boolean hasMin;
-    private final boolean hasMax;
-    private final double minNumber;
-    private final double maxNumber;
-    private final long minTemporal;
-    private final long maxTemporal;
+    private final Words trueWords;
+    private final Words falseWords;
+    private final Words missing;
+    private final String separator;
+    private final boolean hasLower;
+    private final boolean hasUpper;
+    private final boolean lowerExclusive;
+    private final boolean upperExclusive;
+    private final double lowerNumber;
+    private final double upperNumber;
+    private final NumberSyntax.Bound lowerDecimal;
+    private final NumberSyntax.Bound upperDecimal;
+    private final long lowerTemporal;
+    private final long upperTemporal;
     private final int minLength;
     private final int maxLength;
+    private final int maxWhole;
+    private final int maxFraction;
 
     CompiledColumn(ColumnSpec spec, int index, LocalDate asOf) {
         this(spec, index, asOf, chuan.standard.ReferenceData.builtIn());
@@ -48,20 +67,37 @@ final class CompiledColumn {
                 new chuan.standard.ValueTypes.Options(spec.scheme()), asOf, reference);
         this.index = index;
         this.type = spec.type();
-        this.format = spec.format() == null ? null : TemporalFormat.compile(spec.format(), new StringBuilder());
+        ValueSyntax syntax = spec.syntax();
+        this.format = spec.format() == null ? null : TemporalFormat.compile(spec.format(), syntax.yearPivot(), new StringBuilder());
         this.pattern = spec.pattern() == null ? null : SafePattern.compile(spec.pattern());
+        this.numbers = type.numeric() ? new NumberSyntax(type, syntax.decimalChar(), syntax.groupChar(), syntax.bareNumber()) : null;
         this.enumValues = spec.enumValues() == null ? null : new HashSet<>(spec.enumValues());
         this.enumList = spec.enumValues() == null ? null : spec.enumValues().toArray(new String[0]);
         this.enumUtf8 = enumList == null ? null : java.util.Arrays.stream(enumList)
                 .map(e -> e.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
-        this.hasMin = spec.min() != null;
-        this.hasMax = spec.max() != null;
-        this.minNumber = hasMin && isNumeric() ? Double.parseDouble(spec.min()) : 0;
-        this.maxNumber = hasMax && isNumeric() ? Double.parseDouble(spec.max()) : 0;
-        this.minTemporal = hasMin && !isNumeric() ? bound(spec.min(), asOf, false) : 0;
-        this.maxTemporal = hasMax && !isNumeric() ? bound(spec.max(), asOf, true) : 0;
+        this.trueWords = new Words(syntax.trueValues());
+        this.falseWords = new Words(syntax.falseValues());
+        this.missing = syntax.missingBeyondEmpty() ? new Words(syntax.missingValues()) : null;
+        this.separator = syntax.separator();
+        String lower = spec.min() != null ? spec.min() : spec.exclusiveMin();
+        String upper = spec.max() != null ? spec.max() : spec.exclusiveMax();
+        this.hasLower = lower != null;
+        this.hasUpper = upper != null;
+        this.lowerExclusive = spec.min() == null && spec.exclusiveMin() != null;
+        this.upperExclusive = spec.max() == null && spec.exclusiveMax() != null;
+        boolean numeric = type.numeric();
+        this.lowerNumber = hasLower && numeric ? Double.parseDouble(lower) : 0;
+        this.upperNumber = hasUpper && numeric ? Double.parseDouble(upper) : 0;
+        this.lowerDecimal = hasLower && type == ColumnType.DECIMAL ? NumberSyntax.Bound.of(lower) : null;
+        this.upperDecimal = hasUpper && type == ColumnType.DECIMAL ? NumberSyntax.Bound.of(upper) : null;
+        this.lowerTemporal = hasLower && !numeric ? bound(lower, asOf, false) : 0;
+        this.upperTemporal = hasUpper && !numeric ? bound(upper, asOf, true) : 0;
         this.minLength = spec.minLength() == null ? -1 : spec.minLength();
         this.maxLength = spec.maxLength() == null ? -1 : spec.maxLength();
+        int precision = spec.precision() == null ? -1 : spec.precision();
+        int scale = spec.scale() == null ? -1 : spec.scale();
+        this.maxFraction = scale;
+        this.maxWhole = precision < 0 ? -1 : precision - Math.max(scale, 0);
         EnumSet<CellCheck> a = EnumSet.noneOf(CellCheck.class);
         if (spec.required()) {
             a.add(CellCheck.REQUIRED);
@@ -78,7 +114,7 @@ final class CompiledColumn {
         if (enumValues != null) {
             a.add(CellCheck.ENUM);
         }
-        if (hasMin || hasMax) {
+        if (hasLower || hasUpper) {
             a.add(CellCheck.RANGE);
         }
         if (minLength >= 0 || maxLength >= 0) {
@@ -90,11 +126,30 @@ final class CompiledColumn {
         this.active = a;
     }
 
-    private boolean isNumeric() {
-        return type == ColumnType.INTEGER || type == ColumnType.NUMBER;
+    /** A short list of words compared exactly, without decoding the cell. */
+    private static final class Words {
+        private final String[] text;
+        private final byte[][] utf8;
+
+        Words(java.util.List<String> words) {
+            this.text = words.toArray(new String[0]);
+            this.utf8 = words.stream().map(w -> w.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        }
+
+        boolean contains(Cell v) {
+            for (int i = 0; i < text.length; i++) {
+                if (v.sameAs(text[i], utf8[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private long bound(String text, LocalDate asOf, boolean upper) {
+        if (type == ColumnType.TIME) {
+            return Temporal.isoTime(text);
+        }
         boolean today = "today".equals(text);
         long day = today ? asOf.toEpochDay() : Temporal.isoDate(text);
         if (type == ColumnType.DATE) {
@@ -110,14 +165,23 @@ final class CompiledColumn {
         return pattern == null ? null : pattern.matcher();
     }
 
-    /** The first failing check's ordinal, or {@link #OK}. {@code m} is this thread's matcher. */
-    int check(Cell v, SafePattern.Matcher m) {
-        return check(v, m, Long.MIN_VALUE);
+    /** Whether the cell holds no value: empty, absent, or one of the column's missing values. */
+    boolean isMissing(Cell v) {
+        return v == null || v.isEmpty() || (missing != null && missing.contains(v));
     }
 
-    /** As {@link #check(Cell, SafePattern.Matcher)}, with the record's own date for date-dependent types. */
-    int check(Cell v, SafePattern.Matcher m, long recordDay) {
-        if (v == null || v.isEmpty()) {
+    /** The first failing check's ordinal, or {@link #OK}. {@code m} is this thread's matcher. */
+    int check(Cell v, SafePattern.Matcher m) {
+        return check(v, m, Long.MIN_VALUE, new Scratch());
+    }
+
+    /**
+     * As {@link #check(Cell, SafePattern.Matcher)}, with the record's own date for date-dependent
+     * types and this thread's scratch objects. A list cell ({@code separator}) is checked item by
+     * item after the checks on the whole cell (required, NFC, the national type).
+     */
+    int check(Cell v, SafePattern.Matcher m, long recordDay, Scratch scratch) {
+        if (isMissing(v)) {
             return spec.required() ? CellCheck.REQUIRED.ordinal() : OK;
         }
         if (spec.nfc() && !isNfc(v)) {
@@ -129,27 +193,43 @@ final class CompiledColumn {
                 return CellCheck.ALL.length + r;
             }
         }
-        double number = 0;
-        long temporal = 0;
-        switch (type) {
-            case INTEGER -> {
-                if (!isInteger(v)) {
-                    return CellCheck.TYPE.ordinal();
-                }
-                if (hasMin || hasMax) {
-                    number = parseLong(v);
+        if (separator == null) {
+            return checkValue(v, m, scratch);
+        }
+        int n = v.length();
+        int from = 0;
+        while (from <= n) {
+            int to = indexOf(v, separator, from);
+            if (to < 0) {
+                to = n;
+            }
+            if (to > from) {
+                int code = checkValue(scratch.item.slice(v, from, to), m, scratch);
+                if (code != OK) {
+                    return code;
                 }
             }
-            case NUMBER -> {
-                if (!isNumber(v)) {
+            from = to + separator.length();
+        }
+        return OK;
+    }
+
+    /** Type, pattern, enum, range and length of one value (a cell, or an item of a list cell). */
+    private int checkValue(Cell v, SafePattern.Matcher m, Scratch scratch) {
+        double number = 0;
+        long temporal = 0;
+        NumberSyntax.Scan scan = scratch.number;
+        switch (type) {
+            case INTEGER, NUMBER, DECIMAL -> {
+                if (!numbers.scan(v, scan) || !fitsDigits(v, scan)) {
                     return CellCheck.TYPE.ordinal();
                 }
-                if (hasMin || hasMax) {
-                    number = Double.parseDouble(v.toString());
+                if ((hasLower || hasUpper) && type != ColumnType.DECIMAL) {
+                    number = numbers.value(v, scan);
                 }
             }
             case BOOLEAN -> {
-                if (!isBoolean(v)) {
+                if (!trueWords.contains(v) && !falseWords.contains(v)) {
                     return CellCheck.TYPE.ordinal();
                 }
             }
@@ -162,6 +242,17 @@ final class CompiledColumn {
             case DATETIME -> {
                 temporal = format != null ? format.parse(v) : Temporal.isoDateTime(v);
                 if (temporal == Temporal.INVALID) {
+                    return CellCheck.TYPE.ordinal();
+                }
+            }
+            case TIME -> {
+                temporal = format != null ? format.parse(v) : Temporal.isoTime(v);
+                if (temporal == Temporal.INVALID) {
+                    return CellCheck.TYPE.ordinal();
+                }
+            }
+            case DURATION -> {
+                if (!Temporal.isoDuration(v)) {
                     return CellCheck.TYPE.ordinal();
                 }
             }
@@ -184,14 +275,8 @@ final class CompiledColumn {
         if (enumList != null && !inEnum(v)) {
             return CellCheck.ENUM.ordinal();
         }
-        if (hasMin || hasMax) {
-            if (isNumeric()) {
-                if ((hasMin && number < minNumber) || (hasMax && number > maxNumber)) {
-                    return CellCheck.RANGE.ordinal();
-                }
-            } else if ((hasMin && temporal < minTemporal) || (hasMax && temporal > maxTemporal)) {
-                return CellCheck.RANGE.ordinal();
-            }
+        if ((hasLower || hasUpper) && !inRange(v, scan, number, temporal)) {
+            return CellCheck.RANGE.ordinal();
         }
         if (minLength >= 0 || maxLength >= 0) {
             int len = v.codePointCount();
@@ -200,6 +285,53 @@ final class CompiledColumn {
             }
         }
         return OK;
+    }
+
+    /** A decimal's precision and scale: digits of the whole part and of the fraction. */
+    private boolean fitsDigits(Cell v, NumberSyntax.Scan scan) {
+        if (maxFraction >= 0 && NumberSyntax.fractionDigits(v, scan) > maxFraction) {
+            return false;
+        }
+        return maxWhole < 0 || NumberSyntax.wholeDigits(v, scan) <= maxWhole;
+    }
+
+    private boolean inRange(Cell v, NumberSyntax.Scan scan, double number, long temporal) {
+        if (type == ColumnType.DECIMAL) {
+            if (hasLower) {
+                int c = NumberSyntax.compare(v, scan, lowerDecimal);
+                if (c < 0 || (c == 0 && lowerExclusive)) {
+                    return false;
+                }
+            }
+            if (hasUpper) {
+                int c = NumberSyntax.compare(v, scan, upperDecimal);
+                return c < 0 || (c == 0 && !upperExclusive);
+            }
+            return true;
+        }
+        if (type.numeric()) {
+            if (Double.isNaN(number)) {
+                return false;
+            }
+            return !(hasLower && (number < lowerNumber || (lowerExclusive && number == lowerNumber)))
+                    && !(hasUpper && (number > upperNumber || (upperExclusive && number == upperNumber)));
+        }
+        return !(hasLower && (temporal < lowerTemporal || (lowerExclusive && temporal == lowerTemporal)))
+                && !(hasUpper && (temporal > upperTemporal || (upperExclusive && temporal == upperTemporal)));
+    }
+
+    private static int indexOf(CharSequence v, String sep, int from) {
+        int n = v.length() - sep.length();
+        outer:
+        for (int i = from; i <= n; i++) {
+            for (int k = 0; k < sep.length(); k++) {
+                if (v.charAt(i + k) != sep.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** The number of codes {@link #check} can return: the cell checks, then the national type's rules. */
@@ -218,7 +350,7 @@ final class CompiledColumn {
 
     /** Epoch day of a date or date-time value of this column, or Long.MIN_VALUE. */
     long day(Cell v) {
-        if (v == null || v.isEmpty()) {
+        if (v == null || v.isEmpty() || (type != ColumnType.DATE && type != ColumnType.DATETIME)) {
             return Long.MIN_VALUE;
         }
         long t = format != null ? format.parse(v) : type == ColumnType.DATE ? Temporal.isoDate(v) : Temporal.isoDateTime(v);
@@ -233,8 +365,7 @@ final class CompiledColumn {
         return switch (c) {
             case REQUIRED -> "a value";
             case NFC -> "Unicode NFC text";
-            case TYPE -> type.label() + (format != null ? " (" + format.layout() + ")"
-                    : type == ColumnType.DATE ? " (yyyy-MM-dd)" : type == ColumnType.DATETIME ? " (ISO 8601)" : "");
+            case TYPE -> typeExpected();
             case PATTERN -> "matches " + pattern.source();
             case ENUM -> "one of " + String.join(", ", enumList());
             case RANGE -> range();
@@ -243,20 +374,62 @@ final class CompiledColumn {
         };
     }
 
-    private List<String> enumList() {
+    private String typeExpected() {
+        StringBuilder sb = new StringBuilder(type.label());
+        ValueSyntax syntax = spec.syntax();
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        if (format != null) {
+            notes.add(format.layout());
+        } else if (type == ColumnType.DATE) {
+            notes.add("yyyy-MM-dd");
+        } else if (type == ColumnType.DATETIME) {
+            notes.add("ISO 8601");
+        } else if (type == ColumnType.TIME) {
+            notes.add("HH:mm or HH:mm:ss");
+        } else if (type == ColumnType.DURATION) {
+            notes.add("ISO 8601, e.g. P1Y2M3DT4H");
+        } else if (type == ColumnType.BOOLEAN) {
+            notes.add(String.join("/", syntax.trueValues()) + " or " + String.join("/", syntax.falseValues()));
+        }
+        if (type.numeric()) {
+            if (syntax.decimalChar() != '.' && type != ColumnType.INTEGER) {
+                notes.add("decimal separator '" + syntax.decimalChar() + "'");
+            }
+            if (syntax.groupChar() != '\0') {
+                notes.add("thousands separator '" + syntax.groupChar() + "'");
+            }
+            if (spec.precision() != null) {
+                notes.add("at most " + spec.precision() + " digits");
+            }
+            if (spec.scale() != null) {
+                notes.add("at most " + spec.scale() + " after the decimal separator");
+            }
+        }
+        if (separator != null) {
+            notes.add("each item of a list separated by '" + separator + "'");
+        }
+        return notes.isEmpty() ? sb.toString() : sb.append(" (").append(String.join(", ", notes)).append(')').toString();
+    }
+
+    private java.util.List<String> enumList() {
         return spec.enumValues();
     }
 
     private String range() {
-        if (hasMin && hasMax) {
+        String lower = spec.min() != null ? ">= " + spec.min() : spec.exclusiveMin() != null ? "> " + spec.exclusiveMin() : null;
+        String upper = spec.max() != null ? "<= " + spec.max() : spec.exclusiveMax() != null ? "< " + spec.exclusiveMax() : null;
+        if (spec.min() != null && spec.max() != null) {
             return "between " + spec.min() + " and " + spec.max();
         }
-        return hasMin ? ">= " + spec.min() : "<= " + spec.max();
+        if (lower != null && upper != null) {
+            return lower + " and " + upper;
+        }
+        return lower != null ? lower : upper;
     }
 
     private String length() {
         if (minLength >= 0 && maxLength >= 0) {
-            return minLength + " to " + maxLength + " characters";
+            return minLength == maxLength ? minLength + " characters" : minLength + " to " + maxLength + " characters";
         }
         return minLength >= 0 ? "at least " + minLength + " characters" : "at most " + maxLength + " characters";
     }
@@ -276,16 +449,6 @@ final class CompiledColumn {
             }
         }
         return false;
-    }
-
-    /** A value that passed {@link #isInteger}: at most 18 digits, so it fits a long exactly. */
-    private static long parseLong(CharSequence v) {
-        int i = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
-        long x = 0;
-        for (int k = i; k < v.length(); k++) {
-            x = x * 10 + (v.charAt(k) - '0');
-        }
-        return v.charAt(0) == '-' ? -x : x;
     }
 
     static boolean isNfc(CharSequence v) {

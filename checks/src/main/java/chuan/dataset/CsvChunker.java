@@ -12,7 +12,9 @@ import java.util.Arrays;
  * <p>It runs the same state machine as {@link CsvChunkParser} (a quote opens a quoted field only
  * at the start of a field; doubled quotes are literal; a record ends at LF, CRLF or CR outside
  * quotes), counting records and lines so that each chunk knows its first record number and
- * line. The delimiter and quote are ASCII, so scanning UTF-8 bytes is safe.
+ * line. The delimiter and quote are ASCII, so scanning UTF-8 bytes is safe. A record starting with
+ * the comment prefix runs to the end of its line whatever its quotes and takes no record number.
+ * It also counts how records end (CRLF, LF, CR) for the line-ending check.
  */
 final class CsvChunker {
 
@@ -21,6 +23,14 @@ final class CsvChunker {
 
     private static final int UNQUOTED = 0;
     private static final int QUOTED = 1;
+    private static final int COMMENT = 2;
+
+    /** Line ends of records by kind, and the line of the first of each. */
+    static final int CRLF = 0;
+    static final int LF = 1;
+    static final int CR = 2;
+    final long[] lineEnds = new long[3];
+    final long[] firstLineEnd = new long[3];
 
     private final InputStream in;
     private final byte delimiter;
@@ -38,12 +48,42 @@ final class CsvChunker {
     private int quoteOpen = -1;   // buf offset of the quote that opened the current quoted field
     private long quoteLine;
     private int quoteLineStart;
+    private final byte[] comment;
+    private boolean commentEnded; // the record just completed was a comment
 
     CsvChunker(InputStream in, char delimiter, char quote, boolean headerIsRecordZero) {
+        this(in, delimiter, quote, headerIsRecordZero, null);
+    }
+
+    /** {@code comment}: the UTF-8 bytes of the comment prefix, or null. */
+    CsvChunker(InputStream in, char delimiter, char quote, boolean headerIsRecordZero, byte[] comment) {
         this.in = in;
         this.delimiter = (byte) delimiter;
         this.quote = (byte) quote;
         this.nextRow = headerIsRecordZero ? 0 : 1;
+        this.comment = comment == null || comment.length == 0 ? null : comment;
+    }
+
+    /** Numbers the records from here on starting at {@code next} (after title rows and a multi-row header). */
+    void restartNumbering(long next) {
+        nextRow = next;
+    }
+
+    /** Whether a chunk of one record holds a comment. */
+    boolean isComment(Chunk c) {
+        return startsWith(c.bytes(), 0, c.length(), comment);
+    }
+
+    static boolean startsWith(byte[] b, int at, int end, byte[] prefix) {
+        if (prefix == null || end - at < prefix.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (b[at + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A chunk of whole records: {@code bytes[0..length)}, starting at record {@code firstRow} and line {@code firstLine}. */
@@ -61,7 +101,9 @@ final class CsvChunker {
             int end = scanned < len ? scan() : -1;
             if (end >= 0) {
                 records++;
-                nextRow++;
+                if (!commentEnded) {
+                    nextRow++;
+                }
                 lastEnd = end;
                 recordStart = end;
                 recordLine = line;
@@ -117,7 +159,9 @@ final class CsvChunker {
         }
         if (len > recordStart) {
             records++;
-            nextRow++;
+            if (state != COMMENT && !startsWith(buf, recordStart, len, comment)) {
+                nextRow++;
+            }
             recordStart = len;
         }
         if (records == 0) {
@@ -139,7 +183,27 @@ final class CsvChunker {
         int i = scanned;
         int n = len;
         int s = state;
+        if (comment != null && s == UNQUOTED && i == recordStart) {
+            if (n - i < comment.length && !eof) {
+                return -1; // is it a comment? the next bytes will tell
+            }
+            if (startsWith(b, i, n, comment)) {
+                s = COMMENT;
+            }
+        }
         while (i < n) {
+            if (s == COMMENT) {
+                i = ByteSearch.find(b, i, n, (byte) '\n', (byte) '\r', (byte) '\n');
+                if (i >= n) {
+                    break;
+                }
+                byte c = b[i];
+                if (needMore(i, c)) {
+                    break;
+                }
+                state = s;
+                return endRecord(i, c);
+            }
             if (s == QUOTED) {
                 i = ByteSearch.find(b, i, n, quote, (byte) '\n', (byte) '\r');
                 if (i >= n) {
@@ -204,10 +268,16 @@ final class CsvChunker {
     }
 
     private int endRecord(int i, byte c) {
+        commentEnded = state == COMMENT;
         state = UNQUOTED;
         int end = i + 1;
+        int kind = c == '\n' ? LF : CR;
         if (c == '\r' && end < len && buf[end] == '\n') {
             end++;
+            kind = CRLF;
+        }
+        if (lineEnds[kind]++ == 0) {
+            firstLineEnd[kind] = line;
         }
         line++;
         lineStart = end;

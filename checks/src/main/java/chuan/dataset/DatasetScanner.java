@@ -73,15 +73,26 @@ public final class DatasetScanner {
              CountingStream counted = new CountingStream(new BufferedInputStream(raw, 1 << 16));
              MacStream digest = new MacStream(counted, sha);
              PushbackInputStream in = new PushbackInputStream(digest, SNIFF)) {
-            String binary = sniffBinary(in);
-            if (binary != null) {
-                return unreadable(displayPath, binary);
+            String declared = profile.dataset().encoding();
+            byte[] head = in.readNBytes(SNIFF);
+            in.unread(head);
+            Utf16.Detected utf16 = Utf16.detect(head, head.length, chuan.standard.Encodings.utf16(declared));
+            boolean bom = false;
+            if (utf16 != null) {
+                in.skipNBytes(utf16.bomLength());
+            } else {
+                String binary = sniffBinary(head);
+                if (binary != null) {
+                    return unreadable(displayPath, binary);
+                }
+                bom = skipBom(in);
             }
-            boolean bom = skipBom(in);
             Run run = new Run(file, displayPath, profile, format, options, bom, bytes);
             run.counted = counted;
-            String declared = profile.dataset().encoding();
-            if (declared != null && !declared.equals("UTF-8")) {
+            if (utf16 != null) {
+                run.utf16 = utf16;
+                run.execute(new Utf8Stream(Utf16.reader(in, utf16.charset())));
+            } else if (declared != null && !declared.equals("UTF-8")) {
                 chuan.standard.LegacyEncoding legacy = chuan.standard.Encodings.byName(declared, options.reference()).orElseThrow();
                 run.declaredLegacy = legacy;
                 run.execute(new Utf8Stream(legacy.decode(in)));
@@ -93,6 +104,8 @@ public final class DatasetScanner {
         } catch (java.nio.channels.ClosedByInterruptException e) {
             Thread.interrupted();
             throw new java.util.concurrent.CancellationException("scan of " + displayPath + " cancelled");
+        } catch (Utf16.Undecodable e) {
+            return unreadable(displayPath, e.getMessage());
         } catch (IOException e) {
             return unreadable(displayPath, "cannot read: " + e.getMessage());
         }
@@ -141,10 +154,8 @@ public final class DatasetScanner {
                 List.of(new AuditError(AuditError.Kind.PROCESSING, path, null, null, message)));
     }
 
-    /** A NUL byte in the first 8 KiB means this is not a text file: say so instead of a flood of errors. */
-    private static String sniffBinary(PushbackInputStream in) throws IOException {
-        byte[] head = in.readNBytes(SNIFF);
-        in.unread(head);
+    /** A NUL byte in the first 8 KiB of a file that is not UTF-16 means this is not text: say so instead of a flood of errors. */
+    private static String sniffBinary(byte[] head) {
         for (byte b : head) {
             if (b == 0) {
                 return "binary file (it contains NUL bytes): not a CSV, TSV or JSON dataset";
@@ -215,6 +226,12 @@ public final class DatasetScanner {
         CountingStream counted;
         /** A legacy encoding the profile declared: the file is read through it, and reported once. */
         chuan.standard.LegacyEncoding declaredLegacy;
+        /** UTF-16, declared or recognised: the file is read as such, and reported once as not UTF-8. */
+        Utf16.Detected utf16;
+        private CsvSource csv;
+        private List<CsvChunkParser.QuoteProblem> headerQuoteProblems = List.of();
+        private long headerLine = 1;
+        private int firstWidth = -1;
 
         Run(Path file, String displayPath, Profile profile, DataFormat format, ScanOptions options, boolean bom,
             long fileBytes) {
@@ -236,7 +253,7 @@ public final class DatasetScanner {
         void execute(InputStream in) throws IOException {
             boolean keepText = keepText();
             BatchSource source = switch (format) {
-                case CSV, TSV -> new CsvSource(in);
+                case CSV, TSV -> csv = new CsvSource(in);
                 case NDJSON -> new NdjsonSource(in);
                 case JSON -> new RecordSource(new JsonArrayRecordReader(utf8(in),
                         new JsonColumns(profile.dataset().columns()), keepText));
@@ -261,15 +278,65 @@ public final class DatasetScanner {
                 profile.dataset().columns().forEach(c -> c.aliasesAndName().forEach(n -> known.add(chuan.profile.HeaderNames.normalise(n))));
                 header = header.stream().map(h -> known.contains(chuan.profile.HeaderNames.normalise(h)) ? h : chuan.model.Masking.name(h)).toList();
             }
-            plan = new ScanPlan(profile, format, header, options);
+            plan = new ScanPlan(profile, format, header, options, firstWidth);
+            plan.headerLine = headerLine;
             total = newTally();
             recordHeaderFindings();
             if (declaredLegacy != null) {
                 hitRecord("DATA-ENCODING", 0, 0, null, "UTF-8", "the file is in " + declaredLegacy.description()
                         + " (declared in the profile), not UTF-8; it was read through that encoding", true);
             }
+            if (utf16 != null) {
+                hitRecord("DATA-ENCODING", 0, 0, null, "UTF-8", "the file is in " + utf16.name() + " (" + utf16.how()
+                        + "), not UTF-8; it was read as " + utf16.name(), true);
+            }
             validateAll(source);
             unknownMembers = format == DataFormat.NDJSON ? ndjsonUnknown : source.unknownMembers();
+            if (csv != null && stopped == null && (declaredLegacy == null || declaredLegacy.keepsLineEnds())) {
+                lineEndings(csv.chunker);
+            }
+        }
+
+        /** Mixed line ends, or ends other than the one the profile declares: one finding, at the first odd line. */
+        private void lineEndings(CsvChunker chunker) {
+            long[] counts = chunker.lineEnds;
+            String[] names = {"CRLF", "LF", "CR"};
+            String declared = profile.dataset().dialect().lineTerminator();
+            int expected = declared != null ? java.util.Arrays.asList(names).indexOf(declared) : -1;
+            if (expected < 0) {
+                expected = counts[CsvChunker.LF] > counts[CsvChunker.CRLF] ? CsvChunker.LF : CsvChunker.CRLF;
+                if (counts[CsvChunker.CR] > counts[expected]) {
+                    expected = CsvChunker.CR;
+                }
+            }
+            long odd = 0;
+            long firstLine = Long.MAX_VALUE;
+            int firstKind = -1;
+            List<String> seen = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                if (counts[k] > 0) {
+                    seen.add(counts[k] + " " + names[k]);
+                }
+                if (k != expected && counts[k] > 0) {
+                    odd += counts[k];
+                    if (chunker.firstLineEnd[k] < firstLine) {
+                        firstLine = chunker.firstLineEnd[k];
+                        firstKind = k;
+                    }
+                }
+            }
+            int slot = plan.recordSlot("DATA-LINE-ENDINGS");
+            if (odd == 0 || slot < 0) {
+                return;
+            }
+            total.violations[slot] += odd;
+            String message = declared != null
+                    ? odd + " line end(s) are not the " + declared + " the profile declares (" + String.join(", ", seen)
+                    + "); the first, " + names[firstKind] + ", ends line " + firstLine
+                    : "line ends are mixed (" + String.join(", ", seen) + "); the first " + names[firstKind] + " ends line "
+                    + firstLine;
+            total.examples.get(slot).add(new chuan.model.Violation(null, firstLine, null, null, null,
+                    names[expected] + " at the end of every line", message));
         }
 
         private Reader utf8(InputStream in) {
@@ -279,35 +346,75 @@ public final class DatasetScanner {
 
         /** CSV/TSV: whole-record chunks, split into fields by the validators. */
         private final class CsvSource implements BatchSource {
-            private final CsvChunker chunker;
+            final CsvChunker chunker;
             private final CsvChunkParser headerParser;
             private long nextRow = 1;
+            /** A file without header or columns: its first record, read to learn the width, still to be checked. */
+            private CsvChunker.Chunk pending;
 
             CsvSource(InputStream in) {
                 char delimiter = profile.dataset().delimiterFor(format);
-                this.chunker = new CsvChunker(in, delimiter, profile.dataset().quote(), profile.dataset().header());
-                this.headerParser = new CsvChunkParser(delimiter, profile.dataset().quote());
+                byte[] comment = commentBytes();
+                this.chunker = new CsvChunker(in, delimiter, profile.dataset().quote(), profile.dataset().header(), comment);
+                this.headerParser = new CsvChunkParser(delimiter, profile.dataset().quote(), comment);
+            }
+
+            /** The next record that is not a comment, alone in its chunk; null at the end. */
+            private CsvChunker.Chunk nextRecord() throws IOException, InputProblem {
+                CsvChunker.Chunk c;
+                do {
+                    c = chunker.next(1);
+                } while (c != null && chunker.isComment(c));
+                return c;
             }
 
             @Override
             public List<String> open() throws IOException, InputProblem {
+                chuan.profile.CsvDialect dialect = profile.dataset().dialect();
+                for (int k = 0; k < dialect.skipRows(); k++) {
+                    if (nextRecord() == null) {
+                        throw new InputProblem("DATA-NO-RECORDS", 0, 1, 1, k == 0 ? "the file is empty: no header and no records"
+                                : "the file has only " + k + " of the " + dialect.skipRows() + " rows to skip before the header");
+                    }
+                }
                 if (!profile.dataset().header()) {
+                    chunker.restartNumbering(1);
+                    if (profile.dataset().columns().isEmpty()) {
+                        pending = nextRecord();
+                        if (pending != null) {
+                            firstWidth = headerParser.header(pending).length;
+                        }
+                    }
                     return null;
                 }
-                CsvChunker.Chunk h = chunker.next(1);
-                if (h == null) {
-                    throw new InputProblem("DATA-NO-RECORDS", 0, 1, 1, "the file is empty: no header and no records");
+                List<String[]> rows = new ArrayList<>();
+                for (int r = 0; r < dialect.headerRows(); r++) {
+                    CsvChunker.Chunk h = nextRecord();
+                    if (h == null) {
+                        if (r == 0) {
+                            throw new InputProblem("DATA-NO-RECORDS", 0, 1, 1, "the file is empty: no header and no records");
+                        }
+                        break;
+                    }
+                    if (r == 0) {
+                        headerLine = h.firstLine();
+                    }
+                    rows.add(headerParser.header(h));
+                    if (headerParser.badEncoding) {
+                        throw new CharacterCodingException();
+                    }
+                    if (headerQuoteProblems.isEmpty()) {
+                        headerQuoteProblems = headerParser.headerProblems();
+                    }
                 }
-                String[] names = headerParser.header(h);
-                if (headerParser.badEncoding) {
-                    throw new CharacterCodingException();
-                }
-                return new ArrayList<>(List.of(names));
+                chunker.restartNumbering(1);
+                return HeaderRows.join(rows, dialect.headerJoin());
             }
 
             @Override
             public RecordBatch next(long seq) throws IOException, InputProblem {
-                CsvChunker.Chunk c = chunker.next(Integer.MAX_VALUE);
+                CsvChunker.Chunk c = pending != null ? pending : chunker.next(Integer.MAX_VALUE);
+                pending = null;
                 if (c == null) {
                     return null;
                 }
@@ -399,15 +506,38 @@ public final class DatasetScanner {
             return t;
         }
 
+        private byte[] commentBytes() {
+            String c = profile.dataset().dialect().comment();
+            return c == null ? null : c.getBytes(StandardCharsets.UTF_8);
+        }
+
         private void recordHeaderFindings() {
             hitRecord("DATA-BOM", 0, 1, null, "no byte-order mark", "the file starts with a UTF-8 byte-order mark", bom);
+            for (CsvChunkParser.QuoteProblem p : headerQuoteProblems) {
+                hitRecord("DATA-QUOTE", 0, p.line(), (int) p.column(), "quotes only around a whole field",
+                        "in the header: " + p.message(), true);
+            }
+            int blank = plan.recordSlot("DATA-HEADER-BLANK");
+            // a header with a name in its first column only is usually a title row read as the header
+            boolean title = plan.header != null && plan.header.size() > 1 && plan.blankHeaders.size() == plan.header.size() - 1
+                    && !plan.blankHeaders.contains(0);
+            for (int h : plan.blankHeaders) {
+                if (blank >= 0) {
+                    total.violations[blank]++;
+                    if (total.wantsExample(blank)) {
+                        total.examples.get(blank).add(new chuan.model.Violation(null, headerLine, h + 1, null, null,
+                                "a column name", "column " + (h + 1) + " has no name" + (title ? "; only column 1 has one: is line "
+                                + headerLine + " a title above the header? (declare skip-rows)" : "")));
+                    }
+                }
+            }
             int dup = plan.recordSlot("DATA-HEADER-DUPLICATE");
             for (int[] d : plan.duplicateHeaders) {
                 if (dup >= 0) {
                     Slot s = plan.slots.get(dup);
                     total.violations[dup]++;
                     if (total.wantsExample(dup)) {
-                        total.examples.get(dup).add(new chuan.model.Violation(null, 1L, d[1] + 1, plan.header.get(d[1]),
+                        total.examples.get(dup).add(new chuan.model.Violation(null, headerLine, d[1] + 1, plan.header.get(d[1]),
                                 null, "unique column names", "same name as column " + (d[0] + 1) + " after normalisation"));
                     }
                     assert s != null;
@@ -419,7 +549,7 @@ public final class DatasetScanner {
                     total.violations[miss]++;
                     if (total.wantsExample(miss)) {
                         var spec = plan.columns[c].spec;
-                        total.examples.get(miss).add(new chuan.model.Violation(null, 1L, null, spec.name(), null,
+                        total.examples.get(miss).add(new chuan.model.Violation(null, headerLine, null, spec.name(), null,
                                 "a column named " + String.join(" or ", spec.aliasesAndName()), "required column is missing from the header"));
                     }
                 }
@@ -429,7 +559,7 @@ public final class DatasetScanner {
                 if (extra >= 0) {
                     total.violations[extra]++;
                     if (total.wantsExample(extra)) {
-                        total.examples.get(extra).add(new chuan.model.Violation(null, 1L, h + 1, plan.header.get(h), null,
+                        total.examples.get(extra).add(new chuan.model.Violation(null, headerLine, h + 1, plan.header.get(h), null,
                                 "a column described by the profile", "column is not described by profile " + profile.id()));
                     }
                 }
@@ -461,7 +591,7 @@ public final class DatasetScanner {
                 NdjsonChunkParser ndjson = format == DataFormat.NDJSON
                         ? new NdjsonChunkParser(new JsonColumns(profile.dataset().columns()), keepText()) : null;
                 Validator v = new Validator(plan, newTally(), queue, sequencer, faults,
-                        profile.dataset().jsonSchema(), new CsvChunkParser(delimiter, profile.dataset().quote()), ndjson,
+                        profile.dataset().jsonSchema(), new CsvChunkParser(delimiter, profile.dataset().quote(), commentBytes()), ndjson,
                         sink != null);
                 validators.add(v);
                 Thread t = new Thread(v, "chuan-validator-" + i);

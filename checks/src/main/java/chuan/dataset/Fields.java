@@ -62,6 +62,12 @@ final class Fields {
         }
     }
 
+    /** Whether field k (an index over the whole batch) is empty. */
+    boolean isEmpty(int k) {
+        String t = text[k];
+        return t != null ? t.isEmpty() : start[k] == end[k];
+    }
+
     int width(int record) {
         return recordStart[record + 1] - recordStart[record];
     }

@@ -83,7 +83,7 @@ final class OrderedStage {
             presize(b);
         }
         for (int i = 0; i < b.size; i++) {
-            if (b.kinds[i] == RecordBatch.OK) {
+            if (b.kinds[i] == RecordBatch.OK || b.kinds[i] == RecordBatch.RAGGED) {
                 processRecord(b, i, tally);
             }
         }
@@ -106,18 +106,18 @@ final class OrderedStage {
         Fields f = b.fields;
         String[] rec = b.values[i];
         for (int c = 0; c < unique.length; c++) {
-            if (unique[c] == null) {
+            if (unique[c] == null || (f != null && plan.fileIndex[c] >= f.width(i))) {
                 continue;
             }
             String raw = f != null ? null : rec[plan.fileIndex[c]];
             Cell v = f != null ? f.get(i, plan.fileIndex[c], view) : raw == null ? null : view.text(raw);
-            if (v != null && !v.isEmpty() && !unique[c].add(v)) {
+            if (!plan.columns[c].isMissing(v) && !unique[c].add(v)) {
                 int slot = plan.cellSlot[c][CellCheck.UNIQUE.ordinal()];
                 tally.hit(plan.slots.get(slot), slot, b.rows[i], b.lines[i], v,
                         plan.columns[c].expected(CellCheck.UNIQUE), "value already used by an earlier record");
             }
         }
-        if (records != null && !sameAsEarlier(b, i)) {
+        if (records != null && b.kinds[i] == RecordBatch.OK && !sameAsEarlier(b, i)) {
             tally.duplicateRow(b.rows[i], b.lines[i]);
         }
     }

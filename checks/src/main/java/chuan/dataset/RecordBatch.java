@@ -15,6 +15,8 @@ final class RecordBatch {
     static final byte RAGGED = 4;
     /** A record with bytes that are not UTF-8: its cells are not checked (the encoding result says why). */
     static final byte BAD_ENCODING = 5;
+    /** A comment line (the profile's comment prefix): not a record, not checked, not counted. */
+    static final byte COMMENT = 6;
 
     static final RecordBatch END = new RecordBatch(-1, 0);
 
@@ -31,6 +33,8 @@ final class RecordBatch {
     Fields fields;
     /** Violations found in this batch, when the scan streams them: flushed in batch order by the in-order stage. */
     java.util.List<Tally.Pending> pending;
+    /** CSV/TSV: bad quoting found while splitting the records, in record order; null when there is none. */
+    java.util.List<CsvChunkParser.QuoteProblem> quoteProblems;
     /** Set when checking the batch failed: the in-order stage passes over it. */
     boolean skipOrdered;
     int size;

@@ -18,7 +18,7 @@ final class ResultAssembler {
 
     /** Rules checked once per header column rather than once per record. */
     private static final java.util.Set<String> HEADER_RULES =
-            java.util.Set.of("DATA-HEADER-DUPLICATE", "DATA-HEADER-MISSING-COLUMN", "DATA-HEADER-EXTRA-COLUMN");
+            java.util.Set.of("DATA-HEADER-BLANK", "DATA-HEADER-DUPLICATE", "DATA-HEADER-MISSING-COLUMN", "DATA-HEADER-EXTRA-COLUMN");
 
     private final RuleCatalog catalog;
     private final ScanPlan plan;
@@ -54,7 +54,7 @@ final class ResultAssembler {
             int slot = plan.recordSlot("DATA-NO-RECORDS");
             if (slot >= 0) {
                 total.violations[slot]++;
-                total.examples.get(slot).add(new Violation(null, plan.header != null ? 1L : null, null, null, null,
+                total.examples.get(slot).add(new Violation(null, plan.header != null ? plan.headerLine : null, null, null, null,
                         "at least one record", plan.header != null ? "the file has a header and no records" : "the file has no records"));
             }
         }
@@ -94,6 +94,10 @@ final class ResultAssembler {
         } else if (slot.column() != null && plan.fileIndex[slot.column().index] < 0) {
             status = Status.NOT_APPLICABLE;
             message = "column '" + slot.column().spec.name() + "' is not in the file";
+        } else if (slot.ruleId().equals("DATA-RAGGED-ROW") && plan.widthFromFirstRecord && complete) {
+            message = plan.width < 0 ? "no header and no columns in the profile: no record to compare with"
+                    : "no header and no columns in the profile: records are compared with the first record's "
+                    + plan.width + " fields; columns are not checked";
         } else if (!complete && violations == 0) {
             status = Status.ERROR;
             message = incomplete(stopped);

@@ -25,6 +25,11 @@ final class ScanPlan {
     final List<String> header;
     private final Map<String, Integer> recordSlots = new HashMap<>();
     final List<int[]> duplicateHeaders = new ArrayList<>();   // {first index, repeated index}
+    final List<Integer> blankHeaders = new ArrayList<>();     // header indexes of columns without a name
+    /** The line the header starts on (after title rows and comments). */
+    long headerLine = 1;
+    /** A file without a header or columns: the first record's width, which every record is compared with. */
+    final boolean widthFromFirstRecord;
     final List<Integer> missingRequired = new ArrayList<>();  // profile column indexes
     final List<Integer> extraColumns = new ArrayList<>();     // header indexes
     final boolean hasUnique;
@@ -54,6 +59,11 @@ final class ScanPlan {
     }
 
     ScanPlan(Profile profile, DataFormat format, List<String> header, ScanOptions options) {
+        this(profile, format, header, options, -1);
+    }
+
+    /** {@code firstWidth}: the first record's number of fields, for a file with neither header nor columns. */
+    ScanPlan(Profile profile, DataFormat format, List<String> header, ScanOptions options, int firstWidth) {
         this.profile = profile;
         this.format = format;
         this.header = header;
@@ -69,7 +79,7 @@ final class ScanPlan {
                 fileIndex[i] = i;
             }
         } else if (header == null) {
-            width = specs.size();
+            width = specs.isEmpty() ? firstWidth : specs.size();
             for (int i = 0; i < fileIndex.length; i++) {
                 fileIndex[i] = i;
             }
@@ -77,6 +87,7 @@ final class ScanPlan {
             width = header.size();
             bindHeader(specs);
         }
+        widthFromFirstRecord = !format.isJson() && header == null && specs.isEmpty();
         addRecordSlots();
         cellSlot = new int[columns.length][];
         boolean unique = false;
@@ -132,9 +143,14 @@ final class ScanPlan {
     }
 
     private void bindHeader(List<ColumnSpec> specs) {
+        boolean sensitive = profile.dataset().dialect().headerCaseSensitive();
         Map<String, Integer> byName = new HashMap<>();
         for (int h = 0; h < header.size(); h++) {
-            String n = HeaderNames.normalise(header.get(h));
+            String n = HeaderNames.normalise(header.get(h), sensitive);
+            if (n.isEmpty()) {
+                blankHeaders.add(h);
+                continue;
+            }
             Integer first = byName.putIfAbsent(n, h);
             if (first != null) {
                 duplicateHeaders.add(new int[] {first, h});
@@ -144,7 +160,7 @@ final class ScanPlan {
         for (int i = 0; i < specs.size(); i++) {
             fileIndex[i] = -1;
             for (String name : specs.get(i).aliasesAndName()) {
-                Integer h = byName.get(HeaderNames.normalise(name));
+                Integer h = byName.get(HeaderNames.normalise(name, sensitive));
                 if (h != null) {
                     fileIndex[i] = h;
                     used[h] = true;
@@ -157,7 +173,7 @@ final class ScanPlan {
         }
         if (profile.dataset().reportExtraColumns() && !specs.isEmpty()) {
             for (int h = 0; h < used.length; h++) {
-                if (!used[h]) {
+                if (!used[h] && !blankHeaders.contains(h)) { // a column without a name is reported as such
                     extraColumns.add(h);
                 }
             }
@@ -172,9 +188,9 @@ final class ScanPlan {
                 ids.add("DATA-JSON-SCHEMA");
             }
         } else {
-            ids.addAll(List.of("DATA-QUOTE", "DATA-FIELD-SIZE"));
+            ids.addAll(List.of("DATA-QUOTE", "DATA-FIELD-SIZE", "DATA-LINE-ENDINGS"));
             if (header != null) {
-                ids.addAll(List.of("DATA-HEADER-DUPLICATE", "DATA-HEADER-MISSING-COLUMN"));
+                ids.addAll(List.of("DATA-HEADER-BLANK", "DATA-HEADER-DUPLICATE", "DATA-HEADER-MISSING-COLUMN"));
                 if (profile.dataset().reportExtraColumns() && !profile.dataset().columns().isEmpty()) {
                     ids.add("DATA-HEADER-EXTRA-COLUMN");
                 }

@@ -40,12 +40,12 @@ public final class UniqueIndex {
 
     /** Open-addressing set of longs; 0 is stored out of band. */
     static final class LongSet {
-        private long[] table = new long[1 << 10];
+        private long[] table = new long[16];  // small: a scan of a wide file has one set per unique column
         private int size;
         private boolean hasZero;
 
         void reserve(int values) {
-            int want = Integer.highestOneBit(Math.max(1024, values * 2 + 1)) << 1;
+            int want = Integer.highestOneBit(Math.max(16, values * 2 + 1)) << 1;
             while (table.length < want) {
                 grow();
             }
@@ -94,12 +94,12 @@ public final class UniqueIndex {
 
     /** Open-addressing set of strings stored as characters in one array. */
     static final class TextSet {
-        private char[] chars = new char[1 << 12];
+        private char[] chars = new char[64];
         private int used;
-        private int[] offsets = new int[1 << 10];   // entry i: chars[offsets[i] .. offsets[i] + lengths[i])
-        private int[] lengths = new int[1 << 10];
-        private int[] table = new int[1 << 11];     // entry index + 1, 0 = empty
-        private int[] hashes = new int[1 << 10];
+        private int[] offsets = new int[8];      // entry i: chars[offsets[i] .. offsets[i] + lengths[i])
+        private int[] lengths = new int[8];
+        private int[] table = new int[16];       // entry index + 1, 0 = empty
+        private int[] hashes = new int[8];
         private int size;
 
         boolean add(CharSequence v) {

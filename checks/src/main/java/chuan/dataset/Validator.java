@@ -23,12 +23,14 @@ final class Validator implements Runnable {
     private final SafePattern.Matcher[] matchers;
     private final Cell[] views;
     private final Cell dateCell = new Cell();
+    private final CompiledColumn.Scratch scratch = new CompiledColumn.Scratch();
     private final Cell[] cells;
     private final int[] codes;
     private final long[] days;    // each column's record date (as-of-column), for the rules between columns
     private final Schema schema;
     private final int blankSlot;
     private final int raggedSlot;
+    private final int quoteSlot;
     private final int syntaxSlot;
     private final int notObjectSlot;
     private final int schemaSlot;
@@ -55,6 +57,7 @@ final class Validator implements Runnable {
         this.schema = loadSchema(jsonSchema);
         this.blankSlot = plan.recordSlot("DATA-BLANK-ROW");
         this.raggedSlot = plan.recordSlot("DATA-RAGGED-ROW");
+        this.quoteSlot = plan.recordSlot("DATA-QUOTE");
         this.syntaxSlot = plan.recordSlot("DATA-JSON-SYNTAX");
         this.notObjectSlot = plan.recordSlot("DATA-JSON-RECORD");
         this.schemaSlot = plan.recordSlot("DATA-JSON-SCHEMA");
@@ -139,6 +142,12 @@ final class Validator implements Runnable {
     }
 
     private void check(RecordBatch b) {
+        if (b.quoteProblems != null) {
+            for (CsvChunkParser.QuoteProblem p : b.quoteProblems) {
+                record(quoteSlot, b.rows[p.record()], p.line(), (int) p.column(), "quotes only around a whole field",
+                        p.message());
+            }
+        }
         for (int i = 0; i < b.size; i++) {
             checkRecord(b, i);
         }
@@ -146,6 +155,9 @@ final class Validator implements Runnable {
 
     /** One record; a method of its own so that the JIT compiles it whole rather than the batch loop. */
     private void checkRecord(RecordBatch b, int i) {
+        if (b.kinds[i] == RecordBatch.COMMENT) {
+            return;
+        }
         tally.records++;
         long row = b.rows[i];
         long line = b.lines[i];
@@ -173,28 +185,30 @@ final class Validator implements Runnable {
         int got = fields != null ? fields.width(i) : rec.length;
         int width = plan.width;
         if (width >= 0 && got != width) {
+            // reported, and its cells still checked where their column is known (by position)
             b.kinds[i] = RecordBatch.RAGGED;
-            record(raggedSlot, row, line, width + " fields", "record has " + got + " fields, the header has " + width);
-            return;
+            record(raggedSlot, row, line, width + " fields", "record has " + got + " fields, the "
+                    + (plan.header != null ? "header has " : "first record has ") + width);
+        } else {
+            tally.checkedRecords++;
         }
-        tally.checkedRecords++;
         CompiledColumn[] columns = plan.columns;
         int[] fileIndex = plan.fileIndex;
         for (int c = 0; c < columns.length; c++) {
             int idx = fileIndex[c];
-            if (idx < 0) {
-                codes[c] = CompiledColumn.OK;
+            if (idx < 0 || idx >= got) {
+                codes[c] = idx < 0 ? CompiledColumn.OK : CellCheck.REQUIRED.ordinal();
                 cells[c] = null;
                 continue;
             }
             Cell v = fields != null ? fields.get(i, idx, views[c]) : rec[idx] == null ? null : views[c].text(rec[idx]);
             cells[c] = v;
             tally.cellsChecked[c]++;
-            if (v != null && !v.isEmpty()) {
+            if (!columns[c].isMissing(v)) {
                 tally.nonEmpty[c]++;
             }
             long recordDay = plan.asOfColumn[c] < 0 ? Long.MIN_VALUE : recordDay(b, i, fields, rec, plan.asOfColumn[c]);
-            int code = columns[c].check(v, matchers[c], recordDay);
+            int code = columns[c].check(v, matchers[c], recordDay, scratch);
             codes[c] = code;
             days[c] = recordDay;
             if (code >= 0) {
@@ -263,6 +277,9 @@ final class Validator implements Runnable {
     private long recordDay(RecordBatch b, int i, Fields fields, String[] rec, int dateColumn) {
         int idx = plan.fileIndex[dateColumn];
         if (idx < 0) {
+            return Long.MIN_VALUE;
+        }
+        if (fields != null && idx >= fields.width(i)) {
             return Long.MIN_VALUE;
         }
         Cell d = fields != null ? fields.get(i, idx, dateCell) : rec[idx] == null ? null : dateCell.text(rec[idx]);

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The {@code dataset:} section of a profile. {@code format} is null when it follows the file
- * extension; {@code forbidPersonalData} looks in every column for personal data (open data).
+ * extension; {@code forbidPersonalData} looks in every column for personal data (open data);
+ * {@code dialect} is how a CSV/TSV file lays out its header and line ends.
  */
 public record DatasetSpec(
         DataFormat format,
@@ -17,11 +18,19 @@ public record DatasetSpec(
         Path jsonSchema,
         List<ColumnSpec> columns,
         List<MetricSpec> checks,
-        boolean forbidPersonalData) {
+        boolean forbidPersonalData,
+        CsvDialect dialect) {
 
     public DatasetSpec {
         columns = List.copyOf(columns);
         checks = List.copyOf(checks);
+        dialect = dialect == null ? CsvDialect.DEFAULT : dialect;
+    }
+
+    public DatasetSpec(DataFormat format, String encoding, boolean header, char delimiter, char quote, boolean reportExtraColumns,
+                       Path jsonSchema, List<ColumnSpec> columns, List<MetricSpec> checks, boolean forbidPersonalData) {
+        this(format, encoding, header, delimiter, quote, reportExtraColumns, jsonSchema, columns, checks, forbidPersonalData,
+                CsvDialect.DEFAULT);
     }
 
     /** The format a file is read in: the profile's, else the file name's, else CSV. */

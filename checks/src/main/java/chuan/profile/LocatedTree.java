@@ -20,7 +20,14 @@ import java.util.Map;
  */
 public final class LocatedTree {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** Profiles of very wide datasets (a draft of 20,000 columns) are larger than SnakeYAML's 3 MB default allows. */
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setCodePointLimit(64 * 1024 * 1024);
+        return o;
+    }
 
     private final String file;
     private final JsonNode root;

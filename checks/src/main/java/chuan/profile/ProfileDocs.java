@@ -118,6 +118,32 @@ public final class ProfileDocs {
         if (c.min() != null || c.max() != null) {
             out.add("range " + (c.min() == null ? "" : c.min()) + " to " + (c.max() == null ? "" : c.max()));
         }
+        if (c.exclusiveMin() != null) {
+            out.add("above " + c.exclusiveMin());
+        }
+        if (c.exclusiveMax() != null) {
+            out.add("below " + c.exclusiveMax());
+        }
+        if (c.precision() != null || c.scale() != null) {
+            out.add("digits " + (c.precision() == null ? "any" : c.precision()) + ", after the separator "
+                    + (c.scale() == null ? "any" : c.scale()));
+        }
+        ValueSyntax v = c.syntax();
+        if (c.type().numeric() && (v.decimalChar() != '.' || v.groupChar() != '\0')) {
+            out.add("written `" + (v.groupChar() == '\0' ? "1234" : "1" + v.groupChar() + "234") + v.decimalChar() + "5`");
+        }
+        if (c.type().numeric() && !v.bareNumber()) {
+            out.add("text around the number allowed");
+        }
+        if (c.type() == ColumnType.BOOLEAN && !(v.trueValues().equals(ValueSyntax.TRUE) && v.falseValues().equals(ValueSyntax.FALSE))) {
+            out.add("true: " + String.join(", ", v.trueValues()) + "; false: " + String.join(", ", v.falseValues()));
+        }
+        if (v.missingBeyondEmpty()) {
+            out.add("missing: " + String.join(", ", v.missingValues().stream().map(m -> m.isEmpty() ? "(empty)" : m).toList()));
+        }
+        if (v.separator() != null) {
+            out.add("a list separated by `" + v.separator() + "`, each item checked");
+        }
         if (c.minLength() != null || c.maxLength() != null) {
             out.add("length " + (c.minLength() == null ? 0 : c.minLength()) + " to " + (c.maxLength() == null ? "any" : c.maxLength()));
         }

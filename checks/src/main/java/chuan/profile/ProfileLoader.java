@@ -194,11 +194,13 @@ public final class ProfileLoader {
             String encoding = d.has("encoding") ? d.get("encoding").asText() : "UTF-8";
             if (encoding.equalsIgnoreCase("UTF-8") || encoding.equalsIgnoreCase("UTF8")) {
                 encoding = "UTF-8";
+            } else if (chuan.standard.Encodings.utf16(encoding) != null) {
+                encoding = chuan.standard.Encodings.utf16(encoding);
             } else {
                 java.util.Optional<chuan.standard.LegacyEncoding> legacy =
                         chuan.standard.Encodings.byName(encoding, chuan.standard.ReferenceData.builtIn());
                 if (legacy.isEmpty()) {
-                    problems.add(tree.problemAt("/dataset/encoding", "unknown encoding '" + encoding + "' (UTF-8, or one of "
+                    problems.add(tree.problemAt("/dataset/encoding", "unknown encoding '" + encoding + "' (UTF-8, UTF-16, or one of "
                             + String.join(", ", chuan.standard.Encodings.all(chuan.standard.ReferenceData.builtIn()).stream()
                                     .map(chuan.standard.LegacyEncoding::name).toList()) + ")"));
                 } else {
@@ -217,14 +219,16 @@ public final class ProfileLoader {
             if (d.has("json-schema")) {
                 jsonSchema = jsonSchema(d.get("json-schema").asText());
             }
+            CsvDialect dialect = dialect(d);
+            ValueSyntax defaults = datasetSyntax(d);
             List<ColumnSpec> columns = new ArrayList<>();
             JsonNode cols = d.get("columns");
             Set<String> names = new HashSet<>();
             if (cols != null) {
                 for (int i = 0; i < cols.size(); i++) {
-                    ColumnSpec c = column(cols.get(i), "/dataset/columns/" + i);
+                    ColumnSpec c = column(cols.get(i), "/dataset/columns/" + i, defaults);
                     for (String n : c.aliasesAndName()) {
-                        if (!names.add(HeaderNames.normalise(n))) {
+                        if (!names.add(HeaderNames.normalise(n, dialect.headerCaseSensitive()))) {
                             problems.add(tree.problemAt("/dataset/columns/" + i, "column name or alias '" + n + "' is used twice"));
                         }
                     }
@@ -250,9 +254,46 @@ public final class ProfileLoader {
                     checks.add(check(cks.get(i), "/dataset/checks/" + i, columns));
                 }
             }
-            return new DatasetSpec(format, encoding, !d.has("header") || d.get("header").asBoolean(),
-                    delimiter, quote, reportExtra, jsonSchema, columns, checks,
-                    d.has("forbid-personal-data") && d.get("forbid-personal-data").asBoolean());
+            boolean header = !d.has("header") || d.get("header").asBoolean();
+            if (!header && d.has("header-rows")) {
+                problems.add(tree.problemAtKey("/dataset/header-rows", "'header-rows' needs a header (header: true)"));
+            }
+            if (delimiter == quote) {
+                problems.add(tree.problemAt("/dataset/quote", "the quote must differ from the delimiter"));
+            }
+            return new DatasetSpec(format, encoding, header, delimiter, quote, reportExtra, jsonSchema, columns, checks,
+                    d.has("forbid-personal-data") && d.get("forbid-personal-data").asBoolean(), dialect);
+        }
+
+        private CsvDialect dialect(JsonNode d) {
+            String comment = text(d, "comment");
+            String terminator = text(d, "line-terminator");
+            return new CsvDialect(d.has("skip-rows") ? d.get("skip-rows").asInt() : 0, comment,
+                    d.has("header-rows") ? d.get("header-rows").asInt() : 1,
+                    d.has("header-join") ? d.get("header-join").asText() : " ",
+                    "sensitive".equals(text(d, "header-case")), terminator);
+        }
+
+        /** The value syntax a dataset gives all its columns: missing values and number separators. */
+        private ValueSyntax datasetSyntax(JsonNode d) {
+            ValueSyntax base = ValueSyntax.DEFAULT;
+            char decimal = d.has("decimal-char") ? d.get("decimal-char").asText().charAt(0) : base.decimalChar();
+            char group = d.has("group-char") ? d.get("group-char").asText().charAt(0) : base.groupChar();
+            separators("/dataset", decimal, group);
+            List<String> missing = d.has("missing-values") ? strings(d.get("missing-values")) : base.missingValues();
+            return new ValueSyntax(decimal, group, base.bareNumber(), base.trueValues(), base.falseValues(), missing, null,
+                    base.yearPivot());
+        }
+
+        private void separators(String ptr, char decimal, char group) {
+            if (decimal == group) {
+                problems.add(tree.problemAt(ptr + "/group-char", "the group separator must differ from the decimal separator"));
+            }
+            if (Character.isDigit(decimal) || Character.isDigit(group) || decimal == '-' || group == '-' || decimal == '+'
+                    || group == '+') {
+                problems.add(tree.problemAt(ptr + (Character.isDigit(decimal) ? "/decimal-char" : "/group-char"),
+                        "a number separator cannot be a digit or a sign"));
+            }
         }
 
         /**
@@ -288,7 +329,7 @@ public final class ProfileLoader {
             return p;
         }
 
-        private ColumnSpec column(JsonNode c, String ptr) {
+        private ColumnSpec column(JsonNode c, String ptr, ValueSyntax defaults) {
             String typeName = c.has("type") ? c.get("type").asText() : "string";
             String valueType = chuan.standard.ValueTypes.exists(typeName) ? typeName : null;
             ColumnType type = valueType != null ? ColumnType.STRING : ColumnType.fromLabel(typeName).orElseThrow();
@@ -310,16 +351,18 @@ public final class ProfileLoader {
             }
             String format = text(c, "format");
             if (format != null) {
-                if (type != ColumnType.DATE && type != ColumnType.DATETIME) {
-                    problems.add(tree.problemAt(ptr + "/format", "'format' applies to date and datetime columns"));
+                if (!type.temporal()) {
+                    problems.add(tree.problemAt(ptr + "/format", "'format' applies to date, datetime and time columns"));
                 } else {
                     StringBuilder err = new StringBuilder();
                     TemporalFormat f = TemporalFormat.compile(format, err);
                     if (f == null) {
                         problems.add(tree.problemAt(ptr + "/format", err.toString()));
-                    } else if (f.hasTime() != (type == ColumnType.DATETIME)) {
-                        problems.add(tree.problemAt(ptr + "/format", type == ColumnType.DATE
-                                ? "a date format must not have a time (HH, mm, ss)" : "a datetime format needs HH and mm"));
+                    } else {
+                        String wrong = f.fitsType(type);
+                        if (wrong != null) {
+                            problems.add(tree.problemAt(ptr + "/format", wrong));
+                        }
                     }
                 }
             }
@@ -341,16 +384,70 @@ public final class ProfileLoader {
             }
             String min = bound(c, ptr, "min", type);
             String max = bound(c, ptr, "max", type);
+            String exclusiveMin = bound(c, ptr, "exclusive-min", type);
+            String exclusiveMax = bound(c, ptr, "exclusive-max", type);
+            new BoundCheck(tree, problems, ptr, type).consistent(min, max, exclusiveMin, exclusiveMax);
             Integer minLength = c.has("min-length") ? c.get("min-length").asInt() : null;
             Integer maxLength = c.has("max-length") ? c.get("max-length").asInt() : null;
             if (minLength != null && maxLength != null && minLength > maxLength) {
                 problems.add(tree.problemAt(ptr + "/min-length", "min-length is greater than max-length"));
             }
+            Integer precision = c.has("precision") ? c.get("precision").asInt() : null;
+            Integer scale = c.has("scale") ? c.get("scale").asInt() : null;
+            if ((precision != null || scale != null) && type != ColumnType.DECIMAL) {
+                problems.add(tree.problemAtKey(ptr + (precision != null ? "/precision" : "/scale"),
+                        "'precision' and 'scale' belong to decimal columns"));
+            } else if (precision != null && scale != null && scale > precision) {
+                problems.add(tree.problemAt(ptr + "/scale", "scale is greater than precision"));
+            }
+            ValueSyntax syntax = syntax(c, ptr, type, format, defaults);
             boolean personal = flag(c, "personal") || type == ColumnType.EMAIL
                     || (valueType != null && chuan.standard.ValueTypes.personal(valueType));
             return new ColumnSpec(c.get("name").asText(), strings(c.get("aliases")), type, format,
                     flag(c, "required"), flag(c, "unique"), pattern, enumValues, min, max, minLength, maxLength,
-                    c.has("normalization"), personal, valueType, scheme, links);
+                    c.has("normalization"), personal, valueType, scheme, links, exclusiveMin, exclusiveMax, precision, scale,
+                    syntax);
+        }
+
+        /** How the column writes its values; options that do not fit its type are errors. */
+        private ValueSyntax syntax(JsonNode c, String ptr, ColumnType type, String format, ValueSyntax defaults) {
+            for (String k : List.of("decimal-char", "group-char", "bare-number")) {
+                if (c.has(k) && !type.numeric()) {
+                    problems.add(tree.problemAtKey(ptr + "/" + k, "'" + k + "' belongs to integer, number and decimal columns"));
+                }
+            }
+            for (String k : List.of("true-values", "false-values")) {
+                if (c.has(k) && type != ColumnType.BOOLEAN) {
+                    problems.add(tree.problemAtKey(ptr + "/" + k, "'" + k + "' belongs to boolean columns"));
+                }
+            }
+            if (c.has("year-pivot") && (format == null || !format.contains("yy") || format.contains("yyyy"))) {
+                problems.add(tree.problemAtKey(ptr + "/year-pivot", "'year-pivot' belongs to a date format with a two-digit year (yy)"));
+            }
+            char decimal = c.has("decimal-char") ? c.get("decimal-char").asText().charAt(0) : defaults.decimalChar();
+            char group = c.has("group-char") ? c.get("group-char").asText().charAt(0) : defaults.groupChar();
+            if (c.has("decimal-char") || c.has("group-char")) {
+                separators(ptr, decimal, group);
+            }
+            List<String> trueValues = c.has("true-values") ? strings(c.get("true-values")) : defaults.trueValues();
+            List<String> falseValues = c.has("false-values") ? strings(c.get("false-values")) : defaults.falseValues();
+            for (String t : trueValues) {
+                if (falseValues.contains(t)) {
+                    problems.add(tree.problemAt(ptr + (c.has("true-values") ? "/true-values" : "/false-values"),
+                            "'" + t + "' is both a true and a false value"));
+                }
+            }
+            if (trueValues.isEmpty() || falseValues.isEmpty()) {
+                problems.add(tree.problemAt(ptr + (trueValues.isEmpty() ? "/true-values" : "/false-values"),
+                        "a boolean needs at least one true and one false value"));
+            }
+            List<String> missing = c.has("missing-values") ? strings(c.get("missing-values")) : defaults.missingValues();
+            String separator = text(c, "separator");
+            if (separator != null && (c.has("unique") && flag(c, "unique"))) {
+                problems.add(tree.problemAtKey(ptr + "/separator", "a list column ('separator') cannot be unique: uniqueness is per value"));
+            }
+            return new ValueSyntax(decimal, group, !c.has("bare-number") || c.get("bare-number").asBoolean(), trueValues,
+                    falseValues, missing, separator, c.has("year-pivot") ? c.get("year-pivot").asInt() : defaults.yearPivot());
         }
 
         private String bound(JsonNode c, String ptr, String key, ColumnType type) {
@@ -360,17 +457,19 @@ public final class ProfileLoader {
             String v = c.get(key).asText();
             String at = ptr + "/" + key;
             if (!type.ordered()) {
-                problems.add(tree.problemAt(at, "'" + key + "' needs a column of type integer, number, date or datetime (this one is " + type.label() + ")"));
+                problems.add(tree.problemAt(at, "'" + key + "' needs a column of type integer, number, decimal, date, datetime or time (this one is " + type.label() + ")"));
                 return v;
             }
             boolean ok = switch (type) {
-                case INTEGER, NUMBER -> c.get(key).isNumber();
+                case INTEGER, NUMBER, DECIMAL -> c.get(key).isNumber();
                 case DATE -> "today".equals(v) || Temporal.isoDate(v) != Temporal.INVALID;
+                case TIME -> Temporal.isoTime(v) != Temporal.INVALID;
                 default -> "today".equals(v) || Temporal.isoDateTime(v) != Temporal.INVALID || Temporal.isoDate(v) != Temporal.INVALID;
             };
             if (!ok) {
                 problems.add(tree.problemAt(at, "'" + key + "' of a " + type.label() + " column must be "
-                        + (type == ColumnType.DATE || type == ColumnType.DATETIME ? "an ISO 8601 date (yyyy-MM-dd) or 'today'" : "a number")
+                        + (type == ColumnType.DATE || type == ColumnType.DATETIME ? "an ISO 8601 date (yyyy-MM-dd) or 'today'"
+                        : type == ColumnType.TIME ? "a time (HH:mm or HH:mm:ss)" : "a number")
                         + ", not '" + v + "'"));
             }
             return v;

@@ -24,4 +24,9 @@ public interface LegacyEncoding {
 
     /** The file's text, decoded and normalised (NFC). */
     Reader decode(InputStream in) throws IOException;
+
+    /** Whether {@link #decode} keeps each line's own ending (CRLF, LF, CR), so that line endings can be checked. */
+    default boolean keepsLineEnds() {
+        return false;
+    }
 }

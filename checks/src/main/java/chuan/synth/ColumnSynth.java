@@ -58,7 +58,7 @@ final class ColumnSynth {
         this.vn = vn;
         this.asOf = asOf;
         this.pattern = spec.pattern() == null ? null : SafePattern.compile(spec.pattern());
-        this.dateFormat = spec.format() == null ? null : DateTimeFormatter.ofPattern(spec.format(), Locale.ROOT);
+        this.dateFormat = spec.format() == null ? null : DateTimeFormatter.ofPattern(spec.format().replace("T", "'T'"), Locale.ROOT);
         this.birthColumn = link("birth-date", columnIndex);
         this.genderColumn = link("gender", columnIndex);
         this.provinceColumn = link("province", columnIndex);
@@ -139,7 +139,7 @@ final class ColumnSynth {
             defects.add(new DefectKind("pattern-mismatch", "DATA-PATTERN"));
         }
         switch (spec.type()) {
-            case INTEGER, NUMBER -> {
+            case INTEGER, NUMBER, DECIMAL -> {
                 defects.add(new DefectKind("not-a-number", "DATA-TYPE"));
                 if (spec.max() != null) {
                     defects.add(new DefectKind("above-maximum", "DATA-RANGE"));
@@ -151,6 +151,8 @@ final class ColumnSynth {
                     defects.add(new DefectKind("future-date", "DATA-RANGE"));
                 }
             }
+            case TIME -> defects.add(new DefectKind("not-a-time", "DATA-TYPE"));
+            case DURATION -> defects.add(new DefectKind("not-a-duration", "DATA-TYPE"));
             case EMAIL -> defects.add(new DefectKind("email-without-at", "DATA-TYPE"));
             case URL -> defects.add(new DefectKind("url-without-scheme", "DATA-TYPE"));
             case BOOLEAN -> defects.add(new DefectKind("not-a-boolean", "DATA-TYPE"));
@@ -189,17 +191,28 @@ final class ColumnSynth {
         }
         return switch (spec.type()) {
             case INTEGER -> {
-                long lo = spec.min() == null ? 0 : new BigDecimal(spec.min()).longValue();
-                long hi = spec.max() == null ? lo + 1000 : new BigDecimal(spec.max()).longValue();
+                long lo = spec.min() != null ? new BigDecimal(spec.min()).longValue()
+                        : spec.exclusiveMin() != null ? new BigDecimal(spec.exclusiveMin()).longValue() + 1 : 0;
+                long hi = spec.max() != null ? new BigDecimal(spec.max()).longValue()
+                        : spec.exclusiveMax() != null ? new BigDecimal(spec.exclusiveMax()).longValue() - 1 : lo + 1000;
                 yield Long.toString(lo + (long) (r.nextDouble() * (hi - lo + 1)));
             }
-            case NUMBER -> {
-                double lo = spec.min() == null ? 0 : Double.parseDouble(spec.min());
-                double hi = spec.max() == null ? lo + 1000 : Double.parseDouble(spec.max());
-                yield BigDecimal.valueOf(lo + r.nextDouble() * (hi - lo)).setScale(2, java.math.RoundingMode.DOWN)
-                        .max(BigDecimal.valueOf(lo).setScale(2, java.math.RoundingMode.UP)).toPlainString();
+            case NUMBER, DECIMAL -> {
+                double lo = spec.min() != null ? Double.parseDouble(spec.min())
+                        : spec.exclusiveMin() != null ? Double.parseDouble(spec.exclusiveMin()) + 0.01 : 0;
+                double hi = spec.max() != null ? Double.parseDouble(spec.max())
+                        : spec.exclusiveMax() != null ? Double.parseDouble(spec.exclusiveMax()) - 0.01 : lo + 1000;
+                int scale = spec.scale() == null ? 2 : Math.min(2, spec.scale());
+                String v = BigDecimal.valueOf(lo + r.nextDouble() * (hi - lo)).setScale(scale, java.math.RoundingMode.DOWN)
+                        .max(BigDecimal.valueOf(lo).setScale(scale, java.math.RoundingMode.UP)).toPlainString();
+                yield v.replace('.', spec.syntax().decimalChar());
             }
-            case BOOLEAN -> r.nextBoolean() ? "true" : "false";
+            case BOOLEAN -> r.nextBoolean() ? spec.syntax().trueValues().get(0) : spec.syntax().falseValues().get(0);
+            case TIME -> {
+                java.time.LocalTime time = java.time.LocalTime.ofSecondOfDay(r.nextInt(86_400));
+                yield dateFormat == null ? time.format(DateTimeFormatter.ofPattern("HH:mm:ss")) : dateFormat.format(time);
+            }
+            case DURATION -> "P" + (1 + r.nextInt(90)) + "D";
             case DATE -> {
                 LocalDate d = dateBetween(r, date(spec.min(), LocalDate.of(1950, 1, 1)), date(spec.max(), asOf));
                 typed[0] = d;
@@ -314,6 +327,8 @@ final class ColumnSynth {
             case "email-without-at" -> clean.replace('@', '.');
             case "url-without-scheme" -> "data example gov vn/" + r.nextInt(1000);
             case "not-a-boolean" -> "maybe";
+            case "not-a-time" -> "25:61";
+            case "not-a-duration" -> (1 + r.nextInt(90)) + " days";
             case "too-long" -> clean + "x".repeat(spec.maxLength() + 1 - clean.length() > 0 ? spec.maxLength() + 1 - clean.length() : 1);
             default -> throw new IllegalStateException(kind.name());
         };

@@ -98,6 +98,17 @@ public final class Synthesizer {
      * Writes {@code rows} rows to {@code data} and one line per defect to {@code truth}
      * ({@code row,column,defect,rule}, rows counted from 1 without the header).
      */
+    /** The charset synthesized data is written in: the profile's encoding where the JDK can write it, else UTF-8. */
+    public static java.nio.charset.Charset charset(Profile profile) {
+        String e = profile.dataset() == null ? "UTF-8" : profile.dataset().encoding();
+        return switch (e) {
+            case "UTF-16", "UTF-16LE" -> java.nio.charset.StandardCharsets.UTF_16LE;
+            case "UTF-16BE" -> java.nio.charset.StandardCharsets.UTF_16BE;
+            case "windows-1252", "ISO-8859-1" -> java.nio.charset.Charset.forName(e);
+            default -> java.nio.charset.StandardCharsets.UTF_8;
+        };
+    }
+
     public Summary write(long rows, double errorRate, long seed, String fileName, Writer data, Writer truth) throws IOException {
         DataFormat format = profile.dataset().formatOf(fileName);
         if (format == DataFormat.JSON) {
@@ -140,13 +151,27 @@ public final class Synthesizer {
             json = new JsonFactory().createGenerator(data);
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         } else {
+            chuan.profile.CsvDialect dialect = ds.dialect();
+            String newline = "CRLF".equals(dialect.lineTerminator()) ? "\r\n" : "CR".equals(dialect.lineTerminator()) ? "\r" : "\n";
+            if (ds.encoding().startsWith("UTF-16")) {
+                data.write('\uFEFF'); // the byte-order mark Excel writes, and readers look for
+            }
             csv = new CSVPrinter(data, CSVFormat.DEFAULT.builder().setDelimiter(ds.delimiterFor(format)).setQuote(ds.quote())
-                    .setRecordSeparator("\n").build());
+                    .setRecordSeparator(newline).build());
+            for (int k = 0; k < dialect.skipRows(); k++) {
+                csv.printRecord("Synthesized by chuan synth from " + profile.id()); // a title row, as the profile expects
+            }
             if (ds.header()) {
                 for (ColumnSynth c : columns) {
                     csv.print(c.spec.name());
                 }
                 csv.println();
+                for (int k = 1; k < dialect.headerRows(); k++) {
+                    for (int c = 0; c < columns.size(); c++) {
+                        csv.print(""); // lower header rows left blank: each column's joined name is its first row's
+                    }
+                    csv.println();
+                }
             }
         }
         CSVPrinter truthCsv = new CSVPrinter(truth, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build());

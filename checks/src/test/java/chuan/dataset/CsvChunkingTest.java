@@ -72,10 +72,11 @@ class CsvChunkingTest {
     }
 
     @Test
-    void blankLinesAreBlankRecordsAndAQuotedEmptyFieldIsNot() throws Exception {
-        List<Rec> recs = parse("a\n1\n\n\"\"\n2\n", true);
-        assertThat(recs).extracting(Rec::fields).containsExactly(List.of("a"), List.of("1"), null, List.of(""), List.of("2"));
-        assertThat(recs).extracting(Rec::row).containsExactly(0L, 1L, 2L, 3L, 4L);
+    void blankLinesAndRecordsOfEmptyFieldsAreBlank() throws Exception {
+        List<Rec> recs = parse("a,b\n1,\n\n\"\",\"\"\n,\n,2\n", true);
+        assertThat(recs).extracting(Rec::fields).containsExactly(List.of("a", "b"), List.of("1", ""), null, null, null,
+                List.of("", "2"));
+        assertThat(recs).extracting(Rec::row).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
     }
 
     @Test

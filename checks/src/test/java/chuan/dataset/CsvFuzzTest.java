@@ -62,14 +62,82 @@ class CsvFuzzTest {
                 }
                 break;
             }
-            out.add(rec);
+            // a record of nothing but empty fields is blank, like an empty line
+            out.add(rec.stream().allMatch(String::isEmpty) ? null : rec);
         }
         return out;
     }
 
+    /** The same rules with a comment prefix: a record starting with '#' runs to the end of its line. */
+    static List<List<String>> referenceWithComments(String s) {
+        List<List<String>> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            if (s.charAt(i) == '#') {
+                while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+                    i++;
+                }
+                if (i < s.length()) {
+                    i += s.startsWith("\r\n", i) ? 2 : 1;
+                }
+                out.add(List.of(COMMENT));
+                continue;
+            }
+            int end = recordEnd(s, i);
+            if (end < 0) {
+                return null;
+            }
+            List<List<String>> one = reference(s.substring(i, end));
+            if (one == null) {
+                return null;
+            }
+            out.addAll(one);
+            i = end;
+        }
+        return out;
+    }
+
+    /** Where the record starting at i ends (after its line break), by the reference rules; -1 when a quote stays open. */
+    private static int recordEnd(String s, int i) {
+        boolean quoted = false;
+        boolean fieldStart = true;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                        i += 2;
+                        continue;
+                    }
+                    quoted = false;
+                }
+                i++;
+                continue;
+            }
+            if (c == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
+                i++;
+                continue;
+            }
+            if (c == '\n' || c == '\r') {
+                return i + (s.startsWith("\r\n", i) ? 2 : 1);
+            }
+            fieldStart = c == ',';
+            i++;
+        }
+        return quoted ? -1 : i;
+    }
+
+    static final String COMMENT = "#comment";
+
     static List<List<String>> chunked(String s) throws Exception {
-        CsvChunker chunker = new CsvChunker(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)), ',', '"', false);
-        CsvChunkParser parser = new CsvChunkParser(',', '"');
+        return chunked(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)), null);
+    }
+
+    static List<List<String>> chunked(java.io.InputStream in, byte[] comment) throws Exception {
+        CsvChunker chunker = new CsvChunker(in, ',', '"', false, comment);
+        CsvChunkParser parser = new CsvChunkParser(',', '"', comment);
         List<List<String>> out = new ArrayList<>();
         CsvChunker.Chunk c;
         try {
@@ -79,6 +147,10 @@ class CsvFuzzTest {
                 for (int r = 0; r < b.size; r++) {
                     if (b.kinds[r] == RecordBatch.BLANK) {
                         out.add(null);
+                        continue;
+                    }
+                    if (b.kinds[r] == RecordBatch.COMMENT) {
+                        out.add(List.of(COMMENT));
                         continue;
                     }
                     List<String> rec = new ArrayList<>();
@@ -106,6 +178,29 @@ class CsvFuzzTest {
             }
             String s = sb.toString();
             assertThat(chunked(s)).as("input %s", s.replace("\n", "\\n").replace("\r", "\\r")).isEqualTo(reference(s));
+        }
+    }
+
+    /** Comments, read one byte at a time so that a prefix is split across reads and records end at every buffer edge. */
+    @Test
+    void commentsAreWholeLinesWhateverTheirQuotes() throws Exception {
+        Random rnd = new Random(77);
+        String alphabet = "ab\",\n\r #";
+        for (int k = 0; k < 1_500; k++) {
+            StringBuilder sb = new StringBuilder();
+            int len = rnd.nextInt(30);
+            for (int j = 0; j < len; j++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            java.io.InputStream slow = new java.io.FilterInputStream(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8))) {
+                @Override
+                public int read(byte[] b, int off, int n) throws java.io.IOException {
+                    return super.read(b, off, Math.min(n, 1));
+                }
+            };
+            assertThat(chunked(slow, new byte[] {'#'})).as("input %s", s.replace("\n", "\\n").replace("\r", "\\r"))
+                    .isEqualTo(referenceWithComments(s));
         }
     }
 

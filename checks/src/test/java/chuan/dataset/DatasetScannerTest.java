@@ -192,12 +192,30 @@ class DatasetScannerTest {
     }
 
     @Test
-    void raggedRowsAreReportedAndTheirCellsNotChecked() throws Exception {
+    void raggedRowsAreReportedAndTheirCellsCheckedWhereTheirColumnIsKnown() throws Exception {
         DatasetOutcome o = scan("people-ragged.csv");
         Result ragged = result(o, "DATA-RAGGED-ROW", null);
         assertThat(rows(ragged)).containsExactly(2L, 3L);
         assertThat(ragged.examples().get(0).message()).isEqualTo("record has 5 fields, the header has 6");
-        assertThat(result(o, "DATA-REQUIRED", "id").checked()).isEqualTo(1);
+        assertThat(result(o, "DATA-REQUIRED", "id").checked()).isEqualTo(3);
+        assertThat(result(o, "DATA-TYPE", "email").checked()).as("record 2 has no email field").isEqualTo(2);
+        assertThat(result(o, "DATA-REQUIRED", "id").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aDefectInsideARaggedRecordIsFoundAtItsColumn(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("ragged.csv");
+        Files.writeString(f, "id,name,gender,born,size,email\n"
+                + "079203012345,Lan,Nữ,2003-13-12,4\n"                      // short: born is not a date
+                + "079088004521,Minh,Nu,1988-11-05,3,m@vnpt.vn,extra\n"      // long: gender not allowed
+                + "079088004521,Hà,Nữ,1995-01-02,1,ha@vnpt.vn\n");           // the id again
+        DatasetOutcome o = scan(f, "people.yaml", 20, 2);
+        assertThat(rows(result(o, "DATA-RAGGED-ROW", null))).containsExactly(1L, 2L);
+        assertThat(rows(result(o, "DATA-TYPE", "born"))).containsExactly(1L);
+        assertThat(result(o, "DATA-TYPE", "born").examples().get(0).column()).isEqualTo(4);
+        assertThat(rows(result(o, "DATA-ENUM", "gender"))).containsExactly(2L);
+        assertThat(rows(result(o, "DATA-UNIQUE", "id"))).as("a ragged record's id counts for uniqueness").containsExactly(3L);
+        assertThat(result(o, "DATA-DUPLICATE-ROWS", null).violations()).isZero();
     }
 
     @Test

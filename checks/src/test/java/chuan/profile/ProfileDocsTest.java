@@ -21,4 +21,17 @@ class ProfileDocsTest {
                     .isEqualTo(ProfileDocs.markdown(p, RuleCatalog.builtIn()));
         }
     }
+    @Test
+    void howValuesAreWrittenIsShown() throws Exception {
+        Profile p = new ProfileLoader(RuleCatalog.builtIn()).parse("t.yaml", "profile: t\nversion: '1'\ntitle: T\nkind: dataset\n"
+                + "dataset:\n  missing-values: [\"NA\"]\n  columns:\n"
+                + "    - name: amount\n      type: decimal\n      decimal-char: \",\"\n      group-char: \".\"\n      precision: 12\n"
+                + "      scale: 2\n      exclusive-min: 0\n      bare-number: false\n"
+                + "    - name: paid\n      type: boolean\n      true-values: [\"Có\"]\n      false-values: [\"Không\"]\n"
+                + "    - name: codes\n      separator: \";\"\n", null, "test");
+        assertThat(ProfileDocs.markdown(p, RuleCatalog.builtIn())).contains("written `1.234,5`").contains("above 0")
+                .contains("digits 12, after the separator 2").contains("text around the number allowed")
+                .contains("true: Có; false: Không").contains("missing: NA")
+                .contains("a list separated by `;`, each item checked");
+    }
 }

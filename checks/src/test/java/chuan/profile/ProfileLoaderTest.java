@@ -97,7 +97,7 @@ class ProfileLoaderTest {
     @Test
     void boundsMustFitTheColumnType() {
         assertThat(problems(HEAD + "dataset:\n  columns:\n    - name: a\n      min: 3\n").get(0).message())
-                .contains("needs a column of type integer, number, date or datetime");
+                .contains("needs a column of type integer, number, decimal, date, datetime or time");
         assertThat(problems(HEAD + "dataset:\n  columns:\n    - name: a\n      type: date\n      max: tomorrow\n").get(0).oneLine())
                 .startsWith("p.yaml:9:12: 'max' of a date column must be an ISO 8601 date");
         assertThat(problems(HEAD + "dataset:\n  columns:\n    - name: a\n      type: integer\n      min: '1'\n").get(0).message())
@@ -137,5 +137,63 @@ class ProfileLoaderTest {
     void aMissingJsonSchemaFileIsReported() {
         assertThat(problems(HEAD + "dataset:\n  format: ndjson\n  json-schema: nope.json\n").get(0).message())
                 .contains("JSON Schema file not found");
+    }
+    private String first(String dataset, String column) {
+        return problems(HEAD + "dataset:\n" + dataset + "  columns:\n    - name: a\n" + column.indent(6)).get(0).oneLine();
+    }
+
+    @Test
+    void valueSyntaxOptionsMustFitTheColumnType() {
+        assertThat(first("", "decimal-char: \",\"")).contains("'decimal-char' belongs to integer, number and decimal columns");
+        assertThat(first("", "type: date\ntrue-values: [\"Y\"]")).contains("'true-values' belongs to boolean columns");
+        assertThat(first("", "type: integer\nprecision: 5")).contains("'precision' and 'scale' belong to decimal columns");
+        assertThat(first("", "type: decimal\nprecision: 5\nscale: 6")).contains("scale is greater than precision");
+        assertThat(first("", "type: boolean\ntrue-values: [\"x\"]\nfalse-values: [\"x\"]")).contains("'x' is both a true and a false value");
+        assertThat(first("", "type: number\ndecimal-char: \",\"\ngroup-char: \",\""))
+                .contains("the group separator must differ from the decimal separator");
+        assertThat(first("  decimal-char: \"5\"\n", "type: number")).contains("a number separator cannot be a digit or a sign");
+        assertThat(first("", "type: date\nformat: dd/MM/yyyy\nyear-pivot: 1950"))
+                .contains("'year-pivot' belongs to a date format with a two-digit year (yy)");
+        assertThat(first("", "separator: \";\"\nunique: true")).contains("a list column ('separator') cannot be unique");
+    }
+
+    @Test
+    void boundsThatLeaveNoValueAreRefused() {
+        assertThat(first("", "type: integer\nmin: 1\nexclusive-min: 0")).contains("'min' and 'exclusive-min' together");
+        assertThat(first("", "type: date\nmax: 2015-06-05\nexclusive-max: 2015-06-06")).contains("'max' and 'exclusive-max' together");
+        assertThat(first("", "type: date\nmin: 2015-06-06\nmax: 2015-06-05")).contains("no value fits: min 2015-06-06 and max 2015-06-05");
+        assertThat(first("", "type: date\nmin: 2015-06-05\nexclusive-max: 2015-06-05")).contains("no value fits");
+        assertThat(first("", "type: number\nexclusive-min: 5\nmax: 5")).contains("no value fits");
+        assertThat(first("", "type: time\nmin: \"18:00\"\nmax: \"08:00\"")).contains("no value fits");
+        assertThat(first("", "type: time\nmin: \"8h\"")).contains("'min' of a time column must be a time (HH:mm or HH:mm:ss)");
+        assertThat(first("", "min: 1")).contains("needs a column of type integer, number, decimal, date, datetime or time");
+    }
+
+    @Test
+    void formatsMustFitTheirType() {
+        assertThat(first("", "type: time\nformat: dd/MM/yyyy")).contains("a time format needs HH and mm");
+        assertThat(first("", "type: time\nformat: yyyy HH:mm")).contains("a time format must not have a date");
+        assertThat(first("", "type: date\nformat: dd/MM/yyyy HH:mm")).contains("a date format must not have a time");
+        assertThat(first("", "type: datetime\nformat: dd/MM/yyyy")).contains("a datetime format needs a year, MM, dd, HH and mm");
+        assertThat(first("", "type: integer\nformat: dd/MM/yyyy")).contains("'format' applies to date, datetime and time columns");
+        assertThat(first("", "type: date\nformat: dd MMM yyyy")).contains("month names (MMM) are not supported");
+    }
+
+    @Test
+    void dialectKeysAreRead() throws Exception {
+        Profile p = parse(HEAD + "dataset:\n  skip-rows: 2\n  comment: \"#\"\n  header-rows: 2\n  header-join: \" - \"\n"
+                + "  header-case: sensitive\n  line-terminator: CRLF\n  missing-values: [\"NA\"]\n  encoding: latin-1\n"
+                + "  columns:\n    - name: a\n    - name: A\n");
+        CsvDialect d = p.dataset().dialect();
+        assertThat(d).isEqualTo(new CsvDialect(2, "#", 2, " - ", true, "CRLF"));
+        assertThat(p.dataset().encoding()).isEqualTo("ISO-8859-1");
+        assertThat(p.dataset().columns().get(0).syntax().missingValues()).containsExactly("NA");
+        assertThat(first("  header: false\n  header-rows: 2\n", "")).contains("'header-rows' needs a header (header: true)");
+        assertThat(problems(HEAD + "dataset:\n  columns:\n    - name: a\n    - name: A\n").get(0).message())
+                .as("names that differ only in case are one name unless header-case is sensitive")
+                .contains("column name or alias 'A' is used twice");
+        assertThat(first("  line-terminator: LFCR\n", "")).contains("line-terminator");
+        assertThat(first("  encoding: EBCDIC\n", "")).contains("unknown encoding 'EBCDIC' (UTF-8, UTF-16, or one of")
+                .contains("windows-1252").contains("TCVN3");
     }
 }

@@ -87,7 +87,8 @@ final class SynthCommand implements Callable<Integer> {
         try {
             Synthesizer synth = new Synthesizer(p, asOf == null ? LocalDate.now() : asOf, ReferenceData.builtIn());
             Synthesizer.Summary s;
-            try (Writer data = writer(files.file(dataFile)); Writer t = writer(files.file(truthOut))) {
+            try (Writer data = writer(files.file(dataFile), Synthesizer.charset(p));
+                 Writer t = writer(files.file(truthOut), StandardCharsets.UTF_8)) {
                 s = synth.write(rows, errorRate, seed, output.getFileName().toString(), data, t);
             }
             spec.commandLine().getOut().println(Inert.text(String.format("%s: %,d rows for %s, %,d with a defect (listed in %s)",
@@ -107,7 +108,7 @@ final class SynthCommand implements Callable<Integer> {
         }
     }
 
-    private static Writer writer(Outputs.ReportFile file) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(file.open(), StandardCharsets.UTF_8), 1 << 16);
+    private static Writer writer(Outputs.ReportFile file, java.nio.charset.Charset charset) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(file.open(), charset), 1 << 16);
     }
 }

@@ -29,8 +29,8 @@ class SamplesTest {
         CliRunner r = CliRunner.run("scan", "../samples", "-f", "json", "--as-of", "2026-11-27", "--max-examples", "0");
         assertThat(r.exit()).isEqualTo(1);
         JSONObject report = new JSONObject(r.out());
-        // 3 datasets and the system tree's 13 configurations (samples/README.md)
-        assertThat(report.getJSONArray("targets").length()).isEqualTo(16);
+        // 6 datasets and the system tree's 13 configurations (samples/README.md)
+        assertThat(report.getJSONArray("targets").length()).isEqualTo(19);
         assertThat(report.getJSONArray("errors").length()).isZero();
 
         Map<String, Integer> citizens = failing(report, "residents/residents-ben-thanh-2026.csv");
@@ -59,6 +59,51 @@ class SamplesTest {
                 Map.entry("DATA-PATTERN /address/province_code fail", 1),
                 Map.entry("DATA-TYPE registered_at fail", 1),
                 Map.entry("DATA-HEADER-EXTRA-COLUMN fail", 1)));
+
+        Map<String, Integer> population = failing(report, "statistics/dan-so-trung-binh-2024.csv");
+        assertThat(population).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("DATA-RAGGED-ROW fail", 1),
+                Map.entry("DATA-UNIQUE Mã tỉnh fail", 1)));
+
+        Map<String, Integer> businesses = failing(report, "exports/ho-kinh-doanh-phuong-2025.txt");
+        assertThat(businesses).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("DATA-ENCODING fail", 1),
+                Map.entry("VN-MST-CHECKSUM Mã số thuế fail", 1),
+                Map.entry("DATA-TYPE Ngày cấp fail", 1)));
+
+        Map<String, Integer> budget = failing(report, "finance/du-toan-thu-chi-2025.csv");
+        assertThat(budget).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("DATA-BOM fail", 1),
+                Map.entry("DATA-TYPE Đã thực hiện (triệu đồng) fail", 1),
+                Map.entry("DATA-RANGE Đã thực hiện (triệu đồng) fail", 1),
+                Map.entry("DATA-RANGE Tỷ lệ thực hiện (%) fail", 1)));
+    }
+
+    @Test
+    void theNewExportsAreReadTheWayTheirProfilesDescribeThem() {
+        JSONObject report = new JSONObject(CliRunner.run("scan", "../samples", "-f", "json", "--as-of", "2026-11-27",
+                "--max-examples", "0").out());
+        Map<String, JSONObject> first = new HashMap<>();
+        JSONArray results = report.getJSONArray("results");
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject r = results.getJSONObject(i);
+            if (r.getString("status").equals("fail")) {
+                first.put(r.getString("target").replaceAll(".*/", "") + " " + r.getString("rule") + " " + r.optString("field"),
+                        r.getJSONArray("examples").getJSONObject(0));
+            }
+        }
+        // the decimal comma of a comma-separated table splits its value in two: 7 fields on line 11, after 4 lines of title and header
+        JSONObject ragged = first.get("dan-so-trung-binh-2024.csv DATA-RAGGED-ROW ");
+        assertThat(ragged.getInt("row")).isEqualTo(7);
+        assertThat(ragged.getInt("line")).isEqualTo(11);
+        assertThat(first.get("dan-so-trung-binh-2024.csv DATA-UNIQUE Mã tỉnh").getInt("row")).isEqualTo(14);
+        // UTF-16 read as text, tab-separated, with its dates d/M/yyyy: 31/2/2025 is the one that does not exist
+        assertThat(first.get("ho-kinh-doanh-phuong-2025.txt DATA-TYPE Ngày cấp").getString("value")).isEqualTo("31/2/2025");
+        assertThat(first.get("ho-kinh-doanh-phuong-2025.txt DATA-ENCODING ").getString("message")).contains("UTF-16LE");
+        // decimal commas and dots between thousands: 25,431.5 is written the other way round
+        assertThat(first.get("du-toan-thu-chi-2025.csv DATA-TYPE Đã thực hiện (triệu đồng)").getString("value"))
+                .isEqualTo("25,431.5");
+        assertThat(first.get("du-toan-thu-chi-2025.csv DATA-RANGE Tỷ lệ thực hiện (%)").getString("value")).isEqualTo("-3,0");
     }
 
     @Test

@@ -45,4 +45,41 @@ class SynthTest {
         assertThat(rate.err()).contains("--error-rate");
         assertThat(dir.resolve("x.csv")).doesNotExist();
     }
+    /** Profiles that say how their files are written (title rows, a two-row header, UTF-16, CRLF, decimal commas) get such files. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"gso-population", "business-households", "budget-execution"})
+    void synthWritesFilesAsTheProfileSaysTheyAreWritten(String profile, @TempDir Path dir) throws Exception {
+        Path p = Path.of("../samples/.chuan/profiles/" + profile + ".yaml");
+        Path clean = dir.resolve("clean.csv");
+        CliRunner r = CliRunner.run("synth", "-p", p.toString(), "--rows", "80", "--seed", "5", "--as-of", "2026-11-27",
+                "-o", clean.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        CliRunner scan = CliRunner.run("scan", "-p", p.toString(), "--as-of", "2026-11-27", clean.toString());
+        assertThat(scan.exit()).as(scan.out()).isZero();
+        assertThat(scan.out()).contains("80 records");
+
+        Path faulty = dir.resolve("faulty.csv");
+        assertThat(CliRunner.run("synth", "-p", p.toString(), "--rows", "80", "--seed", "5", "--error-rate", "0.2",
+                "--as-of", "2026-11-27", "-o", faulty.toString()).exit()).isZero();
+        java.util.Set<String> truth = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(dir.resolve("faulty.csv.truth.csv")).subList(1, Files.readAllLines(
+                dir.resolve("faulty.csv.truth.csv")).size())) {
+            String[] f = line.split(",");
+            truth.add(f[0] + " " + f[3]);
+        }
+        assertThat(truth).isNotEmpty();
+        org.json.JSONArray results = new org.json.JSONObject(CliRunner.run("scan", "-p", p.toString(), "--as-of", "2026-11-27",
+                "--max-examples", "0", "-f", "json", faulty.toString()).out()).getJSONArray("results");
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        for (int i = 0; i < results.length(); i++) {
+            org.json.JSONObject res = results.getJSONObject(i);
+            org.json.JSONArray ex = res.getJSONArray("examples");
+            for (int k = 0; k < ex.length(); k++) {
+                if (ex.getJSONObject(k).has("row") && !res.getString("severity").equals("info")) {
+                    found.add(ex.getJSONObject(k).getInt("row") + " " + res.getString("rule"));
+                }
+            }
+        }
+        assertThat(found).isEqualTo(truth);
+    }
 }
