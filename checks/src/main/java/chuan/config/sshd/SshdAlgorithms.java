@@ -86,6 +86,9 @@ final class SshdAlgorithms {
             if (all.contains(name)) {
                 continue;
             }
+            if (kind == Kind.KEX && isGssKex(name)) {
+                continue; // accepted when read, then dropped: the list it is assembled against has no gss name
+            }
             if (kind == Kind.KEYS || kind == Kind.SIGNATURES) {
                 if (d.keyShortNames().stream().anyMatch(name::equalsIgnoreCase)) {
                     continue;
@@ -99,18 +102,28 @@ final class SshdAlgorithms {
         return true;
     }
 
+    /** The GSSAPI key exchange patch's methods: a gss name is one of these followed by its mechanism. */
+    private static final List<String> GSS_KEX = List.of("gss-gex-sha1-", "gss-group1-sha1-", "gss-group14-sha1-",
+            "gss-group14-sha256-", "gss-group16-sha512-", "gss-nistp256-sha256-", "gss-curve25519-sha256-");
+
+    /**
+     * Whether a name is a gss key exchange: the patch's kex_alg_by_name matches these by prefix, so
+     * sshd (Debian's, Red Hat's) accepts them in KexAlgorithms too.
+     */
+    static boolean isGssKex(String name) {
+        return GSS_KEX.stream().anyMatch(name::startsWith);
+    }
+
     /** GSSAPIKexAlgorithms (the GSSAPI patch's kex_gss_names_valid): each name starts with a known gss method. */
     static boolean validGss(String arg) {
         if (arg.isEmpty()) {
             return false;
         }
-        List<String> known = List.of("gss-gex-sha1-", "gss-group1-sha1-", "gss-group14-sha1-", "gss-group14-sha256-",
-                "gss-group16-sha512-", "gss-nistp256-sha256-", "gss-curve25519-sha256-");
         for (String name : arg.split(",", -1)) {
             if (name.isEmpty()) {
                 break;
             }
-            if (known.stream().noneMatch(name::startsWith)) {
+            if (!isGssKex(name)) {
                 return false;
             }
         }

@@ -60,7 +60,12 @@ class SshdAcceptanceTest {
                 Arguments.of("a user pattern with a bad network", "AllowUsers bob@10.0.0.1/8\n", 1, "invalid AllowUsers pattern"),
                 Arguments.of("a key type that names no algorithm", "HostKeyAlgorithms RSA\n", 1,
                         "hostkeyalgorithms 'RSA' leaves no algorithm this release knows"),
-                Arguments.of("RDomain on Linux", "RDomain vrf1\n", 1, "setting RDomain not supported on this platform"));
+                Arguments.of("RDomain on Linux", "RDomain vrf1\n", 1, "setting RDomain not supported on this platform"),
+                // read as valid (the GSSAPI patch), then nothing of it is left when assembled
+                Arguments.of("a key exchange list of gss names only", "KexAlgorithms gss-group16-sha512-\n", 1,
+                        "kexalgorithms 'gss-group16-sha512-' leaves no algorithm this release knows"),
+                Arguments.of("a gss key exchange that names no method", "KexAlgorithms gss-foo-,curve25519-sha256\n", 1,
+                        "Bad SSH2 KexAlgorithms 'gss-foo-,curve25519-sha256'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,7 +171,9 @@ class SshdAcceptanceTest {
                 """);
         assertThat(c.problems()).noneMatch(ConfigProblem::malformed);
         assertThat(c.effective("Port").orElseThrow().value()).isEqualTo("2222 2200");
-        assertThat(c.effective("MACs").orElseThrow().value()).isEmpty(); // sshd starts, and no client can agree
+        // sshd starts and offers no MAC: only an AEAD cipher can be agreed (sshd -T prints the default
+        // list instead: it assembles the lists a second time; docs/config-audits.md lists the difference)
+        assertThat(c.effective("MACs").orElseThrow().value()).isEmpty();
         assertThat(c.effective("PermitRootLogin").orElseThrow().value()).isEqualTo("no");
     }
 

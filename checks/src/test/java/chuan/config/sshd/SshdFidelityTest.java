@@ -139,6 +139,17 @@ class SshdFidelityTest {
     }
 
     @Test
+    void gssKeyExchangeNamesInKexAlgorithmsAreAcceptedAndLeftOut() throws Exception {
+        // vehlwn/Demo's ssh-audit hardening: Debian's sshd (with the GSSAPI key exchange patch) takes the
+        // names when it reads the list and drops them when it assembles it against its key exchanges
+        SshdConfig c = read("KexAlgorithms sntrup761x25519-sha512@openssh.com,gss-curve25519-sha256-,curve25519-sha256,"
+                + "gss-group16-sha512-\nGSSAPIKexAlgorithms gss-curve25519-sha256-,gss-group16-sha512-\n");
+        assertThat(c.problems()).isEmpty();
+        assertThat(value(c, "KexAlgorithms")).isEqualTo("sntrup761x25519-sha512@openssh.com,curve25519-sha256");
+        assertThat(value(c, "GSSAPIKexAlgorithms")).isEqualTo("gss-curve25519-sha256-,gss-group16-sha512-");
+    }
+
+    @Test
     void aControlSeesTheWholeExpandedListSoAnAddedWeakCipherFails() throws Exception {
         SshdConfig c = read("Ciphers +3des-cbc\n");
         EffectiveConfig.Scoped s = c.lookup("Ciphers").get(0);
