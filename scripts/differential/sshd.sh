@@ -11,7 +11,9 @@
 #   - a difference listed in docs/config-audits.md ("Known differences from the daemons") is counted as
 #     listed, not as a mismatch: a row "| sshd | `key` | sshd also lists `ITEM` | why |" removes ITEM from
 #     sshd's comma list before comparing; "| sshd | `key` | sshd prints `A` where chuan prints `B` | why |"
-#     accepts exactly that pair of values.
+#     accepts exactly that pair of values; "| sshd | `key` | sshd prints its default where chuan prints an
+#     empty list | why |" accepts an empty value from chuan where sshd prints what it prints for an empty
+#     sshd_config (its compiled-in default, taken from sshd itself at the start).
 # Everything else is compared as printed, values and their order (Port, HostKey, ListenAddress ...).
 # "keys compared" counts every key of every dump compared, and each root's acceptance as one.
 #
@@ -19,6 +21,8 @@
 # A root with Match blocks needs a CONTEXTS file: one -C connection per line; together they must
 # satisfy every Match line sshd evaluates (its debug log says which), except those listed there as
 # "# unreachable: CRITERIA (why)".
+# Each root's SOURCE starts "real-world:" (a file from a distribution, a role or a public repository,
+# named there) or "hand-made:"; the suite counts both in its second summary line.
 # Usage: scripts/differential/sshd.sh [CASE...]   (default: every case of the corpus; -v prints each diff)
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -62,6 +66,8 @@ known="$work/known"
     | sed -E 's/^\| sshd \| `([^`]+)` \| sshd also lists `([^`]+)`.*/\1\talso\t\2/'
   grep -E '^\| sshd \| `[^`]+` \| sshd prints `[^`]+` where chuan prints `[^`]+`' docs/config-audits.md \
     | sed -E 's/^\| sshd \| `([^`]+)` \| sshd prints `([^`]+)` where chuan prints `([^`]+)`.*/\1\twhere\t\2\t\3/'
+  grep -E '^\| sshd \| `[^`]+` \| sshd prints its default where chuan prints an empty list \|' docs/config-audits.md \
+    | sed -E 's/^\| sshd \| `([^`]+)` .*/\1\tdefault/'
 } > "$known" || true
 
 # What runs inside the namespace: throwaway keys where the config wants them (only under /etc, which
@@ -97,7 +103,14 @@ keys_of_chuan() {
   awk '/^Match / || /^[ \t]/ || /^$/ {next} {i=index($0,"    # "); if (i>0) $0=substr($0,1,i-1); k=$1; v=substr($0,length(k)+2); print k "\t" v}' "$1"
 }
 
-roots=0 files=0 compared=0 mismatches=0 listed=0 uncovered=0
+# sshd's own values for an empty sshd_config: the defaults a "prints its default" row compares with
+defaults="$work/defaults"
+mkdir -p "$work/defaults-root/etc/ssh" "$work/defaults-out"
+: > "$work/defaults-root/etc/ssh/sshd_config"
+in_root "$work/defaults-root" bash -c 'daemon_side "$1" /dev/null' _ "$work/defaults-out" 2>/dev/null
+keys_of_sshd "$work/defaults-out/global.out" > "$defaults" 2>/dev/null || : > "$defaults"
+
+roots=0 files=0 compared=0 mismatches=0 listed=0 uncovered=0 real=0 made=0
 report() { # CASE WHERE MESSAGE
   mismatches=$((mismatches + 1))
   echo "MISMATCH $1 [$2]: $3"
@@ -107,12 +120,16 @@ report() { # CASE WHERE MESSAGE
 compare_keys() {
   local c="$1" where="$2" daemon="$3" ours="$4"
   local result
-  result="$(awk -F'\t' -v known="$known" '
+  result="$(awk -F'\t' -v known="$known" -v defaults="$defaults" '
     BEGIN {
       while ((getline line < known) > 0) {
         split(line, p, "\t")
         if (p[2] == "also") extra[p[1]] = extra[p[1]] "," p[3]
+        else if (p[2] == "default") emptied[p[1]] = 1
         else { theirs[p[1]] = p[3]; ours[p[1]] = p[4] }
+      }
+      while ((getline line < defaults) > 0) {
+        i = index(line, "\t"); dflt[substr(line, 1, i - 1)] = substr(line, i + 1)
       }
     }
     FNR == NR { if ($1 in d) d[$1] = d[$1] "\n" $2; else d[$1] = $2; keys[$1] = 1; next }
@@ -122,6 +139,7 @@ compare_keys() {
         n++
         ind = (k in d); ino = (k in o)   # before reading d[k] and o[k], which would create them
         dv = ind ? d[k] : ""; ov = ino ? o[k] : ""
+        if ((k in emptied) && ind && ino && ov == "" && (k in dflt) && dv == dflt[k]) { listed++; continue }
         if ((k in extra) && ind) {
           m = split(extra[k], items, ",")
           for (j = 1; j <= m; j++) if (items[j] != "") {
@@ -155,6 +173,11 @@ for c in "${cases[@]}"; do
   root="$corpus/$c"
   [ -d "$root/etc" ] || { echo "sshd.sh: $root has no etc/" >&2; exit 2; }
   [ -f "$root/SOURCE" ] || { echo "sshd.sh: $root has no SOURCE note" >&2; exit 2; }
+  case "$(head -c 11 "$root/SOURCE")" in
+    real-world:) real=$((real + 1)) ;;
+    hand-made:*) made=$((made + 1)) ;;
+    *) echo "sshd.sh: $root/SOURCE starts neither \"real-world:\" nor \"hand-made:\"" >&2; exit 2 ;;
+  esac
   roots=$((roots + 1))
   files=$((files + $(find "$root/etc" -type f | wc -l)))
   out="$work/$c"; mkdir -p "$out"
@@ -220,5 +243,6 @@ for c in "${cases[@]}"; do
 done
 
 summary sshd "$roots" "$files" "$compared" "$mismatches"
+echo "sshd: $real real-world root(s), $made hand-made (as their SOURCE says)"
 echo "sshd: $listed value(s) differ as listed in docs/config-audits.md; $uncovered Match block(s) without a context"
 [ "$mismatches" -eq 0 ] && [ "$uncovered" -eq 0 ]

@@ -2,9 +2,15 @@ package chuan.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +45,45 @@ class DifferentialCorpusTest {
             }
             assertThat(real * 2).as(suite + ": at least half real-world").isGreaterThanOrEqualTo(roots.size());
         }
+    }
+
+    /** A commit (40 hex digits) or a Debian package version: where a real-world file can be found again. */
+    private static final Pattern WHERE = Pattern.compile("\\b[0-9a-f]{40}\\b|openssh-server 1:[0-9]");
+
+    @Test
+    void everySshdRootSaysWhereItComesFromAndMoreThanHalfAreRealWorld() throws Exception {
+        List<Path> roots;
+        try (Stream<Path> s = Files.list(CORPUS.resolve("sshd"))) {
+            roots = s.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(roots).hasSizeGreaterThanOrEqualTo(60);
+        long real = 0;
+        Map<String, Path> seen = new HashMap<>();
+        for (Path root : roots) {
+            Path source = root.resolve("SOURCE");
+            assertThat(source).as(root.toString()).isRegularFile();
+            String text = Files.readString(source);
+            if (text.startsWith("real-world: ")) {
+                assertThat(text).as(root + " names a commit or a package version").containsPattern(WHERE);
+                real++;
+            } else {
+                assertThat(text).as(root + ": SOURCE starts \"real-world: \" or \"hand-made: \"").startsWith("hand-made: ");
+            }
+            assertThat(root.resolve("etc")).as(root.toString()).isDirectory();
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(root.resolve("etc"))) {
+                files = s.filter(Files::isRegularFile).sorted().toList();
+            }
+            // no two roots with the same files (names and bytes): each one adds a case
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                digest.update(root.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(f));
+            }
+            Path same = seen.putIfAbsent(HexFormat.of().formatHex(digest.digest()), root);
+            assertThat(same).as(root + " has the same files as another root").isNull();
+        }
+        assertThat(real * 2).as("sshd: more than half real-world (" + real + " of " + roots.size() + ")")
+                .isGreaterThan(roots.size());
     }
 }
