@@ -1,5 +1,8 @@
 package chuan.dataset;
 
+import chuan.profile.Temporal;
+import chuan.profile.TemporalFormat;
+
 import chuan.profile.ColumnSpec;
 import chuan.profile.ColumnType;
 import chuan.profile.ValueSyntax;

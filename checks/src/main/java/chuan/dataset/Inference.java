@@ -1,10 +1,16 @@
 package chuan.dataset;
 
+import chuan.profile.Temporal;
+import chuan.profile.TemporalFormat;
+
 import chuan.profile.ColumnType;
 import chuan.profile.DataFormat;
 import chuan.profile.HeaderNames;
 import chuan.standard.ReferenceData;
 import chuan.standard.ValueType;
+import chuan.standard.Packs;
+import chuan.standard.TypeDescriptor;
+import chuan.standard.TypeGuess;
 import chuan.standard.ValueTypes;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -44,10 +50,35 @@ public final class Inference {
     private static final int HEAD = 1 << 20;
     /** Boolean words a draft can rely on: Table Schema's defaults without 1 and 0 (a column of those is integer). */
     private static final Set<String> BOOLEAN_WORDS = Set.of("true", "True", "TRUE", "false", "False", "FALSE");
-    /** The types a column's values are tried against, in the order of preference. */
-    private static final String[] TYPES = {"vn.personal-id", "vn.tax-code", "vn.phone", "vn.cmnd", "email", "url", "datetime",
-        "date", "date dd/MM/yyyy", "date d/M/yyyy", "boolean", "integer", "number", "number 1.234,5", "number 1 234,5",
-        "vn.province-code", "vn.commune-code", "vn.person-name", "vn.text"};
+    /** The generic types a column's values are tried against, in the order of preference. */
+    private static final List<String> GENERIC = List.of("email", "url", "datetime", "date", "date dd/MM/yyyy", "date d/M/yyyy",
+            "boolean", "integer", "number", "number 1.234,5", "number 1 234,5");
+    /** Every type a column's values are tried against: the standards packs' types, then the generic ones. */
+    private static final List<String> TYPES = types();
+
+    private static List<String> types() {
+        List<String> all = new ArrayList<>(Packs.types().keySet());
+        all.addAll(GENERIC);
+        if (all.size() > Long.SIZE) {
+            throw new IllegalStateException("more types than a column's misfit bits can hold: " + all.size());
+        }
+        return List.copyOf(all);
+    }
+
+    /** The pack types chosen by role, in the packs' order. */
+    private static List<String> byRole(TypeGuess.Role role) {
+        return Packs.types().values().stream().filter(t -> t.guess().role() == role).map(TypeDescriptor::name).toList();
+    }
+
+    /** The order of preference: pack identifiers, the generic types, then names of persons. */
+    private static final List<String> PREFERENCE = preference();
+
+    private static List<String> preference() {
+        List<String> p = new ArrayList<>(byRole(TypeGuess.Role.IDENTIFIER));
+        p.addAll(GENERIC);
+        p.addAll(byRole(TypeGuess.Role.PERSON_NAME));
+        return List.copyOf(p);
+    }
 
     /** Cells that mean "no value" in statistics exports; a column of numbers with some of them stays a column of numbers. */
     static final List<String> MISSING_MARKERS = List.of("-", "--", "..", "...", "…", "NA", "N/A", "n/a", "x", "X", "null", "NULL");
@@ -87,8 +118,7 @@ public final class Inference {
 
     private Inference(LocalDate asOf, ReferenceData ref) {
         this.asOf = asOf;
-        List<String> names = List.of("vn.personal-id", "vn.tax-code", "vn.phone", "vn.cmnd", "vn.person-name", "vn.text",
-                "vn.province-code", "vn.commune-code");
+        List<String> names = List.copyOf(Packs.types().keySet());
         nationalTypes = new ValueType[names.size()];
         nationalBits = new int[names.size()];
         for (int k = 0; k < names.size(); k++) {
@@ -140,7 +170,7 @@ public final class Inference {
         long repeats;
         final TreeSet<String> distinct = new TreeSet<>();
         boolean manyDistinct;
-        int misfit;              // bit per TYPES entry: a value did not fit
+        long misfit;             // bit per TYPES entry: a value did not fit
         double minNumber = Double.MAX_VALUE;
         double maxNumber = -Double.MAX_VALUE;
         double minComma = Double.MAX_VALUE;
@@ -153,8 +183,8 @@ public final class Inference {
         boolean oneShape = true;
         boolean nonAscii;
         boolean leadingZero;
-        boolean allTwoDigits = true;
-        boolean allFiveDigits = true;
+        /** The length every value has when all are digits; -2 before any value, -1 when they differ or are not all digits. */
+        int digitLength = -2;
 
         ColumnStats(String name, boolean described) {
             this.name = name;
@@ -163,17 +193,21 @@ public final class Inference {
 
         boolean fits(String type) {
             int bit = index(type);
-            return (misfit & (1 << bit)) == 0 && values > empty + markers;
+            return (misfit & (1L << bit)) == 0 && values > empty + markers;
+        }
+
+        /** Whether every value is {@code n} digits. */
+        boolean allDigits(int n) {
+            return digitLength == -2 || digitLength == n;
         }
     }
 
     private static int index(String type) {
-        for (int i = 0; i < TYPES.length; i++) {
-            if (TYPES[i].equals(type)) {
-                return i;
-            }
+        int i = TYPES.indexOf(type);
+        if (i < 0) {
+            throw new IllegalArgumentException(type);
         }
-        throw new IllegalArgumentException(type);
+        return i;
     }
 
     private void readDelimited(Path file, DataFormat format, long sample) throws IOException {
@@ -346,8 +380,8 @@ public final class Inference {
             return;
         }
         c.leadingZero |= v.length() > 1 && v.charAt(0) == '0' && Character.isDigit(v.charAt(1));
-        c.allTwoDigits &= v.length() == 2 && Character.isDigit(v.charAt(0)) && Character.isDigit(v.charAt(1));
-        c.allFiveDigits &= v.length() == 5 && v.chars().allMatch(Character::isDigit);
+        int digits = !v.isEmpty() && v.chars().allMatch(Character::isDigit) ? v.length() : -1;
+        c.digitLength = c.digitLength == -2 || c.digitLength == digits ? digits : -1;
         for (int i = 0; i < v.length() && !c.nonAscii; i++) {
             c.nonAscii = v.charAt(i) >= 0x80;
         }
@@ -452,12 +486,12 @@ public final class Inference {
     }
 
     private static boolean open(ColumnStats c, int bit) {
-        return (c.misfit & (1 << bit)) == 0;
+        return (c.misfit & (1L << bit)) == 0;
     }
 
     private static void misfit(ColumnStats c, int bit, boolean misfit) {
         if (misfit) {
-            c.misfit |= 1 << bit;
+            c.misfit |= 1L << bit;
         }
     }
 
@@ -597,7 +631,7 @@ public final class Inference {
                 : distinct >= 0 ? distinct + " distinct" : "over " + distinctCap + " distinct");
         String type = type(c);
         boolean fewValues = distinct > 0 && distinct <= MAX_ENUM && c.repeats > 0 && c.values - c.empty >= 3 * distinct;
-        if (fewValues && (type == null || "vn.text".equals(type))) {
+        if (fewValues && (type == null || byRole(TypeGuess.Role.TEXT).contains(type))) {
             type = null; // a short list of values says more than "text"
         }
         y.append("; type: ").append(type == null ? "text" : type).append('\n');
@@ -657,14 +691,13 @@ public final class Inference {
             return null;
         }
         String code = code(c);
-        for (String t : List.of("vn.personal-id", "vn.tax-code", "vn.phone", "email", "url", "datetime", "date",
-                "date dd/MM/yyyy", "date d/M/yyyy", "boolean", "integer", "number", "number 1.234,5", "number 1 234,5",
-                "vn.person-name")) {
+        for (String t : PREFERENCE) {
             if (c.fits(t)) {
                 if ((t.startsWith("integer") || t.startsWith("number")) && (c.leadingZero || code != null)) {
                     return code; // leading zeros, or the values of a national code list: a code, not a number
                 }
-                if (t.equals("vn.person-name") && !nameLike(c.name)) {
+                TypeDescriptor pack = Packs.type(t).orElse(null);
+                if (pack != null && pack.guess().role() == TypeGuess.Role.PERSON_NAME && !pack.guess().nameHint().test(c.name)) {
                     continue;
                 }
                 if (t.equals("boolean") && c.markers > 0) {
@@ -676,42 +709,29 @@ public final class Inference {
         if (code != null) {
             return code;
         }
-        return c.nonAscii && c.fits("vn.text") ? "vn.text" : null;
-    }
-
-    /**
-     * A province or commune code type, when every value is one and the column's name says so or
-     * its values do: many distinct codes all of the list's length (the 3,321 communes of 2025 are
-     * five digits each).
-     */
-    private static String code(ColumnStats c) {
-        long distinct = c.manyDistinct ? Long.MAX_VALUE : c.distinct.size();
-        if (c.fits("vn.province-code") && (provinceLike(c.name) || (c.allTwoDigits && c.leadingZero && distinct >= 10))) {
-            return "vn.province-code";
-        }
-        if (c.fits("vn.commune-code") && (communeLike(c.name) || (c.allFiveDigits && distinct >= 10))) {
-            return "vn.commune-code";
+        for (String t : byRole(TypeGuess.Role.TEXT)) {
+            if (c.nonAscii && c.fits(t)) {
+                return t;
+            }
         }
         return null;
     }
 
-    /** A column name that says "commune code" (commune_code, ma_xa, Mã phường/xã). */
-    private static boolean communeLike(String column) {
-        String f = chuan.standard.PersonalData.fold(column);
-        return f.contains("commune") || f.contains("ward") || f.equals("ma_xa") || f.equals("ma_phuong_xa") || f.equals("xa");
-    }
-
-    /** A column name that says "person's name" (ho_ten, full_name, Họ và tên, ...). */
-    private static boolean nameLike(String column) {
-        String f = chuan.standard.PersonalData.fold(column);
-        return f.equals("name") || f.endsWith("_name") || f.startsWith("ho_ten") || f.equals("ho_va_ten") || f.equals("ten")
-                || f.equals("representative") || f.equals("nguoi_dai_dien");
-    }
-
-    /** A column name that says "province code" (province_code, ma_tinh, Mã tỉnh). */
-    private static boolean provinceLike(String column) {
-        String f = chuan.standard.PersonalData.fold(column);
-        return f.contains("province") || f.equals("ma_tinh") || f.equals("tinh");
+    /**
+     * A pack's code-list type, when every value is one and the column's name says so or its values
+     * do: many distinct codes all of the list's length (the 3,321 communes of 2025 are five digits
+     * each; province codes are two, with leading zeros).
+     */
+    private static String code(ColumnStats c) {
+        long distinct = c.manyDistinct ? Long.MAX_VALUE : c.distinct.size();
+        for (String t : byRole(TypeGuess.Role.CODE)) {
+            TypeGuess g = Packs.types().get(t).guess();
+            boolean shaped = c.allDigits(g.codeLength()) && (!g.leadingZero() || c.leadingZero) && distinct >= 10;
+            if (c.fits(t) && (g.nameHint().test(c.name) || shaped)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static String number(double d, String type) {

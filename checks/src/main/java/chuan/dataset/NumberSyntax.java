@@ -1,5 +1,7 @@
 package chuan.dataset;
 
+import chuan.profile.Temporal;
+
 import chuan.profile.ColumnType;
 
 /**

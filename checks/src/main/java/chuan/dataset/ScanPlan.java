@@ -110,18 +110,19 @@ final class ScanPlan {
             }
         }
         hasUnique = unique;
-        personalData = profile.dataset().forbidPersonalData()
+        chuan.standard.PersonalData pd = profile.dataset().forbidPersonalData()
                 ? chuan.standard.PersonalData.of(options.reference(), options.asOf()) : null;
+        personalData = pd != null && pd.rule() != null ? pd : null; // no pack says what personal data is: nothing to look for
         if (personalData != null) {
             int n = header != null ? header.size() : columns.length;
             personalSlot = new int[n];
             for (int k = 0; k < n; k++) {
                 personalSlot[k] = slots.size();
                 String field = header != null ? header.get(k) : columns[k].spec.name();
-                slots.add(new Slot("VN-OPEN-PERSONAL-DATA", null, null, field, format.isJson() ? null : k + 1, true));
+                slots.add(new Slot(personalData.rule(), null, null, field, format.isJson() ? null : k + 1, true));
             }
             nameBirthSlot = slots.size();
-            slots.add(new Slot("VN-OPEN-NAME-BIRTHDATE", null, null, null, null, true));
+            slots.add(new Slot(personalData.nameBirthDateRule(), null, null, null, null, true));
         } else {
             personalSlot = new int[0];
             nameBirthSlot = -1;

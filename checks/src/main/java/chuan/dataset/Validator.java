@@ -1,5 +1,7 @@
 package chuan.dataset;
 
+import chuan.profile.RecordSchema;
+
 import chuan.model.Violation;
 import java.nio.file.Path;
 import java.util.List;

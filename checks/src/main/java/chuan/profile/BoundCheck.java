@@ -1,6 +1,6 @@
 package chuan.profile;
 
-import chuan.dataset.Temporal;
+import chuan.profile.Temporal;
 import java.math.BigDecimal;
 import java.util.List;
 

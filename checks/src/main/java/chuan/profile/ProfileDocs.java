@@ -54,8 +54,12 @@ public final class ProfileDocs {
         }
         if (d != null && d.forbidPersonalData()) {
             sb.append("Every column, described or not, is searched for personal data.\n\n");
-            rules.add("VN-OPEN-PERSONAL-DATA");
-            rules.add("VN-OPEN-NAME-BIRTHDATE");
+            chuan.standard.PersonalData pd = chuan.standard.PersonalData.of(chuan.standard.ReferenceData.builtIn(),
+                    java.time.LocalDate.now());
+            if (pd.rule() != null) {
+                rules.add(pd.rule());
+                rules.add(pd.nameBirthDateRule());
+            }
         }
         if (d != null && !d.checks().isEmpty()) {
             sb.append("## Dataset checks\n\n");

@@ -1,7 +1,7 @@
 package chuan.profile;
 
-import chuan.dataset.Temporal;
-import chuan.dataset.TemporalFormat;
+import chuan.profile.Temporal;
+import chuan.profile.TemporalFormat;
 import chuan.model.Severity;
 import chuan.rules.RuleCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -321,7 +321,7 @@ public final class ProfileLoader {
                 return null;
             }
             // its $refs resolve only to files in its own folder or the profile's: an audit is offline
-            String err = chuan.dataset.RecordSchema.check(p, List.of(p.getParent(), baseDir));
+            String err = chuan.profile.RecordSchema.check(p, List.of(p.getParent(), baseDir));
             if (err != null) {
                 problems.add(tree.problemAt("/dataset/json-schema", err));
                 return null;
@@ -336,18 +336,20 @@ public final class ProfileLoader {
             java.util.Map<String, String> links = new java.util.LinkedHashMap<>();
             for (String role : List.of("birth-date", "gender", "province", "as-of-column")) {
                 if (c.has(role)) {
-                    boolean allowed = role.equals("as-of-column") || "vn.personal-id".equals(valueType)
-                            || (role.equals("province") && "vn.commune-code".equals(valueType));
+                    // a sibling column is read by the pack types that say they read it
+                    boolean allowed = role.equals("as-of-column")
+                            || valueType != null && chuan.standard.ValueTypes.descriptor(valueType).links().contains(role);
                     if (!allowed) {
-                        problems.add(tree.problemAt(ptr + "/" + role, "'" + role + "' belongs to columns of type vn.personal-id"
-                                + (role.equals("province") ? " or vn.commune-code" : "")));
+                        problems.add(tree.problemAt(ptr + "/" + role, "'" + role + "' belongs to columns of type "
+                                + String.join(" or ", typesWhere(t -> t.links().contains(role)))));
                     }
                     links.put(role, c.get(role).asText());
                 }
             }
             String scheme = c.has("scheme") ? c.get("scheme").asText() : null;
-            if (scheme != null && !"vn.province-code".equals(valueType) && !"vn.commune-code".equals(valueType)) {
-                problems.add(tree.problemAt(ptr + "/scheme", "'scheme' belongs to vn.province-code and vn.commune-code columns"));
+            if (scheme != null && (valueType == null || !chuan.standard.ValueTypes.descriptor(valueType).schemes())) {
+                problems.add(tree.problemAt(ptr + "/scheme", "'scheme' belongs to "
+                        + String.join(" and ", typesWhere(chuan.standard.TypeDescriptor::schemes)) + " columns"));
             }
             String format = text(c, "format");
             if (format != null) {
@@ -492,6 +494,11 @@ public final class ProfileLoader {
             Threshold fail = k.has("fail") ? Threshold.parse(k.get("fail").asText()) : null;
             Severity sev = k.has("severity") ? Severity.parse(k.get("severity").asText()).orElseThrow() : null;
             return new MetricSpec(metric, column, warn, fail, sev);
+        }
+
+        /** The standards packs' types with a property, in the packs' order. */
+        private static List<String> typesWhere(java.util.function.Predicate<chuan.standard.TypeDescriptor> p) {
+            return chuan.standard.Packs.types().values().stream().filter(p).map(chuan.standard.TypeDescriptor::name).toList();
         }
 
         private static boolean flag(JsonNode n, String key) {

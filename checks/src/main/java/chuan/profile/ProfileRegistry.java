@@ -27,21 +27,37 @@ public final class ProfileRegistry {
         this.loader = loader;
     }
 
-    /** The built-in profiles by id; a broken built-in is a bug, reported as such. */
+    /**
+     * The built-in profiles by id, listed dataset profiles first, then config profiles (each kind in
+     * the order of {@link #resources()}); a broken built-in is a bug, reported as such.
+     */
     public synchronized Map<String, Profile> builtIns() {
         if (builtIns == null) {
-            Map<String, Profile> m = new LinkedHashMap<>();
-            for (String resource : ClasspathIndex.list("chuan/profiles")) {
+            java.util.List<Profile> loaded = new java.util.ArrayList<>();
+            for (String resource : resources()) {
                 try {
-                    Profile p = loader.loadResource(resource);
-                    m.put(p.id(), p);
+                    loaded.add(loader.loadResource(resource));
                 } catch (ProfileException e) {
                     throw new IllegalStateException("built-in profile is invalid: " + e.getMessage(), e);
+                }
+            }
+            loaded.sort(java.util.Comparator.comparing(p -> p.kind() != Profile.Kind.DATASET)); // stable
+            Map<String, Profile> m = new LinkedHashMap<>();
+            for (Profile p : loaded) {
+                if (m.put(p.id(), p) != null) {
+                    throw new IllegalStateException("two built-in profiles have the id " + p.id());
                 }
             }
             builtIns = m;
         }
         return builtIns;
+    }
+
+    /** The built-in profiles' resources: the engine's index, then each standards pack's. */
+    public static java.util.List<String> resources() {
+        java.util.List<String> out = new java.util.ArrayList<>(ClasspathIndex.list("chuan/profiles"));
+        chuan.standard.Packs.profiles().forEach(p -> out.add("chuan/profiles/" + p));
+        return out;
     }
 
     /** A profile named on the command line: a file path, or the id of a built-in or project profile. */

@@ -1,6 +1,5 @@
 package chuan.standard;
 
-import chuan.standard.vn.VnPersonalData;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,18 +46,56 @@ public final class PersonalData {
     private final Category name;
     private final Category birthDate;
     private final Predicate<CharSequence> mayHold;
+    private final String rule;
+    private final String nameBirthDateRule;
 
+    /**
+     * {@code rule} reports personal data in a column, {@code nameBirthDateRule} a name and a birth
+     * date side by side (the pack's rule ids, as its law names them).
+     */
     public PersonalData(List<Detector> detectors, List<NameHint> hints, Category name, Category birthDate,
-                        Predicate<CharSequence> mayHold) {
+                        Predicate<CharSequence> mayHold, String rule, String nameBirthDateRule) {
         this.mayHold = mayHold;
         this.detectors = List.copyOf(detectors);
         this.hints = List.copyOf(hints);
         this.name = name;
         this.birthDate = birthDate;
+        this.rule = rule;
+        this.nameBirthDateRule = nameBirthDateRule;
     }
 
+    /** What counts as personal data on the audit date, by every standards pack. */
     public static PersonalData of(ReferenceData data, LocalDate asOf) {
-        return VnPersonalData.build(data, asOf);
+        return Packs.personalData(data, asOf);
+    }
+
+    /** Several packs' views as one: their detectors and hints together, the first pack's categories and rules. */
+    static PersonalData merge(List<PersonalData> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        if (parts.isEmpty()) {
+            return new PersonalData(List.of(), List.of(), null, null, v -> false, null, null);
+        }
+        List<Detector> detectors = new java.util.ArrayList<>();
+        List<NameHint> hints = new java.util.ArrayList<>();
+        parts.forEach(p -> {
+            detectors.addAll(p.detectors);
+            hints.addAll(p.hints);
+        });
+        PersonalData first = parts.get(0);
+        Predicate<CharSequence> mayHold = v -> parts.stream().anyMatch(p -> p.mayHold.test(v));
+        return new PersonalData(detectors, hints, first.name, first.birthDate, mayHold, first.rule, first.nameBirthDateRule);
+    }
+
+    /** The rule that reports personal data found in a column; null when no pack says what personal data is. */
+    public String rule() {
+        return rule;
+    }
+
+    /** The rule that reports a person's name beside a birth date. */
+    public String nameBirthDateRule() {
+        return nameBirthDateRule;
     }
 
     public List<Detector> detectors() {

@@ -1,12 +1,9 @@
 package chuan.standard;
 
-import chuan.standard.vn.VnTypes;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
-/** Every value type the standards packs provide, by name. */
+/** Every value type the standards packs provide, by name ({@link Packs}). */
 public final class ValueTypes {
 
     /** Options of a column that a value type may read (sibling columns, scheme). */
@@ -19,29 +16,27 @@ public final class ValueTypes {
         ValueType create(Options options, LocalDate asOf, ReferenceData reference);
     }
 
-    private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>(VnTypes.factories());
-
     private ValueTypes() {
     }
 
     public static Set<String> names() {
-        return FACTORIES.keySet();
+        return Packs.types().keySet();
     }
 
     public static boolean exists(String name) {
-        return FACTORIES.containsKey(name);
+        return Packs.type(name).isPresent();
     }
 
     /** Whether the type's values are personal data (masked in reports). */
     public static boolean personal(String name) {
-        return create(name, new Options(null), LocalDate.now(), ReferenceData.builtIn()).personal();
+        return descriptor(name).personal();
     }
 
     public static ValueType create(String name, Options options, LocalDate asOf, ReferenceData reference) {
-        Factory f = FACTORIES.get(name);
-        if (f == null) {
-            throw new IllegalArgumentException("unknown value type " + name);
-        }
-        return f.create(options, asOf, reference);
+        return descriptor(name).create(options, asOf, reference);
+    }
+
+    public static TypeDescriptor descriptor(String name) {
+        return Packs.type(name).orElseThrow(() -> new IllegalArgumentException("unknown value type " + name));
     }
 }

@@ -3,8 +3,8 @@ package chuan.synth;
 import chuan.dataset.SafePattern;
 import chuan.profile.ColumnSpec;
 import chuan.profile.ColumnType;
-import chuan.standard.vn.VnSex;
-import chuan.standard.vn.VnSynth;
+import chuan.standard.StandardsPack;
+import chuan.standard.TypeSynth;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,9 +27,9 @@ final class ColumnSynth {
      * One way to break this column, with the rule a scan reports it under and the column it is
      * reported at ({@code -1}: this one; a disagreement with a sibling is reported at the sibling).
      */
-    record DefectKind(String name, String rule, int reportedAt) {
+    record DefectKind(String name, String rule, int reportedAt, boolean national) {
         DefectKind(String name, String rule) {
-            this(name, rule, -1);
+            this(name, rule, -1, false);
         }
     }
 
@@ -40,29 +40,32 @@ final class ColumnSynth {
         Object typed(int column);
     }
 
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    /** The offset generated date-times carry (UTC+7, the zone of the built-in profiles' data). */
+    private static final ZoneOffset OFFSET = ZoneOffset.ofHours(7);
 
     final ColumnSpec spec;
-    private final VnSynth vn;
+    private final TypeSynth national;
+    private final StandardsPack.SampleText sampleText;
     private final LocalDate asOf;
     private final SafePattern pattern;
     private final DateTimeFormatter dateFormat;
-    private final int birthColumn;
-    private int genderColumn;
-    private final int provinceColumn;
-    private final int asOfColumn;
+    /** Linked columns by option ({@code birth-date}, {@code gender}, {@code province}, {@code as-of-column}). */
+    private final java.util.Map<String, Integer> links = new java.util.LinkedHashMap<>();
     private final List<DefectKind> defects;
 
-    ColumnSynth(ColumnSpec spec, VnSynth vn, LocalDate asOf, java.util.function.ToIntFunction<String> columnIndex) {
+    /**
+     * {@code national}: how the column's pack type makes values (null for a column without one);
+     * {@code sampleText}: plain text for text columns.
+     */
+    ColumnSynth(ColumnSpec spec, TypeSynth national, StandardsPack.SampleText sampleText, LocalDate asOf,
+                java.util.function.ToIntFunction<String> columnIndex) {
         this.spec = spec;
-        this.vn = vn;
+        this.national = national;
+        this.sampleText = sampleText;
         this.asOf = asOf;
         this.pattern = spec.pattern() == null ? null : SafePattern.compile(spec.pattern());
         this.dateFormat = spec.format() == null ? null : DateTimeFormatter.ofPattern(spec.format().replace("T", "'T'"), Locale.ROOT);
-        this.birthColumn = link("birth-date", columnIndex);
-        this.genderColumn = link("gender", columnIndex);
-        this.provinceColumn = link("province", columnIndex);
-        this.asOfColumn = link("as-of-column", columnIndex);
+        spec.links().forEach((option, target) -> links.put(option, columnIndex.applyAsInt(target)));
         if (pattern != null && spec.valueType() == null && pattern.sample(new Random(0), 8) == null) {
             throw new IllegalArgumentException("column " + spec.name() + ": cannot make values for pattern "
                     + spec.pattern() + " (look-arounds or back-references)");
@@ -70,27 +73,19 @@ final class ColumnSynth {
         this.defects = List.copyOf(kinds());
     }
 
-    private int link(String role, java.util.function.ToIntFunction<String> columnIndex) {
-        String target = spec.links().get(role);
-        return target == null ? -1 : columnIndex.applyAsInt(target);
-    }
-
-    /** Names are made to match the sex in this column (the one a personal ID agrees with). */
-    void nameAfterGenderIn(int column) {
-        if ("vn.person-name".equals(spec.valueType()) && genderColumn < 0) {
-            genderColumn = column;
+    /**
+     * Another column's link this column's type takes when it has none of its own: values are made to
+     * agree with it too (a name follows the sex a personal ID is checked against).
+     */
+    void borrowLink(String option, int column) {
+        if (national != null && national.borrowedLinks().contains(option) && !links.containsKey(option)) {
+            links.put(option, column);
         }
     }
 
     /** Columns whose values this one must agree with; they are made first. */
     List<Integer> dependsOn() {
-        List<Integer> d = new ArrayList<>();
-        for (int c : new int[] {birthColumn, genderColumn, provinceColumn, asOfColumn}) {
-            if (c >= 0) {
-                d.add(c);
-            }
-        }
-        return d;
+        return new ArrayList<>(links.values());
     }
 
     /** The kinds of defect this column can carry without disturbing any other cell. */
@@ -106,28 +101,12 @@ final class ColumnSynth {
         if (spec.unique()) {
             defects.add(new DefectKind("duplicate", "DATA-UNIQUE"));
         }
-        String t = spec.valueType();
-        if (t != null) {
-            switch (t) {
-                case "vn.personal-id" -> {
-                    defects.add(new DefectKind("id-too-short", "VN-PID-FORMAT"));
-                    if (birthColumn >= 0) {
-                        defects.add(new DefectKind("id-birth-year-mismatch", "VN-PID-BIRTH-DATE", birthColumn));
-                    }
-                    if (genderColumn >= 0) {
-                        defects.add(new DefectKind("id-gender-mismatch", "VN-PID-GENDER", genderColumn));
-                    }
+        if (spec.valueType() != null) {
+            if (national != null) {
+                for (TypeSynth.Defect d : national.defects(links.keySet())) {
+                    defects.add(new DefectKind(d.name(), d.rule(), d.reportedAtLink() == null ? -1 : links.get(d.reportedAtLink()),
+                            true));
                 }
-                case "vn.cmnd" -> defects.add(new DefectKind("cmnd-too-short", "VN-CMND-FORMAT"));
-                case "vn.tax-code" -> defects.add(new DefectKind("tax-code-check-digit", "VN-MST-CHECKSUM"));
-                case "vn.phone" -> defects.add(new DefectKind("phone-too-short", "VN-PHONE-FORMAT"));
-                case "vn.province-code" -> defects.add(new DefectKind("unknown-province", "VN-PROVINCE-CODE"));
-                case "vn.commune-code" -> defects.add(new DefectKind("commune-too-short", "VN-COMMUNE-CODE"));
-                case "vn.person-name", "vn.text" -> {
-                    defects.add(new DefectKind("decomposed-text", "VN-TEXT-NFC"));
-                    defects.add(new DefectKind("mojibake", "VN-TEXT-LEGACY"));
-                }
-                default -> { }
             }
             return defects;
         }
@@ -170,9 +149,12 @@ final class ColumnSynth {
 
     /** A valid value; {@code typed[0]} receives its typed form (a date, a number) for sibling columns. */
     String valid(Random r, Row row, Object[] typed) {
-        String t = spec.valueType();
-        if (t != null) {
-            return national(t, r, row);
+        if (spec.valueType() != null) {
+            if (national == null) {
+                throw new IllegalArgumentException("column " + spec.name() + ": cannot make values of type " + spec.valueType());
+            }
+            String v = national.valid(r, rowView(row));
+            return v != null ? v : text(r);
         }
         if (spec.enumValues() != null) {
             return spec.enumValues().get(r.nextInt(spec.enumValues().size()));
@@ -219,8 +201,8 @@ final class ColumnSynth {
                 yield dateFormat == null ? d.toString() : dateFormat.format(d);
             }
             case DATETIME -> {
-                OffsetDateTime lo = dateTime(spec.min(), OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, VIETNAM));
-                OffsetDateTime hi = dateTime(spec.max(), asOf.atStartOfDay().atOffset(VIETNAM));
+                OffsetDateTime lo = dateTime(spec.min(), OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, OFFSET));
+                OffsetDateTime hi = dateTime(spec.max(), asOf.atStartOfDay().atOffset(OFFSET));
                 long seconds = lo.until(hi, ChronoUnit.SECONDS);
                 OffsetDateTime v = lo.plusSeconds((long) (r.nextDouble() * seconds));
                 typed[0] = v.toLocalDate();
@@ -235,9 +217,9 @@ final class ColumnSynth {
     private String text(Random r) {
         int lo = spec.minLength() == null ? 1 : spec.minLength();
         int hi = spec.maxLength() == null ? 120 : spec.maxLength();
-        String s = vn.address(r);
+        String s = sample(r);
         while (s.length() < lo) {
-            s = s + ", " + vn.address(r);
+            s = s + ", " + sample(r);
         }
         if (s.length() > hi) {
             s = s.substring(0, hi).strip();
@@ -245,70 +227,55 @@ final class ColumnSynth {
         return s.length() >= lo ? s : "x".repeat(lo);
     }
 
-    private String national(String type, Random r, Row row) {
-        return switch (type) {
-            case "vn.personal-id" -> {
-                LocalDate birth = birthColumn >= 0 && row.typed(birthColumn) instanceof LocalDate d ? d
-                        : dateBetween(r, LocalDate.of(1940, 1, 1), asOf.minusYears(14));
-                boolean male = genderColumn >= 0 ? male(row.text(genderColumn)) : r.nextBoolean();
-                yield vn.personalId(r, birth, male, provinceColumn >= 0 ? row.text(provinceColumn) : null);
-            }
-            case "vn.cmnd" -> vn.cmnd(r);
-            case "vn.tax-code" -> vn.taxCode(r);
-            case "vn.phone" -> vn.phone(r);
-            case "vn.province-code" -> vn.provinceCode(r, listDay(row));
-            case "vn.commune-code" -> provinceColumn >= 0 ? vn.communeCode(r, row.text(provinceColumn), listDay(row))
-                    : vn.communeCode(r, listDay(row));
-            case "vn.person-name" -> vn.personName(r, genderColumn >= 0 ? male(row.text(genderColumn)) : r.nextBoolean());
-            case "vn.text" -> text(r);
-            default -> throw new IllegalArgumentException("column " + spec.name() + ": cannot make values of type " + type);
-        };
+    /** Plain text: the packs' sample text, or words when there is none. */
+    private String sample(Random r) {
+        return sampleText != null ? sampleText.next(r) : "text " + r.nextInt(1_000_000);
     }
 
-    /** The day whose code list a value is drawn from: the record's date or the audit date, inside a pinned list's years. */
-    private LocalDate listDay(Row row) {
-        LocalDate day = asOfColumn >= 0 && row.typed(asOfColumn) instanceof LocalDate d ? d : asOf;
-        LocalDate merger = LocalDate.of(2025, 7, 1);
-        if ("2004".equals(spec.scheme()) && !day.isBefore(merger)) {
-            return merger.minusDays(1);
-        }
-        return "2025".equals(spec.scheme()) && day.isBefore(merger) ? merger : day;
+    /** The row as a pack's generator sees it: values of the linked columns, by option. */
+    private TypeSynth.Row rowView(Row row) {
+        return new TypeSynth.Row() {
+            @Override
+            public LocalDate asOf() {
+                return asOf;
+            }
+
+            @Override
+            public String scheme() {
+                return spec.scheme();
+            }
+
+            @Override
+            public boolean linked(String option) {
+                return links.containsKey(option);
+            }
+
+            @Override
+            public String text(String option) {
+                Integer c = links.get(option);
+                return c == null ? null : row.text(c);
+            }
+
+            @Override
+            public Object typed(String option) {
+                Integer c = links.get(option);
+                return c == null ? null : row.typed(c);
+            }
+        };
     }
 
     /** A value that breaks exactly the given kind's rule, made from this row's valid value. */
     String defective(DefectKind kind, Random r, String clean, String earlier, Row row) {
+        if (kind.national()) {
+            return national.defective(kind.name(), r, clean, rowView(row));
+        }
         return switch (kind.name()) {
             case "missing" -> "";
             case "duplicate" -> earlier;
-            case "id-too-short", "cmnd-too-short", "commune-too-short" -> clean.substring(0, clean.length() - 1);
-            case "id-birth-year-mismatch" -> {
-                // another year of the same century, not after the audit date, so only the agreement fails
-                int yy = Integer.parseInt(clean.substring(4, 6));
-                int century = 1900 + 100 * ((clean.charAt(3) - '0') / 2);
-                int shift = 1 + r.nextInt(5);
-                int other = yy >= shift ? yy - shift : yy + shift;
-                if (century + other > asOf.getYear()) {
-                    other = yy - 1 >= 0 ? yy - 1 : yy;
-                }
-                yield clean.substring(0, 4) + String.format(Locale.ROOT, "%02d", other) + clean.substring(6);
-            }
-            case "id-gender-mismatch" -> {
-                int g = clean.charAt(3) - '0';
-                yield clean.substring(0, 3) + (g ^ 1) + clean.substring(4);
-            }
-            case "tax-code-check-digit" -> {
-                int wrong = (clean.charAt(9) - '0' + 1 + r.nextInt(9)) % 10;
-                yield clean.substring(0, 9) + wrong + clean.substring(10);
-            }
-            case "phone-too-short" -> clean.substring(0, clean.length() - 1);
-            case "unknown-province" -> "00";
             case "decomposed-text" -> {
-                String d = VnSynth.decomposed(clean);
-                yield d.equals(clean) ? VnSynth.decomposed("Nguyễn " + clean) : d;
-            }
-            case "mojibake" -> {
-                String m = VnSynth.misreadAsCp1252(clean);
-                yield m != null ? m : VnSynth.misreadAsCp1252("Nguyễn " + clean);
+                // NFD of the value; a value with nothing to decompose gets a word that has (the test data's own language)
+                String d = java.text.Normalizer.normalize(clean, java.text.Normalizer.Form.NFD);
+                yield d.equals(clean) ? java.text.Normalizer.normalize("Nguyễn " + clean, java.text.Normalizer.Form.NFD) : d;
             }
             case "not-in-enum" -> "?" + spec.enumValues().get(0) + "?";
             case "pattern-mismatch" -> "#" + clean;
@@ -320,8 +287,8 @@ final class ColumnSynth {
             case "future-date" -> {
                 LocalDate d = asOf.plusDays(1 + r.nextInt(365));
                 yield spec.type() == ColumnType.DATETIME
-                        ? (dateFormat == null ? d.atTime(9, 0).atOffset(VIETNAM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                                : dateFormat.format(d.atTime(9, 0).atOffset(VIETNAM)))
+                        ? (dateFormat == null ? d.atTime(9, 0).atOffset(OFFSET).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                                : dateFormat.format(d.atTime(9, 0).atOffset(OFFSET)))
                         : (dateFormat == null ? d.toString() : dateFormat.format(d));
             }
             case "email-without-at" -> clean.replace('@', '.');
@@ -332,10 +299,6 @@ final class ColumnSynth {
             case "too-long" -> clean + "x".repeat(spec.maxLength() + 1 - clean.length() > 0 ? spec.maxLength() + 1 - clean.length() : 1);
             default -> throw new IllegalStateException(kind.name());
         };
-    }
-
-    private static boolean male(String gender) {
-        return gender != null && VnSex.of(gender) == VnSex.MALE;
     }
 
     private LocalDate date(String bound, LocalDate otherwise) {
@@ -353,9 +316,9 @@ final class ColumnSynth {
             return otherwise;
         }
         if (bound.equals("today")) {
-            return asOf.atStartOfDay().atOffset(VIETNAM);
+            return asOf.atStartOfDay().atOffset(OFFSET);
         }
-        return bound.contains("T") ? OffsetDateTime.parse(bound) : LocalDate.parse(bound).atStartOfDay().atOffset(VIETNAM);
+        return bound.contains("T") ? OffsetDateTime.parse(bound) : LocalDate.parse(bound).atStartOfDay().atOffset(OFFSET);
     }
 
     private static LocalDate dateBetween(Random r, LocalDate lo, LocalDate hi) {

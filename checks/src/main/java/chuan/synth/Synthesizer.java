@@ -7,7 +7,6 @@ import chuan.profile.DataFormat;
 import chuan.profile.DatasetSpec;
 import chuan.profile.Profile;
 import chuan.standard.ReferenceData;
-import chuan.standard.vn.VnSynth;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -45,16 +44,20 @@ public final class Synthesizer {
         if (ds == null || ds.columns().isEmpty()) {
             throw new IllegalArgumentException("profile " + profile.id() + " declares no dataset columns to generate");
         }
-        VnSynth vn = new VnSynth(reference);
         List<ColumnSpec> specs = ds.columns();
+        chuan.standard.StandardsPack.SampleText text = chuan.standard.Packs.sampleText(reference).orElse(null);
         for (ColumnSpec c : specs) {
-            columns.add(new ColumnSynth(c, vn, asOf, name -> indexOf(specs, name)));
+            chuan.standard.TypeSynth national = c.valueType() == null ? null
+                    : chuan.standard.Packs.type(c.valueType()).flatMap(t -> t.synth(reference)).orElse(null);
+            columns.add(new ColumnSynth(c, national, text, asOf, name -> indexOf(specs, name)));
         }
+        // a link one column has, another column's type may follow (a name the sex its record's ID says)
         for (ColumnSpec c : specs) {
-            String gender = c.links().get("gender");
-            if (gender != null) {
-                columns.forEach(col -> col.nameAfterGenderIn(indexOf(specs, gender)));
-            }
+            c.links().forEach((option, target) -> {
+                if (!option.equals("as-of-column")) {
+                    columns.forEach(col -> col.borrowLink(option, indexOf(specs, target)));
+                }
+            });
         }
         for (ColumnSynth c : columns) {
             agreedWith.addAll(c.dependsOn());

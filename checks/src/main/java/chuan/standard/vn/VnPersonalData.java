@@ -68,7 +68,8 @@ public final class VnPersonalData {
             detectors.add(new PersonalData.Detector(accounts, "an e-mail address", EmbeddedValues::wholeEmail,
                     EmbeddedValues::emailIn));
         }
-        return new PersonalData(detectors, hints, name, birth, EmbeddedValues::mayHold);
+        return new PersonalData(detectors, hints, name, birth, EmbeddedValues::mayHold, "VN-OPEN-PERSONAL-DATA",
+                "VN-OPEN-NAME-BIRTHDATE");
     }
 
     /** Mobile numbers only: an organisation's landline in open data is not a person's data. */

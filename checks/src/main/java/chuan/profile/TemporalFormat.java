@@ -1,6 +1,6 @@
-package chuan.dataset;
+package chuan.profile;
 
-import chuan.profile.ColumnType;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +50,7 @@ public final class TemporalFormat {
 
     /** Compiles a layout; returns null and names the problem through {@code error} when it is not usable. */
     public static TemporalFormat compile(String layout, StringBuilder error) {
-        return compile(layout, chuan.profile.ValueSyntax.PIVOT, error);
+        return compile(layout, ValueSyntax.PIVOT, error);
     }
 
     /** As {@link #compile(String, StringBuilder)}; a two-digit year {@code yy} falls in {@code pivot..pivot+99}. */

@@ -1,4 +1,4 @@
-package chuan.dataset;
+package chuan.profile;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package chuan.dataset;
+package chuan.profile;
 
 /**
  * Allocation-free, exception-free parsing of dates and date-times, for the per-cell path.
@@ -194,7 +194,7 @@ public final class Temporal {
     }
 
     /** Year, month and day of an epoch day (Howard Hinnant's civil_from_days). */
-    static int[] civil(long epochDay) {
+    public static int[] civil(long epochDay) {
         long z = epochDay + 719_468L;
         long era = Math.floorDiv(z, 146_097L);
         long doe = z - era * 146_097L;
@@ -221,7 +221,7 @@ public final class Temporal {
         return era * 146_097L + doe - 719_468L;
     }
 
-    static int lengthOfMonth(int y, int m) {
+    public static int lengthOfMonth(int y, int m) {
         return switch (m) {
             case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
             case 4, 6, 9, 11 -> 30;
@@ -230,7 +230,7 @@ public final class Temporal {
     }
 
     /** The non-negative number written by {@code len} ASCII digits at {@code from}, or -1. */
-    static int digits(CharSequence s, int from, int len) {
+    public static int digits(CharSequence s, int from, int len) {
         if (from + len > s.length()) {
             return -1;
         }
@@ -245,7 +245,7 @@ public final class Temporal {
         return v;
     }
 
-    static boolean isDigit(char c) {
+    public static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 }

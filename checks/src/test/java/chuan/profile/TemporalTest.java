@@ -1,4 +1,4 @@
-package chuan.dataset;
+package chuan.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

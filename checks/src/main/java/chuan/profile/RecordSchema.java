@@ -1,4 +1,4 @@
-package chuan.dataset;
+package chuan.profile;
 
 import chuan.util.SafeRegex;
 import com.google.re2j.PatternSyntaxException;
