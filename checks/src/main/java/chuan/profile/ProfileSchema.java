@@ -17,7 +17,12 @@ import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONObject;
 import org.json.JSONTokener;
 
-/** The JSON Schema every profile is checked against before it is read (Everit, draft-07). */
+/**
+ * The JSON Schema every profile is checked against before it is read (Everit, draft-07). A
+ * column's {@code type} may be any {@link ColumnType} or any type of a registered standards pack:
+ * the enum is made from them when the schema loads, so a pack needs no edit here. The file's own
+ * enum is there for editors; a test holds it to the built-in packs.
+ */
 final class ProfileSchema {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,10 +35,22 @@ final class ProfileSchema {
     private static Schema load() {
         try (InputStream in = ClasspathIndex.open("chuan/schema/profile.schema.json")) {
             JSONObject raw = new JSONObject(new JSONTokener(in));
+            raw.getJSONObject("definitions").getJSONObject("column").getJSONObject("properties")
+                    .getJSONObject("type").put("enum", new org.json.JSONArray(typeNames()));
             return SchemaLoader.builder().schemaJson(raw).draftV7Support().build().load().build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The generic column types, then every registered pack's value types. */
+    static List<String> typeNames() {
+        List<String> names = new ArrayList<>();
+        for (ColumnType t : ColumnType.values()) {
+            names.add(t.label());
+        }
+        names.addAll(chuan.standard.Packs.types().keySet());
+        return names;
     }
 
     /** Every schema violation of the tree, each placed at the key or value it concerns. */

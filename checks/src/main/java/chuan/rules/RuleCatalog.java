@@ -60,12 +60,25 @@ public final class RuleCatalog {
         return rules.values();
     }
 
+    /** The catalogue of only the rules that pass the test (for a page of one pack's rules, say). */
+    public RuleCatalog restrictedTo(java.util.function.Predicate<Rule> test) {
+        Map<String, Rule> kept = new LinkedHashMap<>();
+        rules.forEach((id, r) -> {
+            if (test.test(r)) {
+                kept.put(id, r);
+            }
+        });
+        return new RuleCatalog(java.util.Collections.unmodifiableMap(kept));
+    }
+
     private static RuleCatalog load() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         Map<String, Rule> rules = new LinkedHashMap<>();
-        for (String resource : ClasspathIndex.list("chuan/rules")) {
+        java.util.List<String> files = new java.util.ArrayList<>(ClasspathIndex.list("chuan/rules"));
+        chuan.standard.Packs.ruleFiles().forEach(f -> files.add("chuan/rules/" + f)); // each standards pack's own rules
+        for (String resource : files) {
             try (InputStream in = ClasspathIndex.open(resource)) {
                 for (RuleEntry e : yaml.readValue(in, RuleFile.class).rules()) {
                     Rule rule = e.toRule(resource);
