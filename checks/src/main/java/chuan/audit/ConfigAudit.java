@@ -1,11 +1,10 @@
 package chuan.audit;
 
+import chuan.config.ConfigFormat;
 import chuan.config.ConfigProblem;
 import chuan.config.EffectiveConfig;
 import chuan.config.SystemRoot;
 import chuan.config.check.ConfigControl;
-import chuan.config.check.ConfigFormat;
-import chuan.config.check.ConfigReaders;
 import chuan.config.check.Expectation;
 import chuan.model.AuditError;
 import chuan.model.Result;
@@ -105,7 +104,7 @@ final class ConfigAudit {
                     }
                     continue;
                 }
-                List<Loaded> configs = c.format() == ConfigFormat.SECRETS ? List.of(loadTree(c, found))
+                List<Loaded> configs = c.format().readsFilesTogether() ? List.of(loadTree(c, found))
                         : found.stream().map(f -> load(c.format(), f)).toList();
                 for (Loaded l : configs) {
                     l.profiles.add(p.id());
@@ -150,8 +149,8 @@ final class ConfigAudit {
     }
 
     private Loaded load(ConfigFormat format, String systemPath) {
-        String key = format.readsNamedFiles() || format == ConfigFormat.PAM ? format.label() + ":" + systemPath : format.label();
-        return loaded.computeIfAbsent(key, k -> new Loaded(k, format, ConfigReaders.read(root, format, systemPath, versions())));
+        String key = format.readsNamedFiles() ? format.label() + ":" + systemPath : format.label();
+        return loaded.computeIfAbsent(key, k -> new Loaded(k, format, format.read(root, systemPath, versions())));
     }
 
     /** The program versions of the root (its package database, or --assume-version): the defaults that apply. */
@@ -162,10 +161,10 @@ final class ConfigAudit {
         return versions;
     }
 
-    /** The secret scan reads many files as one target: the tree. */
+    /** A format that reads the files together (the secret scan) makes one target of them: the tree. */
     private Loaded loadTree(ConfigControl c, List<String> found) {
         return loaded.computeIfAbsent(c.format().label() + ":" + String.join(",", c.searchPaths()), k -> new Loaded(k, c.format(),
-                new chuan.config.CombinedConfig(found.stream().map(f -> ConfigReaders.read(root, c.format(), f)).toList())));
+                new chuan.config.CombinedConfig(found.stream().map(f -> c.format().read(root, f, versions())).toList())));
     }
 
     /** A control that fails when its program has no configuration at all (no time synchronisation). */

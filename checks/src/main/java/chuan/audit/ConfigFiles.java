@@ -1,8 +1,8 @@
 package chuan.audit;
 
+import chuan.config.ConfigFormat;
 import chuan.config.SystemRoot;
 import chuan.config.check.ConfigControl;
-import chuan.config.check.ConfigFormat;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -4,9 +4,7 @@ import chuan.config.Directive;
 import chuan.config.EffectiveConfig;
 import chuan.config.EffectiveSetting;
 import chuan.config.check.ConfigControl;
-import chuan.config.check.ConfigFormat;
 import chuan.config.check.Expectation;
-import chuan.config.check.SecretKeys;
 import chuan.model.Masking;
 import chuan.model.Result;
 import chuan.model.Status;
@@ -105,13 +103,13 @@ final class ControlCheck {
     }
 
     private String describe(String key, String value, EffectiveConfig.Scoped s, ConfigControl c) {
-        String shown = value == null ? key : c.format() == ConfigFormat.SECRETS ? mask(c, value) : key + " " + mask(c, value);
+        String shown = value == null ? key : c.format().secrets().saysKey() ? key + " " + mask(c, value) : mask(c, value);
         return s.scope() == null ? shown : shown + " in " + s.scope();
     }
 
     private String mask(ConfigControl c, String value) {
         // a daemon's keys are settings (PasswordAuthentication), a file format's may hold the password itself
-        boolean secret = c.format() == ConfigFormat.SECRETS || c.format().holdsSecrets() && SecretKeys.isSecret(c.key());
+        boolean secret = c.format().secrets().masks(c.key());
         if (reveal) {
             return value;
         }

@@ -180,7 +180,7 @@ final class Planner {
         }
         try {
             chuan.config.SystemRoot root = new chuan.config.SystemRoot(dir);
-            for (chuan.config.check.ConfigFormat f : chuan.config.check.ConfigFormat.values()) {
+            for (chuan.config.ConfigFormat f : chuan.config.check.ConfigFormats.builtIn().all()) {
                 if (!f.readsNamedFiles() && ConfigFiles.installed(root, f)) {
                     return true;
                 }

@@ -1,7 +1,8 @@
 package chuan.profile;
 
+import chuan.config.ConfigFormat;
 import chuan.config.check.ConfigControl;
-import chuan.config.check.ConfigFormat;
+import chuan.config.check.ConfigFormats;
 import chuan.config.check.Expectation;
 import chuan.config.check.TlsProtocols;
 import chuan.model.Reference;
@@ -62,7 +63,7 @@ final class ConfigControlReader {
                     + "'title' and 'severity'"));
             return Optional.empty();
         }
-        ConfigFormat format = ConfigFormat.fromLabel(c.get("format").asText()).orElseThrow(); // the schema lists them
+        ConfigFormat format = ConfigFormats.builtIn().byLabel(c.get("format").asText()).orElseThrow(); // the schema lists them
         List<String> paths = new ArrayList<>();
         if (c.has("paths")) {
             for (int i = 0; i < c.get("paths").size(); i++) {
@@ -82,20 +83,9 @@ final class ConfigControlReader {
             return Optional.empty();
         }
         String key = c.get("key").asText();
-        if (format == ConfigFormat.LINES) {
-            try {
-                chuan.util.SafeRegex.compile(key);
-            } catch (PatternSyntaxException e) {
-                problems.add(tree.problemAt(ptr + "/key", "a lines key is a regular expression (RE2 syntax): " + e.getDescription()));
-                return Optional.empty();
-            }
-        }
-        if (format == ConfigFormat.XML && !validXPath(key)) {
-            problems.add(tree.problemAt(ptr + "/key", "an xml key is an XPath expression that selects nodes, and this is not one"));
-            return Optional.empty();
-        }
-        if (format == ConfigFormat.PAM && key.strip().split("\\s+").length < 2) {
-            problems.add(tree.problemAt(ptr + "/key", "a PAM key is \"TYPE MODULE [ARGUMENT]\", e.g. \"password pam_pwquality.so minlen\""));
+        Optional<String> badKey = format.keyProblem(key);
+        if (badKey.isPresent()) {
+            problems.add(tree.problemAt(ptr + "/key", badKey.get()));
             return Optional.empty();
         }
         Expectation expect = null;
@@ -175,19 +165,6 @@ final class ConfigControlReader {
             }
             default -> throw new IllegalStateException("the profile schema lets through expectation " + test);
         };
-    }
-
-    /** An XPath expression that selects nodes: it compiles, and evaluates to a node set (not a number or text). */
-    private static boolean validXPath(String expression) {
-        try {
-            org.w3c.dom.Document empty = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
-            empty.appendChild(empty.createElement("x"));
-            javax.xml.xpath.XPathFactory.newInstance().newXPath().compile(expression)
-                    .evaluate(empty, javax.xml.xpath.XPathConstants.NODESET);
-            return true;
-        } catch (javax.xml.xpath.XPathExpressionException | javax.xml.parsers.ParserConfigurationException e) {
-            return false;
-        }
     }
 
     private static List<String> texts(JsonNode arr) {

@@ -4,7 +4,7 @@ import static chuan.config.RootFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chuan.config.apache.ApacheConfig;
-import chuan.config.files.FileFormats;
+import chuan.config.files.FileFormat;
 import chuan.config.linux.LogrotateConfig;
 import chuan.config.linux.NtpConfig;
 import chuan.config.linux.PamStack;
@@ -87,11 +87,11 @@ class DeepInputTest {
         write(root, "/app/config.json", "{\"a\":".repeat(DEEP) + "1" + "}".repeat(DEEP));
         write(root, "/app/config.yml", "[".repeat(DEEP) + "]".repeat(DEEP));
         SystemRoot r = new SystemRoot(root);
-        assertThat(onlyError(FileFormats.read(r, "xml", "/app/server.xml").problems()).oneLine())
+        assertThat(onlyError(FileFormat.XML.read(r, "/app/server.xml").problems()).oneLine())
                 .isEqualTo("/app/server.xml:1: elements nested deeper than 1000");
-        assertThat(onlyError(FileFormats.read(r, "json", "/app/config.json").problems()).oneLine())
+        assertThat(onlyError(FileFormat.JSON.read(r, "/app/config.json").problems()).oneLine())
                 .startsWith("/app/config.json:1: Document nesting depth (1001) exceeds the maximum allowed");
-        assertThat(onlyError(FileFormats.read(r, "yaml", "/app/config.yml").problems()).oneLine())
+        assertThat(onlyError(FileFormat.YAML.read(r, "/app/config.yml").problems()).oneLine())
                 .startsWith("/app/config.yml:1: Document nesting depth (1001) exceeds the maximum allowed");
     }
 }

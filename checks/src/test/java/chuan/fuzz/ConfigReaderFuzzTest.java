@@ -2,12 +2,12 @@ package chuan.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chuan.config.ConfigFormat;
 import chuan.config.ConfigProblem;
 import chuan.config.EffectiveConfig;
 import chuan.config.SystemRoot;
 import chuan.config.check.ConfigControl;
-import chuan.config.check.ConfigFormat;
-import chuan.config.check.ConfigReaders;
+import chuan.config.check.ConfigFormats;
 import chuan.profile.Profile;
 import chuan.profile.ProfileLoader;
 import chuan.profile.ProfileRegistry;
@@ -41,20 +41,24 @@ class ConfigReaderFuzzTest {
     record Layout(ConfigFormat format, String main, String second, String dropInLink, List<String> profiles) {
     }
 
+    private static ConfigFormat format(String label) {
+        return ConfigFormats.builtIn().byLabel(label).orElseThrow();
+    }
+
     private static final String FILE_FORMATS = Promises.resource("file-formats.yaml").toString();
     private static final ProfileRegistry REGISTRY = new ProfileRegistry(new ProfileLoader(Promises.CATALOG));
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "Include ", "Match ", "/etc/ssh/sshd_config.d/*.conf", "/etc/host-rel", "/etc/host-abs"})
     void sshd(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.SSHD, "/etc/ssh/sshd_config", "/etc/ssh/sshd_config.d/fuzz.conf",
+        check(new Layout(format("sshd"), "/etc/ssh/sshd_config", "/etc/ssh/sshd_config.d/fuzz.conf",
                 "/etc/ssh/sshd_config.d/zz-host.conf", List.of("ssh", "vn.security-baseline")), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "include ", "server {", "http {", "}", ";", "/etc/nginx/conf.d/*.conf", "/etc/host-rel"})
     void nginx(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.NGINX, "/etc/nginx/nginx.conf", "/etc/nginx/conf.d/fuzz.conf",
+        check(new Layout(format("nginx"), "/etc/nginx/nginx.conf", "/etc/nginx/conf.d/fuzz.conf",
                 "/etc/nginx/sites-enabled/host", List.of("nginx", "vn.security-baseline")), data);
     }
 
@@ -62,21 +66,21 @@ class ConfigReaderFuzzTest {
     @DictionaryEntries({"--8<--", "IncludeOptional ", "Include ", "<IfModule ", "<VirtualHost *:443>", "</VirtualHost>",
             "conf-enabled/*.conf", "/etc/host-rel"})
     void apache(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.APACHE, "/etc/apache2/apache2.conf", "/etc/apache2/conf-enabled/fuzz.conf",
+        check(new Layout(format("apache"), "/etc/apache2/apache2.conf", "/etc/apache2/conf-enabled/fuzz.conf",
                 "/etc/apache2/sites-enabled/zz-host.conf", List.of("apache", "vn.security-baseline")), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "net.ipv4.", "kernel.", "-", "*", "="})
     void sysctl(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.SYSCTL, "/etc/sysctl.conf", "/etc/sysctl.d/fuzz.conf", "/etc/sysctl.d/zz-host.conf",
+        check(new Layout(format("sysctl"), "/etc/sysctl.conf", "/etc/sysctl.d/fuzz.conf", "/etc/sysctl.d/zz-host.conf",
                 List.of("kernel", "vn.security-baseline")), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "PASS_MAX_DAYS", "UMASK", "ENCRYPT_METHOD", "INACTIVE="})
     void loginDefs(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.LOGIN_DEFS, "/etc/login.defs", "/etc/default/useradd", "/etc/default/host",
+        check(new Layout(format("login.defs"), "/etc/login.defs", "/etc/default/useradd", "/etc/default/host",
                 List.of("linux-accounts", "vn.security-baseline")), data);
     }
 
@@ -84,70 +88,70 @@ class ConfigReaderFuzzTest {
     @DictionaryEntries({"--8<--", "@include common-auth", "password", "requisite", "pam_pwquality.so", "pam_unix.so",
             "[success=1 default=ignore]", "minlen=", "remember="})
     void pam(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.PAM, "/etc/pam.d/common-password", "/etc/pam.d/common-auth",
+        check(new Layout(format("pam"), "/etc/pam.d/common-password", "/etc/pam.d/common-auth",
                 "/etc/security/pwquality.conf.d/zz-host.conf", List.of("linux-accounts", "vn.security-baseline")), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "[Journal]", "Storage=", "SystemMaxUse="})
     void journald(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.JOURNALD, "/etc/systemd/journald.conf", "/etc/systemd/journald.conf.d/fuzz.conf",
+        check(new Layout(format("journald"), "/etc/systemd/journald.conf", "/etc/systemd/journald.conf.d/fuzz.conf",
                 "/etc/systemd/journald.conf.d/zz-host.conf", List.of("vn.security-baseline")), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "include /etc/logrotate.d", "{", "}", "rotate ", "weekly", "/var/log/*.log"})
     void logrotate(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.LOGROTATE, "/etc/logrotate.conf", "/etc/logrotate.d/fuzz", "/etc/logrotate.d/zz-host",
+        check(new Layout(format("logrotate"), "/etc/logrotate.conf", "/etc/logrotate.d/fuzz", "/etc/logrotate.d/zz-host",
                 List.of("vn.security-baseline")), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "confdir /etc/chrony/conf.d", "sourcedir ", "include ", "server ", "pool ", "iburst"})
     void ntp(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.NTP, "/etc/chrony/chrony.conf", "/etc/chrony/conf.d/fuzz.conf",
+        check(new Layout(format("ntp"), "/etc/chrony/chrony.conf", "/etc/chrony/conf.d/fuzz.conf",
                 "/etc/chrony/conf.d/zz-host.conf", List.of("vn.security-baseline")), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "TMOUT=", "readonly TMOUT", "export ", "umask "})
     void shell(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.SHELL, "/etc/profile", "/etc/profile.d/fuzz.sh", "/etc/profile.d/zz-host.sh",
+        check(new Layout(format("shell"), "/etc/profile", "/etc/profile.d/fuzz.sh", "/etc/profile.d/zz-host.sh",
                 List.of("vn.security-baseline")), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "spring.datasource.password=", "debug=true", "\\", "management.endpoints.web.exposure.include"})
     void properties(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.PROPERTIES, "/opt/app/application.properties", "/opt/app/application-prod.properties",
+        check(new Layout(format("properties"), "/opt/app/application.properties", "/opt/app/application-prod.properties",
                 "/opt/app/application-host.properties", List.of("spring-app", FILE_FORMATS)), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "---", "spring:", "  datasource:", "    password: ", "&a", "*a", "!!binary", "- "})
     void yaml(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.YAML, "/opt/app/application.yml", "/opt/app/application-prod.yml",
+        check(new Layout(format("yaml"), "/opt/app/application.yml", "/opt/app/application-prod.yml",
                 "/opt/app/application-host.yml", List.of("spring-app")), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "{\"server\": {\"ssl\": {\"enabled\": ", "\"hosts\": [", "true", "null"})
     void json(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.JSON, "/etc/app/app.json", "/etc/app/second.json", "/etc/app/zz-host.json",
+        check(new Layout(format("json"), "/etc/app/app.json", "/etc/app/second.json", "/etc/app/zz-host.json",
                 List.of(FILE_FORMATS)), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "[server]", "port=", "; ", "# "})
     void ini(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.INI, "/etc/app/app.ini", "/etc/app/second.ini", "/etc/app/zz-host.ini",
+        check(new Layout(format("ini"), "/etc/app/app.ini", "/etc/app/second.ini", "/etc/app/zz-host.ini",
                 List.of(FILE_FORMATS)), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "export ", "DB_PASSWORD=", "\"", "'", "INACTIVE="})
     void env(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.ENV, "/etc/app/app.env", "/etc/app/second.env", "/etc/app/zz-host.env",
+        check(new Layout(format("env"), "/etc/app/app.env", "/etc/app/second.env", "/etc/app/zz-host.env",
                 List.of(FILE_FORMATS)), data);
     }
 
@@ -155,16 +159,16 @@ class ConfigReaderFuzzTest {
     @DictionaryEntries({"--8<--", "<Server>", "<Connector SSLEnabled=\"true\" sslProtocols=\"TLSv1.2\"/>", "<!DOCTYPE",
             "<!ENTITY", "SYSTEM \"file:///etc/host-abs\"", "xi:include", "<![CDATA["})
     void xml(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.XML, "/etc/tomcat10/server.xml", "/etc/tomcat10/web.xml", "/etc/tomcat10/zz-host.xml",
+        check(new Layout(format("xml"), "/etc/tomcat10/server.xml", "/etc/tomcat10/web.xml", "/etc/tomcat10/zz-host.xml",
                 List.of("tomcat")), data);
-        check(new Layout(ConfigFormat.XML, "/etc/app/app.xml", "/etc/app/second.xml", "/etc/app/zz-host.xml",
+        check(new Layout(format("xml"), "/etc/app/app.xml", "/etc/app/second.xml", "/etc/app/zz-host.xml",
                 List.of(FILE_FORMATS)), data);
     }
 
     @FuzzTest
     @DictionaryEntries({"--8<--", "telnet ", "rsh ", "#"})
     void lines(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.LINES, "/etc/app/app.lines", "/etc/app/second.lines", "/etc/app/zz-host.lines",
+        check(new Layout(format("lines"), "/etc/app/app.lines", "/etc/app/second.lines", "/etc/app/zz-host.lines",
                 List.of(FILE_FORMATS)), data);
     }
 
@@ -172,7 +176,7 @@ class ConfigReaderFuzzTest {
     @DictionaryEntries({"--8<--", "-----BEGIN OPENSSH PRIVATE KEY-----", "ghp_", "AKIA", "postgres://u:p@h/db",
             "password=", "eyJhbGciOi"})
     void secrets(byte[] data) throws Exception {
-        check(new Layout(ConfigFormat.SECRETS, "/etc/app/secrets.conf", "/opt/app/.env", "/srv/zz-host.conf",
+        check(new Layout(format("secrets"), "/etc/app/secrets.conf", "/opt/app/.env", "/srv/zz-host.conf",
                 List.of("secrets")), data);
     }
 
@@ -211,7 +215,7 @@ class ConfigReaderFuzzTest {
         List<String> files = layout.format().readsNamedFiles() ? List.of(layout.main(), layout.second()) : List.of(layout.main());
         Set<String> keys = keysAsked(layout);
         for (String file : files) {
-            EffectiveConfig config = ConfigReaders.read(root, layout.format(), file);
+            EffectiveConfig config = layout.format().read(root, file);
             for (String read : config.filesRead()) {
                 assertThat(read).as("files read are system paths inside the root").startsWith("/").doesNotContain(Scratch.CANARY);
                 assertThat(isLinkOut(layout, read)).as("%s was read through a link out of the root", read).isFalse();
@@ -245,8 +249,7 @@ class ConfigReaderFuzzTest {
      * matched, XPath node sets, and logrotate's per-log keys when no stanza rotates those logs.
      */
     private static boolean mayBeEmpty(ConfigFormat format) {
-        return format == ConfigFormat.SECRETS || format == ConfigFormat.LINES || format == ConfigFormat.XML
-                || format == ConfigFormat.LOGROTATE;
+        return List.of("secrets", "lines", "xml", "logrotate").contains(format.label());
     }
 
     private static final java.util.Map<Layout, Set<String>> KEYS = new java.util.concurrent.ConcurrentHashMap<>();

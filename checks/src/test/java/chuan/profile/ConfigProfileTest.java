@@ -3,7 +3,6 @@ package chuan.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chuan.config.check.ConfigControl;
-import chuan.config.check.ConfigFormat;
 import chuan.config.check.Expectation;
 import chuan.model.Severity;
 import chuan.rules.RuleCatalog;
@@ -51,7 +50,7 @@ class ConfigProfileTest {
         assertThat(c.get(0).severity()).isEqualTo(Severity.HIGH);
         assertThat(c.get(0).references()).isNotEmpty();
         assertThat(c.get(0).statedDefault()).isEqualTo("yes");
-        assertThat(c.get(0).format()).isEqualTo(ConfigFormat.SSHD);
+        assertThat(c.get(0).format().label()).isEqualTo("sshd");
         assertThat(c.get(1).title()).isEqualTo("SSH shows the agency's legal banner");
         assertThat(c.get(1).references().get(0).display()).isEqualTo("Agency policy 4.2");
         assertThat(c.get(1).expect()).isInstanceOf(Expectation.Matches.class);

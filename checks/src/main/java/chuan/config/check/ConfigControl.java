@@ -1,5 +1,6 @@
 package chuan.config.check;
 
+import chuan.config.ConfigFormat;
 import chuan.model.Reference;
 import chuan.model.Severity;
 import java.util.List;

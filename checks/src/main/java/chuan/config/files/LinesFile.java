@@ -4,8 +4,10 @@ import chuan.config.Directive;
 import chuan.config.EffectiveSetting;
 import chuan.config.ReadConfig;
 import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Any text file asked by a regular expression (RE2 syntax, so no pattern can hang): every line that
@@ -22,6 +24,16 @@ public final class LinesFile extends ReadConfig {
         filesRead.add(file);
         this.file = file;
         this.lines = text.lines().toList();
+    }
+
+    /** What is wrong with a lines key: it must be a regular expression in RE2's syntax. */
+    static Optional<String> keyProblem(String regex) {
+        try {
+            chuan.util.SafeRegex.compile(regex);
+            return Optional.empty();
+        } catch (PatternSyntaxException e) {
+            return Optional.of("a lines key is a regular expression (RE2 syntax): " + e.getDescription());
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -53,6 +54,18 @@ public final class XmlFile extends ReadConfig {
         filesRead.add(file);
         this.file = file;
         this.document = document;
+    }
+
+    /** What is wrong with an XPath key: it must compile and select nodes (not a number or text). */
+    static Optional<String> keyProblem(String expression) {
+        try {
+            Document empty = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            empty.appendChild(empty.createElement("x"));
+            XPathFactory.newInstance().newXPath().compile(expression).evaluate(empty, XPathConstants.NODESET);
+            return Optional.empty();
+        } catch (XPathExpressionException | ParserConfigurationException e) {
+            return Optional.of("an xml key is an XPath expression that selects nodes, and this is not one");
+        }
     }
 
     static XmlFile parse(String file, String text) {

@@ -7,6 +7,7 @@ import chuan.config.ConfigProblem;
 import chuan.config.EffectiveConfig.Scoped;
 import chuan.config.EffectiveConfig;
 import chuan.config.SystemRoot;
+import chuan.config.check.ConfigFormats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,7 @@ class FileFormatsTest {
 
     private EffectiveConfig read(String format, String path, String text) throws Exception {
         write(root, path, text);
-        return FileFormats.read(new SystemRoot(root), format, path);
+        return ConfigFormats.builtIn().byLabel(format).orElseThrow().read(new SystemRoot(root), path);
     }
 
     private static String value(EffectiveConfig c, String key) {

@@ -1,4 +1,4 @@
-package chuan.config.check;
+package chuan.config;
 
 import java.util.regex.Pattern;
 

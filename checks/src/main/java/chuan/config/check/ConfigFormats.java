@@ -1,0 +1,81 @@
+package chuan.config.check;
+
+import chuan.config.ConfigFormat;
+import chuan.config.apache.ApacheFormat;
+import chuan.config.files.FileFormat;
+import chuan.config.files.SecretsFormat;
+import chuan.config.linux.JournaldFormat;
+import chuan.config.linux.LoginDefsFormat;
+import chuan.config.linux.LogrotateFormat;
+import chuan.config.linux.NtpFormat;
+import chuan.config.linux.PamFormat;
+import chuan.config.linux.ShellFormat;
+import chuan.config.linux.SysctlFormat;
+import chuan.config.nginx.NginxFormat;
+import chuan.config.sshd.SshdFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The configuration formats chuan reads, each registered here once. Everything that lists formats
+ * (the profile and report schemas, docs/config-audits.md, {@code chuan effective}'s names, help and
+ * completion) is generated from this list or checked against it by a test. The order is the one
+ * {@code chuan effective} lists them in, within what each needs ({@link chuan.config.EffectiveView.Needs}).
+ */
+public final class ConfigFormats {
+
+    private static final ConfigFormats BUILT_IN = new ConfigFormats(List.of(
+            new SshdFormat(),
+            new NginxFormat(),
+            new ApacheFormat(),
+            new SysctlFormat(),
+            new LoginDefsFormat(),
+            new PamFormat(),
+            new JournaldFormat(),
+            new LogrotateFormat(),
+            new NtpFormat(),
+            new ShellFormat(),
+            FileFormat.PROPERTIES,
+            FileFormat.YAML,
+            FileFormat.JSON,
+            FileFormat.INI,
+            FileFormat.ENV,
+            FileFormat.XML,
+            FileFormat.LINES,
+            new SecretsFormat()));
+
+    private final List<ConfigFormat> all;
+
+    /** A registry of these formats; two with one label are refused. */
+    public ConfigFormats(List<ConfigFormat> formats) {
+        Set<String> labels = new HashSet<>();
+        for (ConfigFormat f : formats) {
+            if (!labels.add(f.label())) {
+                throw new IllegalArgumentException("config format " + f.label() + " is registered twice");
+            }
+        }
+        this.all = List.copyOf(formats);
+    }
+
+    /** The formats chuan reads. */
+    public static ConfigFormats builtIn() {
+        return BUILT_IN;
+    }
+
+    /** Every format, in registration order. */
+    public List<ConfigFormat> all() {
+        return all;
+    }
+
+    /** The format profiles and reports call {@code label}. */
+    public Optional<ConfigFormat> byLabel(String label) {
+        return all.stream().filter(f -> f.label().equals(label)).findFirst();
+    }
+
+    /** The labels, in registration order. */
+    public List<String> labels() {
+        return all.stream().map(ConfigFormat::label).toList();
+    }
+}
