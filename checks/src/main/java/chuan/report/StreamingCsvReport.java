@@ -80,7 +80,8 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
             if (p == null) {
                 for (Violation v : r.examples()) {
                     CsvReport.row(csv, v.fileOr(r.target()), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
-                            v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(), v.message());
+                            v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(),
+                            CsvReport.message(r, v.message()));
                 }
                 continue;
             }
@@ -90,7 +91,7 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
                 for (CSVRecord rec : SPILL.parse(in)) {
                     CsvReport.row(csv, r.target(), r.rule(), r.severity().label(), r.status().label(), blank(rec.get(0)),
                             blank(rec.get(1)), blank(rec.get(2)), rec.get(3).isEmpty() ? r.field() : rec.get(3),
-                            blank(rec.get(4)), blank(rec.get(5)), blank(rec.get(6)));
+                            blank(rec.get(4)), blank(rec.get(5)), CsvReport.message(r, blank(rec.get(6))));
                 }
             }
             Files.delete(f);
@@ -106,10 +107,7 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
     @Override
     public void auditFinished(AuditReport report) throws IOException {
         try {
-            for (AuditError e : report.errors()) {
-                CsvReport.row(csv, e.path(), "INPUT-ERROR", "high", "error", null, e.line(), e.column(), null, null, null,
-                        e.message());
-            }
+            CsvReport.errors(csv, report);
             csv.close();
             try (OutputStream out = sink.open()) {
                 Files.copy(rows, out);
