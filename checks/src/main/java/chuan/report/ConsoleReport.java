@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The terminal report: per target, failing results first with a few examples each, then the
- * passing ones in one line; at the end a summary table and the gate decision. Colour only when
- * asked (the CLI asks on a terminal). Fits 80 columns.
+ * The terminal report: per target, its processing errors, failing results first with a few
+ * examples each, waived ones with their waiver, then the passing ones in one line; at the end the
+ * errors not shown under a target (configuration errors, a folder that could not be listed), a
+ * summary table and the gate decision. Colour only when asked (the CLI asks on a terminal). Fits
+ * 80 columns, but for configuration findings and errors, which are printed whole: a cut would lose
+ * the file and line to go to.
  */
 public final class ConsoleReport implements AuditListener {
 
@@ -27,10 +30,17 @@ public final class ConsoleReport implements AuditListener {
 
     private final PrintWriter out;
     private final boolean color;
+    /** The errors already shown under their target. */
+    private final List<AuditError> shown = new ArrayList<>();
 
     public ConsoleReport(PrintWriter out, boolean color) {
         this.out = out;
         this.color = color;
+    }
+
+    @Override
+    public void auditStarted(List<String> inputs) {
+        shown.clear();
     }
 
     @Override
@@ -39,8 +49,9 @@ public final class ConsoleReport implements AuditListener {
         out.println("  " + Inert.text(target.format() + ", " + target.extent() + ", profile "
                 + String.join(", ", target.profiles())));
         for (AuditError e : errors) {
-            out.println("  " + red("ERROR") + " " + fit(Inert.text(e.oneLine()), WIDTH - 8));
+            out.println("  " + red("ERROR") + " " + Inert.text(e.oneLine()));
         }
+        shown.addAll(errors);
         List<Result> sorted = new ArrayList<>(results);
         sorted.sort(WORST_FIRST);
         int passed = 0;
@@ -105,9 +116,7 @@ public final class ConsoleReport implements AuditListener {
         String head = String.format("  %s %-8s %s", paint(r.status()), r.severity().label(), Inert.text(r.rule()));
         out.println(head + " " + fit(Inert.text((r.field() != null ? r.field() + ": " : "") + r.violations() + " waived"),
                 WIDTH - visible(head) - 1));
-        var w = r.waiver();
-        out.println("      " + fit(Inert.text(w.reason() + (w.owner() != null ? "; owner " + w.owner() : "")
-                + (w.ticket() != null ? "; " + w.ticket() : "") + (w.expires() != null ? "; until " + w.expires() : "")), WIDTH - 6));
+        out.println("      " + fit(Inert.text(WaiverText.of(r.waiver())), WIDTH - 6));
     }
 
     private static String example(Violation v, boolean showField) {
@@ -143,8 +152,13 @@ public final class ConsoleReport implements AuditListener {
 
     @Override
     public void auditFinished(AuditReport report) {
+        List<AuditError> unshown = new ArrayList<>(report.errors());
+        shown.forEach(unshown::remove);
+        printErrors("Could not be audited", unshown.stream().filter(e -> e.kind() == AuditError.Kind.PROCESSING).toList());
+        printErrors("Configuration errors", unshown.stream().filter(e -> e.kind() == AuditError.Kind.CONFIGURATION).toList());
         if (report.targets().isEmpty() && report.summary().exitCode() == 2) {
-            return; // nothing was audited; the configuration errors on stderr say why
+            out.flush();
+            return; // nothing was audited: the configuration errors above say why
         }
         Map<String, Long> st = report.summary().byStatus();
         out.println(bold("Summary") + ": " + report.targets().size() + " target(s), " + report.results().size() + " results");
@@ -163,6 +177,17 @@ public final class ConsoleReport implements AuditListener {
         out.println(bold("Gate") + ": " + gate + " (--fail-on " + report.summary().failOn() + "), exit code "
                 + report.summary().exitCode() + ": " + reason(report));
         out.flush();
+    }
+
+    private void printErrors(String heading, List<AuditError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        out.println(bold(heading));
+        for (AuditError e : errors) {
+            out.println("  " + red("ERROR") + " " + Inert.text(e.oneLine()));
+        }
+        out.println();
     }
 
     private static String reason(AuditReport report) {

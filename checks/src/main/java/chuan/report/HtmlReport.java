@@ -183,12 +183,20 @@ public final class HtmlReport implements AuditListener {
     }
 
     private static void errors(XMLStreamWriter w, AuditReport report) throws XMLStreamException {
-        if (report.errors().isEmpty()) {
+        errors(w, "Could not be audited", "unaudited", report.errors().stream().filter(e -> e.kind() == AuditError.Kind.PROCESSING)
+                .toList());
+        errors(w, "Configuration errors", "configuration-errors", report.errors().stream()
+                .filter(e -> e.kind() == AuditError.Kind.CONFIGURATION).toList());
+    }
+
+    private static void errors(XMLStreamWriter w, String heading, String id, List<AuditError> errors) throws XMLStreamException {
+        if (errors.isEmpty()) {
             return;
         }
-        element(w, "h2", "Could not be audited");
+        element(w, "h2", heading);
         w.writeStartElement("ul");
-        for (AuditError e : report.errors()) {
+        w.writeAttribute("id", id);
+        for (AuditError e : errors) {
             element(w, "li", e.oneLine());
         }
         w.writeEndElement();
@@ -242,9 +250,7 @@ public final class HtmlReport implements AuditListener {
             }
             if (r.waiver() != null) {
                 w.writeEmptyElement("br");
-                w.writeCharacters("Waived: " + r.waiver().reason() + (r.waiver().owner() == null ? "" : "; owner " + r.waiver().owner())
-                        + (r.waiver().ticket() == null ? "" : "; " + r.waiver().ticket())
-                        + (r.waiver().expires() == null ? "" : "; until " + r.waiver().expires()));
+                w.writeCharacters("Waived: " + WaiverText.of(r.waiver()));
             }
             if (!r.examples().isEmpty()) {
                 w.writeStartElement("details");

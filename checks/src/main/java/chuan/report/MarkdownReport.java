@@ -14,9 +14,11 @@ import java.util.Map;
 
 /**
  * A compact summary for CI step summaries ({@code $GITHUB_STEP_SUMMARY}) and merge-request
- * comments: the gate, the counts, the failing rules with how many targets and violations, and
- * the inputs that could not be audited. No links, no personal values; text from the inputs is
- * escaped ({@link Inert#markdown}) so it cannot make links, HTML or table columns.
+ * comments: the gate, the counts, the failing rules with how many targets and violations (not
+ * each example: that is what the other formats are for), the waived results with their waivers,
+ * the inputs that could not be audited and the configuration errors. No links, no personal
+ * values; text from the inputs is escaped ({@link Inert#markdown}) so it cannot make links, HTML
+ * or table columns.
  */
 public final class MarkdownReport implements AuditListener {
 
@@ -69,15 +71,32 @@ public final class MarkdownReport implements AuditListener {
             }
             md.append('\n');
         }
-        if (!report.errors().isEmpty()) {
-            md.append("### Could not be audited\n\n");
-            for (AuditError e : report.errors()) {
-                md.append("- ").append(Inert.markdown(e.oneLine())).append('\n');
+        List<Result> waived = report.results().stream().filter(r -> r.status() == Status.WAIVED).toList();
+        if (!waived.isEmpty()) {
+            md.append("### Waived\n\n| rule | target | field | violations | waiver |\n|---|---|---|---:|---|\n");
+            for (Result r : waived) {
+                md.append("| ").append(Inert.markdown(r.rule())).append(" | ").append(Inert.markdown(r.target())).append(" | ")
+                        .append(r.field() == null ? "" : Inert.markdown(r.field())).append(" | ").append(r.violations())
+                        .append(" | ").append(Inert.markdown(WaiverText.of(r.waiver()))).append(" |\n");
             }
             md.append('\n');
         }
+        errors(md, "Could not be audited", report, AuditError.Kind.PROCESSING);
+        errors(md, "Configuration errors", report, AuditError.Kind.CONFIGURATION);
         try (OutputStream out = sink.open()) {
             out.write(md.toString().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    private static void errors(StringBuilder md, String heading, AuditReport report, AuditError.Kind kind) {
+        List<AuditError> errors = report.errors().stream().filter(e -> e.kind() == kind).toList();
+        if (errors.isEmpty()) {
+            return;
+        }
+        md.append("### ").append(heading).append("\n\n");
+        for (AuditError e : errors) {
+            md.append("- ").append(Inert.markdown(e.oneLine())).append('\n');
+        }
+        md.append('\n');
     }
 }

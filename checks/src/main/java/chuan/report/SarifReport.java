@@ -1,5 +1,6 @@
 package chuan.report;
 
+import chuan.model.AuditError;
 import chuan.model.AuditReport;
 import chuan.model.Reference;
 import chuan.model.Result;
@@ -35,7 +36,9 @@ import java.util.Map;
  * {@code %SRCROOT%} in {@code originalUriBaseIds}, so code scanning links
  * {@code etc/ssh/sshd_config.d/50-cloud-init.conf} to the repository's file; a file outside it (a
  * scan of {@code /etc}) gets an absolute {@code file:} URI. Paths are percent-encoded per RFC 3986.
- * A target that could not be audited makes the run's {@code executionSuccessful} false.
+ * Errors are the invocation's notifications, as SARIF files them: an input that could not be
+ * audited in {@code toolExecutionNotifications}, a bad profile, waiver or baseline in
+ * {@code toolConfigurationNotifications}; either makes the run's {@code executionSuccessful} false.
  */
 public final class SarifReport implements AuditListener {
 
@@ -88,7 +91,8 @@ public final class SarifReport implements AuditListener {
     record Configuration(String level) {
     }
 
-    record Invocation(boolean executionSuccessful, List<Notification> toolExecutionNotifications) {
+    record Invocation(boolean executionSuccessful, List<Notification> toolExecutionNotifications,
+                      List<Notification> toolConfigurationNotifications) {
     }
 
     record Notification(String level, Text message, List<Location> locations) {
@@ -147,16 +151,24 @@ public final class SarifReport implements AuditListener {
                         Map.of("chuanFinding/v1", fingerprint(r, v)), suppressed, v.baselineState()));
             }
         }
-        List<Notification> notes = new ArrayList<>();
-        report.errors().forEach(e -> notes.add(new Notification("error", new Text(e.oneLine()), e.path() == null ? null
-                : List.of(new Location(new PhysicalLocation(artifact(e.path()),
-                        new Region(e.line() == null ? 1 : e.line(), e.column() == null ? null : e.column().intValue())))))));
+        List<Notification> execution = new ArrayList<>();
+        List<Notification> configuration = new ArrayList<>();
+        for (AuditError e : report.errors()) {
+            (e.kind() == AuditError.Kind.CONFIGURATION ? configuration : execution).add(notification(e));
+        }
         Driver driver = new Driver("chuan", report.tool().version(), INFORMATION_URI, rules);
-        // a target that could not be audited (an input error) means the run did not do all it was asked
-        Invocation invocation = new Invocation(report.errors().isEmpty(), notes.isEmpty() ? null : notes);
+        // a target that could not be audited, or a configuration in error, means the run did not do all it was asked
+        Invocation invocation = new Invocation(report.errors().isEmpty(), execution.isEmpty() ? null : execution,
+                configuration.isEmpty() ? null : configuration);
         Map<String, ArtifactLocation> bases = Map.of(SRCROOT, new ArtifactLocation(directoryUri(workingDirectory), null));
         return new Log("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0",
                 List.of(new Run(new Tool(driver), bases, List.of(invocation), results)));
+    }
+
+    private Notification notification(AuditError e) {
+        return new Notification("error", new Text(e.oneLine()), e.path() == null ? null
+                : List.of(new Location(new PhysicalLocation(artifact(e.path()),
+                        new Region(e.line() == null ? 1 : e.line(), e.column() == null ? null : e.column().intValue())))));
     }
 
     private static RuleDescriptor descriptor(Rule rule, Severity severity) {

@@ -26,13 +26,17 @@ import org.apache.commons.csv.CSVRecord;
  * target is done its rows are written out in the order of its results, with their final status,
  * which gives exactly the rows and order of {@link CsvReport} on the same findings. The rows wait in
  * a temporary file too, and the report itself is opened only when the audit has finished, like
- * every other format: nothing is written to it before the command knows what it read.
+ * every other format: nothing is written to it before the command knows what it read. The
+ * temporary folder is removed when the report is written, and by {@link #close} when the scan
+ * failed before it could be (an internal error, Ctrl-C in the shell).
  */
-public final class StreamingCsvReport implements AuditListener, ViolationSink.Factory {
+public final class StreamingCsvReport implements AuditListener, ViolationSink.Factory, AutoCloseable {
 
     private static final CSVFormat SPILL = CSVFormat.RFC4180;
 
     private final JsonReport.Sink sink;
+    /** Where the temporary folder is made; null for the system's temporary directory. */
+    private final Path temporaryParent;
     private CSVPrinter csv;
     private Path spillDir;
     private Path rows;
@@ -40,12 +44,18 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
     private final Map<String, Path> spillFiles = new HashMap<>();
 
     public StreamingCsvReport(JsonReport.Sink sink) {
+        this(sink, null);
+    }
+
+    StreamingCsvReport(JsonReport.Sink sink, Path temporaryParent) {
         this.sink = sink;
+        this.temporaryParent = temporaryParent;
     }
 
     @Override
     public void auditStarted(List<String> inputs) throws IOException {
-        spillDir = Files.createTempDirectory("chuan-csv");
+        spillDir = temporaryParent == null ? Files.createTempDirectory("chuan-csv")
+                : Files.createTempDirectory(temporaryParent, "chuan-csv");
         rows = spillDir.resolve("rows.csv");
         csv = new CSVPrinter(Files.newBufferedWriter(rows, StandardCharsets.UTF_8),
                 CSVFormat.RFC4180.builder().setHeader(CsvReport.HEADER).get());
@@ -80,7 +90,8 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
             if (p == null) {
                 for (Violation v : r.examples()) {
                     CsvReport.row(csv, v.fileOr(r.target()), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
-                            v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(), v.message());
+                            v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(),
+                            CsvReport.message(r, v.message()));
                 }
                 continue;
             }
@@ -90,7 +101,7 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
                 for (CSVRecord rec : SPILL.parse(in)) {
                     CsvReport.row(csv, r.target(), r.rule(), r.severity().label(), r.status().label(), blank(rec.get(0)),
                             blank(rec.get(1)), blank(rec.get(2)), rec.get(3).isEmpty() ? r.field() : rec.get(3),
-                            blank(rec.get(4)), blank(rec.get(5)), blank(rec.get(6)));
+                            blank(rec.get(4)), blank(rec.get(5)), CsvReport.message(r, blank(rec.get(6))));
                 }
             }
             Files.delete(f);
@@ -106,23 +117,36 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
     @Override
     public void auditFinished(AuditReport report) throws IOException {
         try {
-            for (AuditError e : report.errors()) {
-                CsvReport.row(csv, e.path(), "INPUT-ERROR", "high", "error", null, e.line(), e.column(), null, null, null,
-                        e.message());
-            }
+            CsvReport.errors(csv, report);
             csv.close();
             try (OutputStream out = sink.open()) {
                 Files.copy(rows, out);
             }
         } finally {
+            close();
+        }
+    }
+
+    /** Removes the temporary folder and what is left in it; nothing to do once it is gone. */
+    @Override
+    public void close() throws IOException {
+        if (spillDir == null) {
+            return;
+        }
+        try {
             for (CSVPrinter p : spills.values()) {
                 p.close();
             }
+            csv.close();
+        } finally {
+            spills.clear();
             for (Path f : spillFiles.values()) {
                 Files.deleteIfExists(f);
             }
+            spillFiles.clear();
             Files.deleteIfExists(rows);
             Files.deleteIfExists(spillDir);
+            spillDir = null;
         }
     }
 }

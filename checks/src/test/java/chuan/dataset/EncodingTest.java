@@ -45,14 +45,13 @@ class EncodingTest {
         DatasetOutcome o = scan(file, p);
         assertThat(o.errors()).isEmpty();
         assertThat(o.records()).isEqualTo(3);
-        for (Result r : o.results()) {
-            if (r.rule().equals("DATA-ENCODING")) {
-                assertThat(r.status()).isEqualTo(Status.FAIL);
-                assertThat(r.violations()).isEqualTo(1);
-                assertThat(r.examples().get(0).message()).contains("not UTF-8");
-            } else {
-                assertThat(r.status()).as(r.rule() + " " + r.field() + " " + r.examples()).isIn(Status.PASS, Status.NOT_APPLICABLE);
-            }
-        }
+        assertThat(o.results()).filteredOn(r -> r.rule().equals("DATA-ENCODING")).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.FAIL);
+            assertThat(r.violations()).isEqualTo(1);
+            assertThat(r.examples()).first().satisfies(v -> assertThat(v.message()).contains("not UTF-8"));
+        });
+        assertThat(o.results()).filteredOn(r -> !r.rule().equals("DATA-ENCODING")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.status()).as(r.rule() + " " + r.field() + " " + r.examples())
+                        .isIn(Status.PASS, Status.NOT_APPLICABLE));
     }
 }

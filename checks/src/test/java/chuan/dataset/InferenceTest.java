@@ -2,7 +2,6 @@ package chuan.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chuan.model.Result;
 import chuan.model.Severity;
 import chuan.model.Status;
 import chuan.profile.ColumnSpec;
@@ -35,11 +34,10 @@ class InferenceTest {
         DatasetOutcome o = new DatasetScanner(RuleCatalog.builtIn()).scan(file, file.getFileName().toString(), p,
                 new ScanOptions(AS_OF, 20, true, 2));
         assertThat(o.errors()).as(yaml).isEmpty();
-        for (Result r : o.results()) {
-            if (r.status() == Status.FAIL) {
-                assertThat(r.severity()).as(r.rule() + " " + r.field() + " " + r.examples() + "\n" + yaml).isEqualTo(Severity.INFO);
-            }
-        }
+        // a draft passes: what it still fails on is only the structural notes it keeps at info
+        assertThat(o.results()).isNotEmpty().filteredOn(r -> r.status() == Status.FAIL)
+                .allSatisfy(r -> assertThat(r.severity()).as(r.rule() + " " + r.field() + " " + r.examples() + "\n" + yaml)
+                        .isEqualTo(Severity.INFO));
         return p;
     }
 

@@ -118,6 +118,7 @@ class ConfigProfileTest {
                 "vn.security-baseline");
         for (Profile p : builtIns.values()) {
             if (p.kind() == Profile.Kind.CONFIG) {
+                assertThat(p.config().controls()).as(p.id() + " has controls").isNotEmpty();
                 for (ConfigControl c : p.config().controls()) {
                     assertThat(RuleCatalog.builtIn().find(c.id())).as(p.id() + " " + c.id()).isPresent();
                     assertThat(c.references()).as(c.id() + " cites its source").isNotEmpty();

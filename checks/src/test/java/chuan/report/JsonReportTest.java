@@ -7,6 +7,9 @@ import chuan.audit.Audit;
 import chuan.audit.AuditRequest;
 import chuan.gate.FailOn;
 import chuan.model.AuditReport;
+import chuan.model.Result;
+import chuan.model.Status;
+import chuan.model.Violation;
 import chuan.rules.RuleCatalog;
 import chuan.util.ClasspathIndex;
 import java.io.ByteArrayOutputStream;
@@ -34,6 +37,12 @@ class JsonReportTest {
         }
     }
 
+    /** The report as written, after validating it against the schema, read back as the model. */
+    static AuditReport readBack(String json) throws Exception {
+        schema().validate(new JSONObject(json));
+        return JsonReport.mapper().readValue(json, AuditReport.class);
+    }
+
     static String json(List<Path> inputs, String profile) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new Audit(RuleCatalog.builtIn(), "0.0.0-test").run(new AuditRequest(inputs, List.of(profile),
@@ -47,13 +56,12 @@ class JsonReportTest {
         String text = json(List.of(FIXTURES.resolve("people-clean.csv"), FIXTURES.resolve("people-defects.csv"),
                 FIXTURES.resolve("people-invalid-utf8.csv"), FIXTURES.resolve("people-header.csv"),
                 FIXTURES.resolve("people-empty.csv")), csvProfile);
-        schema().validate(new JSONObject(text));
-        JSONObject o = new JSONObject(text);
-        assertThat(o.getJSONObject("tool").getString("name")).isEqualTo("chuan");
-        assertThat(o.getString("asOf")).isEqualTo("2025-06-30");
-        assertThat(o.getJSONArray("targets").length()).isEqualTo(5);
-        assertThat(o.getJSONArray("errors").length()).isEqualTo(2);
-        assertThat(o.getJSONObject("summary").getInt("exitCode")).isEqualTo(3);
+        AuditReport o = readBack(text);
+        assertThat(o.tool().name()).isEqualTo("chuan");
+        assertThat(o.asOf()).isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(o.targets()).hasSize(5);
+        assertThat(o.errors()).hasSize(2);
+        assertThat(o.summary().exitCode()).isEqualTo(3);
         String json = json(List.of(FIXTURES.resolve("people.ndjson"), FIXTURES.resolve("people.json")),
                 FIXTURES.resolve("people-json.yaml").toString());
         schema().validate(new JSONObject(json));
@@ -68,24 +76,19 @@ class JsonReportTest {
 
     @Test
     void passingResultsAreListedAndExamplesCarryRowLineColumnField() throws Exception {
-        JSONObject o = new JSONObject(json(List.of(FIXTURES.resolve("people-defects.csv")), FIXTURES.resolve("people.yaml").toString()));
-        var results = o.getJSONArray("results");
-        boolean pass = false;
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            pass |= r.getString("status").equals("pass");
-            if (r.getString("rule").equals("DATA-ENUM")) {
-                JSONObject ex = r.getJSONArray("examples").getJSONObject(0);
-                assertThat(ex.getInt("row")).isEqualTo(4);
-                assertThat(ex.getInt("line")).isEqualTo(5);
-                assertThat(ex.getInt("column")).isEqualTo(3);
-                assertThat(ex.getString("field")).isEqualTo("gender");
-                assertThat(r.getInt("violations")).isEqualTo(1);
-                assertThat(r.getInt("checked")).isEqualTo(14);
-            }
-        }
-        assertThat(pass).isTrue();
-        assertThat(o.getJSONArray("targets").getJSONObject(0).getString("fingerprint")).hasSize(64);
+        AuditReport o = readBack(json(List.of(FIXTURES.resolve("people-defects.csv")), FIXTURES.resolve("people.yaml").toString()));
+        assertThat(o.results()).extracting(Result::status).contains(Status.PASS);
+        assertThat(o.results()).filteredOn(r -> r.rule().equals("DATA-ENUM")).singleElement().satisfies(r -> {
+            assertThat(r.examples()).isNotEmpty();
+            Violation ex = r.examples().get(0);
+            assertThat(ex.row()).isEqualTo(4);
+            assertThat(ex.line()).isEqualTo(5);
+            assertThat(ex.column()).isEqualTo(3);
+            assertThat(ex.field()).isEqualTo("gender");
+            assertThat(r.violations()).isEqualTo(1);
+            assertThat(r.checked()).isEqualTo(14);
+        });
+        assertThat(o.targets().get(0).fingerprint()).hasSize(64);
     }
 
     @Test

@@ -249,6 +249,9 @@ final class ScanCommand implements Callable<Integer> {
             if (progress != null) {
                 progress.done();
             }
+            if (streamed != null) {
+                streamed.close(); // the temporary rows of a scan that failed (an internal error, Ctrl-C in the shell)
+            }
         }
     }
 

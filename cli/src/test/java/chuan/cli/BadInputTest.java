@@ -3,10 +3,12 @@ package chuan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import chuan.model.Result;
+import chuan.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.json.JSONObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,17 +28,10 @@ class BadInputTest {
                 ""));
         CliRunner r = CliRunner.run("scan", "-p", EXAMPLE, csv.toString(), "-f", "json", "--as-of", "2026-01-01");
         assertThat(r.exit()).isEqualTo(1);
-        JSONObject report = new JSONObject(r.out());
-        var results = report.getJSONArray("results");
-        int failing = 0;
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject res = results.getJSONObject(i);
-            if (res.getString("status").equals("fail")) {
-                failing++;
-                assertThat(res.getString("rule")).isIn("DATA-PATTERN", "DATA-UNIQUE", "DATA-RANGE", "DATA-TYPE", "DATA-COMPLETENESS");
-            }
-        }
-        assertThat(failing).isEqualTo(5); // pattern, unique, birth range, size range, e-mail type
+        List<Result> failing = Reports.parse(r.out()).results().stream().filter(res -> res.status() == Status.FAIL).toList();
+        assertThat(failing).hasSize(5) // pattern, unique, birth range, size range, e-mail type
+                .allSatisfy(res -> assertThat(res.rule()).isIn("DATA-PATTERN", "DATA-UNIQUE", "DATA-RANGE", "DATA-TYPE",
+                        "DATA-COMPLETENESS"));
     }
 
     @Test
@@ -50,15 +45,7 @@ class BadInputTest {
         CliRunner r = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> CliRunner.run("scan", "-p", profile.toString(), csv.toString(), "-f", "json"));
         assertThat(r.exit()).isEqualTo(1);
-        var results = new JSONObject(r.out()).getJSONArray("results");
-        int patternViolations = 0;
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject res = results.getJSONObject(i);
-            if (res.getString("rule").equals("DATA-PATTERN")) {
-                patternViolations += res.getInt("violations");
-            }
-        }
-        assertThat(patternViolations).as("v: 'bbb' has no a; both long values fail; 'aaaa' matches").isEqualTo(3);
+        assertThat(violations(r.out(), "DATA-PATTERN")).as("v: 'bbb' has no a; both long values fail; 'aaaa' matches").isEqualTo(3);
     }
 
     @Test
@@ -95,15 +82,11 @@ class BadInputTest {
         assertThat(CliRunner.run("scan", csv.toString(), "--reference-dir", dir.resolve("nope").toString()).exit()).isEqualTo(2);
     }
 
-    private static int violations(String json, String rule) {
-        var results = new JSONObject(json).getJSONArray("results");
-        int n = 0;
-        for (int i = 0; i < results.length(); i++) {
-            if (results.getJSONObject(i).getString("rule").equals(rule)) {
-                n += results.getJSONObject(i).getInt("violations");
-            }
-        }
-        return n;
+    /** The violations of every result of the rule, which must have been checked. */
+    private static long violations(String json, String rule) {
+        List<Result> results = Reports.results(Reports.parse(json), rule);
+        assertThat(results).as(rule + " was checked").isNotEmpty();
+        return results.stream().mapToLong(Result::violations).sum();
     }
 
     // ---- outputs: checked before anything is written; a failure to write is exit 2 with one line

@@ -3,16 +3,16 @@ package chuan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chuan.config.check.ConfigControl;
+import chuan.model.AuditReport;
+import chuan.model.Status;
 import chuan.profile.Profile;
 import chuan.profile.ProfileLoader;
 import chuan.profile.ProfileRegistry;
 import chuan.rules.RuleCatalog;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.json.JSONArray;
-import org.json.JSONObject;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +27,9 @@ class BaselineControlsTest {
     static final String HARDENED = "src/test/resources/systems/hardened";
 
     static List<ConfigControl> controls = new ArrayList<>();
-    static JSONObject weak;
-    static JSONObject hardened;
+    static AuditReport weak;
+    static String weakJson;
+    static AuditReport hardened;
 
     @BeforeAll
     static void scanBoth() {
@@ -37,55 +38,50 @@ class BaselineControlsTest {
                 controls.addAll(p.config().controls());
             }
         }
-        weak = scan(WEAK);
-        hardened = scan(HARDENED);
+        weakJson = scan(WEAK);
+        weak = Reports.parse(weakJson);
+        hardened = Reports.parse(scan(HARDENED));
     }
 
-    private static JSONObject scan(String root) {
+    private static String scan(String root) {
         CliRunner r = CliRunner.run("scan", root, "--level", "5", "-f", "json", "--max-examples", "0", "--no-progress");
-        JSONObject report = new JSONObject(r.out());
-        assertThat(report.getJSONArray("errors").length()).as(root + " read without errors").isZero();
-        return report;
+        assertThat(Reports.parse(r.out()).errors()).as(root + " read without errors").isEmpty();
+        return r.out();
     }
 
     /** "RULE key" to the statuses of its results (one per configuration it applies to). */
-    private static Map<String, List<String>> statuses(JSONObject report) {
-        Map<String, List<String>> out = new HashMap<>();
-        JSONArray results = report.getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            out.computeIfAbsent(r.getString("rule") + " " + r.optString("field"), k -> new ArrayList<>()).add(r.getString("status"));
-        }
-        return out;
+    private static Map<String, List<Status>> statuses(AuditReport report) {
+        return report.results().stream().collect(Collectors.groupingBy(r -> r.rule() + " " + (r.field() == null ? "" : r.field()),
+                Collectors.mapping(r -> r.status(), Collectors.toList())));
     }
 
     @Test
     void everyControlFailsOnTheWeakTree() {
         assertThat(controls).hasSizeGreaterThan(60);
-        Map<String, List<String>> s = statuses(weak);
+        Map<String, List<Status>> s = statuses(weak);
         for (ConfigControl c : controls) {
-            assertThat(s.get(c.id() + " " + c.key())).as(c.id() + " " + c.key()).isNotNull().contains("fail");
+            assertThat(s.get(c.id() + " " + c.key())).as(c.id() + " " + c.key()).isNotNull().contains(Status.FAIL);
         }
-        assertThat(weak.getJSONObject("summary").getInt("exitCode")).isEqualTo(1);
+        assertThat(weak.summary().exitCode()).isEqualTo(1);
     }
 
     @Test
     void everyControlPassesOnTheHardenedTree() {
-        Map<String, List<String>> s = statuses(hardened);
+        assertThat(controls).hasSizeGreaterThan(60);
+        Map<String, List<Status>> s = statuses(hardened);
         for (ConfigControl c : controls) {
-            assertThat(s.get(c.id() + " " + c.key())).as(c.id() + " " + c.key()).isNotNull().containsOnly("pass");
+            assertThat(s.get(c.id() + " " + c.key())).as(c.id() + " " + c.key()).isNotNull().containsOnly(Status.PASS);
         }
-        assertThat(hardened.getJSONObject("summary").getJSONObject("byStatus").getInt("fail")).isZero();
-        assertThat(hardened.getJSONObject("summary").getJSONObject("byStatus").getInt("warn")).isZero();
-        assertThat(hardened.getJSONObject("summary").getInt("exitCode")).isZero();
+        assertThat(Reports.count(hardened, Status.FAIL)).isZero();
+        assertThat(Reports.count(hardened, Status.WARN)).isZero();
+        assertThat(hardened.summary().exitCode()).isZero();
     }
 
     @Test
     void theWeakTreesSecretsAreFoundAndNeverShown() {
-        String all = weak.toString();
-        assertThat(all).doesNotContain("ghp_FAKEfakeFAKEfakeFAKEfakeFAKEfake0123").doesNotContain("AKIAIOSFODNN7EXAMPLE")
+        assertThat(weakJson).doesNotContain("ghp_FAKEfakeFAKEfakeFAKEfakeFAKEfake0123").doesNotContain("AKIAIOSFODNN7EXAMPLE")
                 .doesNotContain("Q7v!x9Lm2#Rt").doesNotContain("Zp4$Kq8!Wm2@").doesNotContain("b3BlbnNzaC1rZXktdjEAAAAA");
-        Map<String, List<String>> s = statuses(weak);
+        Map<String, List<Status>> s = statuses(weak);
         assertThat(s).containsKeys("SECRET-PRIVATE-KEY private-key", "SECRET-TOKEN token", "SECRET-TOKEN cloud-key",
                 "SECRET-PASSWORD password", "SECRET-PASSWORD connection-string");
     }

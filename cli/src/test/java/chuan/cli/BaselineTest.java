@@ -2,10 +2,11 @@ package chuan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chuan.model.AuditReport;
+import chuan.model.Status;
+import chuan.model.Summary;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +31,9 @@ class BaselineTest {
         CliRunner same = CliRunner.run("scan", "-p", PROFILE, data.toString(), "--as-of", "2025-06-30", "-f", "json",
                 "--baseline", baseline.toString());
         assertThat(same.exit()).isZero();
-        JSONObject counts = new JSONObject(same.out()).getJSONObject("summary").getJSONObject("baseline");
-        assertThat(counts.getInt("newViolations")).isZero();
-        assertThat(counts.getInt("unchanged")).isEqualTo(13);
+        Summary.BaselineCounts counts = Reports.parse(same.out()).summary().baseline();
+        assertThat(counts.newViolations()).isZero();
+        assertThat(counts.unchanged()).isEqualTo(13);
 
         // a new record with a bad gender, and a blank line above everything: lines move, old findings stay known
         String[] lines = original.split("\n", 2);
@@ -40,20 +41,14 @@ class BaselineTest {
         CliRunner worse = CliRunner.run("scan", "-p", PROFILE, data.toString(), "--as-of", "2025-06-30", "-f", "json",
                 "--baseline", baseline.toString());
         assertThat(worse.exit()).isEqualTo(1);
-        JSONObject report2 = new JSONObject(worse.out());
-        assertThat(report2.getJSONObject("summary").getJSONObject("baseline").getInt("newViolations")).isEqualTo(1);
-        JSONArray results = report2.getJSONArray("results");
-        int failingWithNew = 0;
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            if (r.getString("status").equals("fail") && r.optInt("newViolations", 0) > 0) {
-                failingWithNew++;
-                assertThat(r.getString("rule")).isEqualTo("DATA-ENUM");
-                assertThat(r.getJSONArray("examples").getJSONObject(0).getString("baselineState")).isEqualTo("new");
-                assertThat(r.getJSONArray("examples").getJSONObject(0).getInt("row")).isEqualTo(1);
-            }
-        }
-        assertThat(failingWithNew).isEqualTo(1);
+        AuditReport report2 = Reports.parse(worse.out());
+        assertThat(report2.summary().baseline().newViolations()).isEqualTo(1);
+        assertThat(report2.results()).filteredOn(r -> r.status() == Status.FAIL && r.newViolations() != null && r.newViolations() > 0)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.rule()).isEqualTo("DATA-ENUM");
+                    assertThat(Reports.firstExample(r).baselineState()).isEqualTo("new");
+                    assertThat(Reports.firstExample(r).row()).isEqualTo(1);
+                });
     }
 
     @Test
@@ -71,8 +66,7 @@ class BaselineTest {
         CliRunner r = CliRunner.run("scan", "-p", PROFILE, data.toString(), "--baseline", baseline.toString(), "-f", "json",
                 "-f", "sarif=" + sarif);
         assertThat(r.exit()).isZero();
-        JSONObject counts = new JSONObject(r.out()).getJSONObject("summary").getJSONObject("baseline");
-        assertThat(counts.getInt("fixed")).isEqualTo(1);
+        assertThat(Reports.parse(r.out()).summary().baseline().fixed()).isEqualTo(1);
         assertThat(Files.readString(sarif)).contains("\"baselineState\" : \"unchanged\"");
     }
 

@@ -2,6 +2,12 @@ package chuan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chuan.model.AuditError;
+import chuan.model.AuditReport;
+import chuan.model.Result;
+import chuan.model.Status;
+import chuan.model.Target;
+import chuan.model.Violation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -37,33 +44,34 @@ class ConfigAuditTest {
     @TempDir
     Path tmp;
 
-    private static JSONObject scan(String... args) {
+    /** A scan's exit code, standard error and JSON report, read back as the report model. */
+    private record Scan(int exit, String stderr, AuditReport report) {
+    }
+
+    private static Scan scan(String... args) {
         List<String> all = new ArrayList<>(List.of("scan", "-f", "json", "--max-examples", "0", "--no-progress"));
         all.addAll(List.of(args));
         CliRunner r = CliRunner.run(all.toArray(String[]::new));
-        JSONObject report = new JSONObject(r.out());
-        report.put("exit", r.exit());
-        report.put("stderr", r.err());
-        return report;
+        return new Scan(r.exit(), r.err(), Reports.parse(r.out()));
+    }
+
+    /** "RULE key", as results are named below. */
+    private static String name(Result r) {
+        return r.rule() + " " + (r.field() == null ? "" : r.field());
     }
 
     /** "RULE key" of every result with that status, to where its first example points (root-relative). */
-    private static Map<String, String> results(JSONObject report, String status, String root) {
-        Map<String, String> out = new HashMap<>();
-        JSONArray results = report.getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            if (!r.getString("status").equals(status)) {
-                continue;
-            }
-            String where = "";
-            if (r.getJSONArray("examples").length() > 0) {
-                JSONObject v = r.getJSONArray("examples").getJSONObject(0);
-                where = v.optString("file", r.getString("target")).replace(root + "/", "") + (v.has("line") ? ":" + v.getInt("line") : "");
-            }
-            out.put(r.getString("rule") + " " + r.optString("field"), where);
+    private static Map<String, String> results(Scan scan, Status status, String root) {
+        return scan.report().results().stream().filter(r -> r.status() == status)
+                .collect(Collectors.toMap(ConfigAuditTest::name, r -> where(r, root), (first, later) -> later, HashMap::new));
+    }
+
+    private static String where(Result r, String root) {
+        if (r.examples().isEmpty()) {
+            return "";
         }
-        return out;
+        Violation v = r.examples().get(0);
+        return v.fileOr(r.target()).replace(root + "/", "") + (v.line() != null ? ":" + v.line() : "");
     }
 
     /** Copies a tree, links kept as links (relative and absolute alike). */
@@ -90,14 +98,14 @@ class ConfigAuditTest {
 
     @Test
     void debianStockReportsTheIssuesFindingsAtTheirFileAndLine() {
-        JSONObject report = scan(DEBIAN.toString());
-        assertThat(report.getInt("exit")).isEqualTo(1);
-        assertThat(report.getJSONArray("errors").length()).isZero();
-        assertThat(results(report, "fail", DEBIAN.toString())).containsAllEntriesOf(STOCK_FINDINGS);
+        Scan report = scan(DEBIAN.toString());
+        assertThat(report.exit()).isEqualTo(1);
+        assertThat(report.report().errors()).isEmpty();
+        assertThat(results(report, Status.FAIL, DEBIAN.toString())).containsAllEntriesOf(STOCK_FINDINGS);
         // the resolution path: which files sshd read, in order
-        JSONObject sshd = report.getJSONArray("targets").getJSONObject(0);
-        assertThat(sshd.getString("path")).isEqualTo("../samples/system/etc/ssh/sshd_config");
-        assertThat(sshd.getJSONArray("sources").toList()).containsExactly("../samples/system/etc/ssh/sshd_config",
+        Target sshd = report.report().targets().get(0);
+        assertThat(sshd.path()).isEqualTo("../samples/system/etc/ssh/sshd_config");
+        assertThat(sshd.sources()).containsExactly("../samples/system/etc/ssh/sshd_config",
                 "../samples/system/etc/ssh/sshd_config.d/50-cloud-init.conf");
     }
 
@@ -111,10 +119,10 @@ class ConfigAuditTest {
         replace(root.resolve("etc/apache2/mods-available/ssl.conf"), "SSLProtocol all -SSLv3", "SSLProtocol -all +TLSv1.2 +TLSv1.3");
         replace(root.resolve("etc/apache2/conf-available/security.conf"), "ServerTokens OS", "ServerTokens Prod");
         replace(root.resolve("etc/login.defs"), "PASS_MAX_DAYS\t99999", "PASS_MAX_DAYS\t60");
-        JSONObject report = scan(root.toString());
-        Map<String, String> failing = results(report, "fail", root.toString());
+        Scan report = scan(root.toString());
+        Map<String, String> failing = results(report, Status.FAIL, root.toString());
         assertThat(failing).doesNotContainKeys(STOCK_FINDINGS.keySet().toArray(String[]::new));
-        assertThat(results(report, "pass", root.toString())).containsKeys(STOCK_FINDINGS.keySet().toArray(String[]::new));
+        assertThat(results(report, Status.PASS, root.toString())).containsKeys(STOCK_FINDINGS.keySet().toArray(String[]::new));
         assertThat(failing).containsKey("SSH-ROOT-LOGIN PermitRootLogin"); // the rest of the tree still audited
     }
 
@@ -132,16 +140,15 @@ class ConfigAuditTest {
                 "PermitRootLogin no", "X11Forwarding no", ""));
         Files.createSymbolicLink(root.resolve("10-link.conf"), outside.resolve("evil.conf"));            // absolute link out
         Files.createSymbolicLink(tmp.resolve("image/etc/login.defs"), Path.of("../../host/etc/login.defs")); // relative link out
-        JSONObject report = scan(tmp.resolve("image").toString(), "-p", "ssh", "-p", "linux-accounts");
-        Map<String, String> failing = results(report, "fail", tmp.resolve("image").toString());
-        Map<String, String> passing = results(report, "pass", tmp.resolve("image").toString());
+        Scan report = scan(tmp.resolve("image").toString(), "-p", "ssh", "-p", "linux-accounts");
+        Map<String, String> failing = results(report, Status.FAIL, tmp.resolve("image").toString());
+        Map<String, String> passing = results(report, Status.PASS, tmp.resolve("image").toString());
         assertThat(passing).containsKeys("SSH-X11-FORWARDING X11Forwarding", "SSH-ROOT-LOGIN PermitRootLogin");
         assertThat(failing).doesNotContainKeys("LINUX-PASS-MAX-DAYS PASS_MAX_DAYS");
         // the only file read is the image's own sshd_config; the includes name outside paths but resolve inside
-        assertThat(report.getJSONArray("targets").getJSONObject(0).getJSONArray("sources").toList())
-                .containsExactly(tmp.resolve("image/etc/ssh/sshd_config").toString());
+        assertThat(report.report().targets().get(0).sources()).containsExactly(tmp.resolve("image/etc/ssh/sshd_config").toString());
         // the includes that pointed out are reported as missing, inside the root
-        Map<String, String> warned = results(report, "warn", tmp.resolve("image").toString());
+        Map<String, String> warned = results(report, Status.WARN, tmp.resolve("image").toString());
         assertThat(warned).containsKey("CHUAN-CONFIG-INCOMPLETE ");
     }
 
@@ -163,14 +170,8 @@ class ConfigAuditTest {
         return tmp.resolve(name);
     }
 
-    private static JSONObject result(JSONObject report, String rule) {
-        JSONArray results = report.getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            if (results.getJSONObject(i).getString("rule").equals(rule)) {
-                return results.getJSONObject(i);
-            }
-        }
-        throw new AssertionError("no " + rule + " result");
+    private static Result result(Scan scan, String rule) {
+        return Reports.result(scan.report(), rule);
     }
 
     @Test
@@ -179,15 +180,15 @@ class ConfigAuditTest {
         Files.createDirectories(root.resolve("var/lib/dpkg"));
         Files.writeString(root.resolve("var/lib/dpkg/status"), "Package: nginx\nStatus: install ok installed\n"
                 + "Version: 1.22.1-9+deb12u9\n");
-        JSONObject r = result(scan(root.toString(), "-p", "nginx"), "NGINX-TLS-PROTOCOLS");
-        assertThat(r.getString("status")).isEqualTo("fail");
-        assertThat(r.getString("message")).contains("ssl_protocols TLSv1 TLSv1.1 TLSv1.2 in server")
+        Result r = result(scan(root.toString(), "-p", "nginx"), "NGINX-TLS-PROTOCOLS");
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.message()).contains("ssl_protocols TLSv1 TLSv1.1 TLSv1.2 in server")
                 .contains("the default of nginx 1.22.1-9+deb12u9 from /var/lib/dpkg/status (package nginx)")
                 .contains("not set, so the program's default applies");
         // nginx 1.27.3 and later enable TLS 1.2 and 1.3 only
-        JSONObject newer = result(scan(root.toString(), "-p", "nginx", "--assume-version", "nginx=1.28.0"), "NGINX-TLS-PROTOCOLS");
-        assertThat(newer.getString("status")).isEqualTo("pass");
-        assertThat(newer.getString("message")).contains("ssl_protocols TLSv1.2 TLSv1.3").contains("nginx 1.28.0 from --assume-version");
+        Result newer = result(scan(root.toString(), "-p", "nginx", "--assume-version", "nginx=1.28.0"), "NGINX-TLS-PROTOCOLS");
+        assertThat(newer.status()).isEqualTo(Status.PASS);
+        assertThat(newer.message()).contains("ssl_protocols TLSv1.2 TLSv1.3").contains("nginx 1.28.0 from --assume-version");
         CliRunner bad = CliRunner.run("scan", root.toString(), "-p", "nginx", "--assume-version", "nginx=latest");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("--assume-version: 'latest' is not a version");
@@ -207,10 +208,10 @@ class ConfigAuditTest {
                     - {id: NGINX-TLS-PROTOCOLS, format: nginx, key: ssl_protocols, default: TLSv1 TLSv1.1 TLSv1.2 TLSv1.3,
                        expect: {tls-min: TLSv1.2}}
                 """);
-        JSONObject r = result(scan(root.toString(), "-p", profile.toString(), "--assume-version", "nginx=1.28.0"),
+        Result r = result(scan(root.toString(), "-p", profile.toString(), "--assume-version", "nginx=1.28.0"),
                 "NGINX-TLS-PROTOCOLS");
-        assertThat(r.getString("status")).isEqualTo("fail");
-        assertThat(r.getString("message")).contains("ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3")
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.message()).contains("ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3")
                 .contains("not set, so the default the control states applies");
     }
 
@@ -219,15 +220,15 @@ class ConfigAuditTest {
         Path root = nginxWithoutProtocols("r");
         Files.writeString(root.resolve("etc/nginx/nginx.conf"), "events {}\nhttp {\n    server_tokens off;\n"
                 + "    ssl_protocols TLSv1.2;\n    ssl_protocol TLSv1;\n}\n");
-        JSONObject report = scan(root.toString(), "-p", "nginx");
-        assertThat(report.getInt("exit")).isEqualTo(3);
-        JSONObject error = report.getJSONArray("errors").getJSONObject(0);
-        assertThat(error.getString("path")).isEqualTo(root + "/etc/nginx/nginx.conf");
-        assertThat(error.getInt("line")).isEqualTo(5);
-        assertThat(error.getString("message")).isEqualTo("unknown directive \"ssl_protocol\" (nginx would not start)");
-        JSONObject tokens = result(report, "NGINX-SERVER-TOKENS");
-        assertThat(tokens.getString("status")).isEqualTo("error");
-        assertThat(tokens.getString("message")).contains("nginx would not start");
+        Scan report = scan(root.toString(), "-p", "nginx");
+        assertThat(report.exit()).isEqualTo(3);
+        AuditError error = report.report().errors().get(0);
+        assertThat(error.path()).isEqualTo(root + "/etc/nginx/nginx.conf");
+        assertThat(error.line()).isEqualTo(5);
+        assertThat(error.message()).isEqualTo("unknown directive \"ssl_protocol\" (nginx would not start)");
+        Result tokens = result(report, "NGINX-SERVER-TOKENS");
+        assertThat(tokens.status()).isEqualTo(Status.ERROR);
+        assertThat(tokens.message()).contains("nginx would not start");
     }
 
     @Test
@@ -235,20 +236,11 @@ class ConfigAuditTest {
         Path root = tmp.resolve("cloud");
         copyTree(DEBIAN, root);
         replace(root.resolve("etc/ssh/sshd_config"), "#PasswordAuthentication yes", "PasswordAuthentication no");
-        JSONObject report = scan(root.toString(), "-p", "ssh");
-        JSONArray results = report.getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            if (r.getString("rule").equals("SSH-PASSWORD-AUTH")) {
-                JSONObject v = r.getJSONArray("examples").getJSONObject(0);
-                assertThat(v.getString("file")).endsWith("etc/ssh/sshd_config.d/50-cloud-init.conf");
-                assertThat(v.getInt("line")).isEqualTo(1);
-                assertThat(v.getString("message")).isEqualTo("PasswordAuthentication yes is not no; not in force: no at "
-                        + root + "/etc/ssh/sshd_config:57");
-                return;
-            }
-        }
-        throw new AssertionError("no SSH-PASSWORD-AUTH result");
+        Violation v = Reports.firstExample(result(scan(root.toString(), "-p", "ssh"), "SSH-PASSWORD-AUTH"));
+        assertThat(v.file()).endsWith("etc/ssh/sshd_config.d/50-cloud-init.conf");
+        assertThat(v.line()).isEqualTo(1);
+        assertThat(v.message()).isEqualTo("PasswordAuthentication yes is not no; not in force: no at "
+                + root + "/etc/ssh/sshd_config:57");
     }
 
     @Test
@@ -256,20 +248,12 @@ class ConfigAuditTest {
         Path root = Files.createDirectories(tmp.resolve("m/etc/ssh"));
         Files.writeString(root.resolve("sshd_config"), "PasswordAuthentication no\nX11Forwarding no\n\nMatch User deploy\n"
                 + "    PasswordAuthentication yes\n");
-        JSONObject report = scan(tmp.resolve("m").toString(), "-p", "ssh");
-        JSONArray results = report.getJSONArray("results");
-        JSONObject password = null;
-        for (int i = 0; i < results.length(); i++) {
-            if (results.getJSONObject(i).getString("rule").equals("SSH-PASSWORD-AUTH")) {
-                password = results.getJSONObject(i);
-            }
-        }
-        assertThat(password).isNotNull();
-        assertThat(password.getString("status")).isEqualTo("fail");
-        assertThat(password.getInt("checked")).isEqualTo(2);
-        JSONObject v = password.getJSONArray("examples").getJSONObject(0);
-        assertThat(v.getInt("line")).isEqualTo(5);
-        assertThat(v.getString("message")).contains("in Match User deploy");
+        Result password = result(scan(tmp.resolve("m").toString(), "-p", "ssh"), "SSH-PASSWORD-AUTH");
+        assertThat(password.status()).isEqualTo(Status.FAIL);
+        assertThat(password.checked()).isEqualTo(2);
+        Violation v = Reports.firstExample(password);
+        assertThat(v.line()).isEqualTo(5);
+        assertThat(v.message()).contains("in Match User deploy");
     }
 
     @Test
@@ -292,33 +276,22 @@ class ConfigAuditTest {
             Path f = root.resolve(e.getKey());
             Files.createDirectories(f.getParent());
             Files.writeString(f, e.getValue()[0]);
-            JSONObject report = scan(root.toString());
-            assertThat(report.getInt("exit")).as(e.getKey()).isEqualTo(3);
-            JSONArray errors = report.getJSONArray("errors");
-            assertThat(errors.length()).as(e.getKey()).isEqualTo(1);
-            JSONObject err = errors.getJSONObject(0);
-            assertThat(err.getString("kind")).isEqualTo("processing");
-            assertThat(err.getString("path") + ":" + err.optInt("line")).as(e.getKey())
+            Scan report = scan(root.toString());
+            assertThat(report.exit()).as(e.getKey()).isEqualTo(3);
+            assertThat(report.report().errors()).as(e.getKey()).hasSize(1);
+            AuditError err = report.report().errors().get(0);
+            assertThat(err.kind()).isEqualTo(AuditError.Kind.PROCESSING);
+            assertThat(err.path() + ":" + (err.line() == null ? 0 : err.line())).as(e.getKey())
                     .startsWith(root + "/" + e.getKey() + e.getValue()[1]);
             // login.defs is still audited
-            assertThat(results(report, "fail", root.toString())).as(e.getKey()).containsKey("LINUX-PASS-MAX-DAYS PASS_MAX_DAYS");
+            assertThat(results(report, Status.FAIL, root.toString())).as(e.getKey()).containsKey("LINUX-PASS-MAX-DAYS PASS_MAX_DAYS");
             // and nothing checked on the malformed configuration passes: what found nothing there is an error
-            List<String> errored = new ArrayList<>();
-            JSONArray targets = report.getJSONArray("targets");
-            for (int i = 0; i < targets.length(); i++) {
-                if (targets.getJSONObject(i).getString("status").equals("error")) {
-                    errored.add(targets.getJSONObject(i).getString("path"));
-                }
-            }
+            List<String> errored = report.report().targets().stream().filter(t -> t.status() == Status.ERROR).map(Target::path)
+                    .toList();
             assertThat(errored).as(e.getKey()).hasSize(1);
-            JSONArray results = report.getJSONArray("results");
-            for (int i = 0; i < results.length(); i++) {
-                JSONObject r = results.getJSONObject(i);
-                if (errored.contains(r.getString("target"))) {
-                    assertThat(r.getString("status")).as(e.getKey() + " " + r.getString("rule")).isNotEqualTo("pass");
-                }
-            }
-            assertThat(report.getString("stderr")).as(e.getKey()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(report.report().results()).filteredOn(r -> errored.contains(r.target())).as(e.getKey())
+                    .isNotEmpty().noneMatch(r -> r.status() == Status.PASS);
+            assertThat(report.stderr()).as(e.getKey()).doesNotContain("Exception").doesNotContain("\tat ");
         }
     }
 
@@ -329,28 +302,31 @@ class ConfigAuditTest {
         Files.writeString(root.resolve("sshd_config"), "PermitRootLogin no\nPasswordAuthentication no\nX11Forwarding no\n"
                 + "MaxAuthTries 0x10\n");
         Path top = tmp.resolve("refused");
-        JSONObject report = scan(top.toString(), "-p", "ssh");
-        assertThat(report.getInt("exit")).isEqualTo(3);
-        JSONObject err = report.getJSONArray("errors").getJSONObject(0);
-        assertThat(err.getString("path") + ":" + err.getInt("line")).isEqualTo(top + "/etc/ssh/sshd_config:4");
-        assertThat(err.getString("message")).startsWith("sshd would not start: MaxAuthTries integer value invalid");
-        assertThat(results(report, "pass", top.toString())).isEmpty();
-        assertThat(results(report, "error", top.toString())).containsKey("SSH-ROOT-LOGIN PermitRootLogin")
+        Scan report = scan(top.toString(), "-p", "ssh");
+        assertThat(report.exit()).isEqualTo(3);
+        AuditError err = report.report().errors().get(0);
+        assertThat(err.path() + ":" + err.line()).isEqualTo(top + "/etc/ssh/sshd_config:4");
+        assertThat(err.message()).startsWith("sshd would not start: MaxAuthTries integer value invalid");
+        assertThat(results(report, Status.PASS, top.toString())).isEmpty();
+        assertThat(results(report, Status.ERROR, top.toString())).containsKey("SSH-ROOT-LOGIN PermitRootLogin")
                 .containsKey("SSH-PASSWORD-AUTH PasswordAuthentication");
     }
 
     @Test
-    void anUnreadableFileIsAnInputErrorAndNothingReadFromItPasses() throws IOException {
+    void anUnreadableFileIsAnInputErrorAndNothingReadFromItPasses() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("locked/etc/ssh"));
         Path config = root.resolve("sshd_config");
         Files.writeString(config, "PasswordAuthentication no\n");
         Files.setPosixFilePermissions(config, java.util.Set.of());
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(config), "running as root: permissions do not stop reads");
-        JSONObject report = scan(tmp.resolve("locked").toString(), "-p", "ssh");
-        assertThat(report.getInt("exit")).isEqualTo(3);
-        assertThat(report.getJSONArray("errors").getJSONObject(0).getString("message")).startsWith("cannot read");
-        assertThat(results(report, "pass", tmp.resolve("locked").toString())).isEmpty();
-        assertThat(results(report, "error", tmp.resolve("locked").toString())).containsKey("SSH-EMPTY-PASSWORDS PermitEmptyPasswords");
+        // as an auditor who cannot read it: run as root (as CI runs), the scan drops root's power to read any file
+        ChuanProcess p = ChuanProcess.runWithoutRootPowers("scan", tmp.resolve("locked").toString(), "-p", "ssh", "-f", "json",
+                "--max-examples", "0", "--no-progress", "--fingerprint-key", tmp.resolve("key").toString());
+        Scan report = new Scan(p.exit(), p.err(), Reports.parse(p.out()));
+        assertThat(report.exit()).as(report.stderr()).isEqualTo(3);
+        assertThat(report.report().errors()).first().satisfies(e -> assertThat(e.message()).startsWith("cannot read"));
+        assertThat(results(report, Status.PASS, tmp.resolve("locked").toString())).isEmpty();
+        assertThat(results(report, Status.ERROR, tmp.resolve("locked").toString()))
+                .containsKey("SSH-EMPTY-PASSWORDS PermitEmptyPasswords");
     }
 
     @Test
@@ -375,14 +351,9 @@ class ConfigAuditTest {
         assertThat(bad.err()).contains("--level is an information-security level, 1 to 5");
     }
 
-    private static Map<String, String> statuses(JSONObject report) {
-        Map<String, String> out = new HashMap<>();
-        JSONArray results = report.getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            out.put(r.getString("rule") + " " + r.optString("field"), r.getString("status"));
-        }
-        return out;
+    private static Map<String, String> statuses(Scan scan) {
+        return scan.report().results().stream()
+                .collect(Collectors.toMap(ConfigAuditTest::name, r -> r.status().label(), (first, later) -> later, HashMap::new));
     }
 
     @Test
@@ -403,15 +374,17 @@ class ConfigAuditTest {
                 "-f", "junit=" + out.resolve("r.xml"), "-f", "html=" + out.resolve("r.html"), "-f", "markdown=" + out.resolve("r.md"),
                 "-f", "console=" + out.resolve("r.txt"));
         assertThat(r.exit()).isEqualTo(1);
-        JSONObject report = new JSONObject(Files.readString(out.resolve("r.json")));
-        Map<String, String> failing = results(report, "fail", tmp.resolve("app").toString());
+        Scan report = new Scan(r.exit(), r.err(), Reports.read(out.resolve("r.json")));
+        Map<String, String> failing = results(report, Status.FAIL, tmp.resolve("app").toString());
         assertThat(failing).containsEntry("SECRET-PASSWORD password", "opt/portal/config/application.properties:2")
                 .containsEntry("SECRET-TOKEN token", "opt/portal/config/deploy.yml:1")
                 .containsEntry("SPRING-ACTUATOR-EXPOSURE management.endpoints.web.exposure.include",
                         "opt/portal/config/application.properties:3")
                 .containsEntry("SPRING-DEFAULT-CREDENTIALS spring.security.user.password", "opt/portal/config/application.properties:4");
-        try (Stream<Path> files = Files.list(out)) {
-            for (Path f : files.toList()) {
+        try (Stream<Path> listed = Files.list(out)) {
+            List<Path> files = listed.toList();
+            assertThat(files).as("one report per format").hasSize(7);
+            for (Path f : files) {
                 assertThat(Files.readString(f)).as(f.getFileName().toString())
                         .doesNotContain("Xk9mQ2vL7pWz4rT8").doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789")
                         .doesNotContain("password=admin");
@@ -446,7 +419,7 @@ class ConfigAuditTest {
                     reason: The GIS team forwards X11 until the web viewer ships.
                     expires: 2027-03-31
                 """);
-        JSONObject waived = scan(DEBIAN.toString(), "-p", "ssh", "--waivers", waivers.toString(), "--as-of", "2026-11-27");
+        Scan waived = scan(DEBIAN.toString(), "-p", "ssh", "--waivers", waivers.toString(), "--as-of", "2026-11-27");
         assertThat(statuses(waived)).containsEntry("SSH-X11-FORWARDING X11Forwarding", "waived");
         // a baseline of today's findings: the same tree has nothing new; a drop-in added later is new
         Path root = tmp.resolve("drifting");
@@ -455,12 +428,12 @@ class ConfigAuditTest {
         CliRunner.run("scan", root.toString(), "-p", "ssh", "-q", "--no-progress", "-f", "json=" + report);
         Path baseline = tmp.resolve("baseline.json");
         assertThat(CliRunner.run("baseline", report.toString(), "-o", baseline.toString()).exit()).isZero();
-        assertThat(scan(root.toString(), "-p", "ssh", "--baseline", baseline.toString()).getInt("exit")).isZero();
+        assertThat(scan(root.toString(), "-p", "ssh", "--baseline", baseline.toString()).exit()).isZero();
         Files.writeString(root.resolve("etc/ssh/sshd_config.d/10-admin.conf"), "PermitRootLogin yes\n");
-        JSONObject drifted = scan(root.toString(), "-p", "ssh", "--baseline", baseline.toString());
-        assertThat(drifted.getInt("exit")).isEqualTo(1);
-        assertThat(drifted.getJSONObject("summary").getJSONObject("baseline").getInt("newViolations")).isEqualTo(1);
-        assertThat(results(drifted, "fail", root.toString())).containsEntry("SSH-ROOT-LOGIN PermitRootLogin",
+        Scan drifted = scan(root.toString(), "-p", "ssh", "--baseline", baseline.toString());
+        assertThat(drifted.exit()).isEqualTo(1);
+        assertThat(drifted.report().summary().baseline().newViolations()).isEqualTo(1);
+        assertThat(results(drifted, Status.FAIL, root.toString())).containsEntry("SSH-ROOT-LOGIN PermitRootLogin",
                 "etc/ssh/sshd_config.d/10-admin.conf:1");
     }
 
@@ -483,16 +456,10 @@ class ConfigAuditTest {
                       key: Banner
                       expect: {equals: /etc/issue.net}
                 """);
-        JSONObject report = scan(DEBIAN.toString(), "-p", "ssh", "-p", profile.toString());
-        JSONArray results = report.getJSONArray("results");
-        int password = 0;
-        for (int i = 0; i < results.length(); i++) {
-            password += results.getJSONObject(i).getString("rule").equals("SSH-PASSWORD-AUTH") ? 1 : 0;
-        }
-        assertThat(password).isEqualTo(1);
-        assertThat(report.getJSONArray("targets").getJSONObject(0).getJSONArray("profiles").toList())
-                .containsExactly("ssh", "agency.ssh");
-        assertThat(results(report, "fail", DEBIAN.toString())).containsEntry("AGENCY-SSH-BANNER Banner", "etc/ssh/sshd_config");
+        Scan report = scan(DEBIAN.toString(), "-p", "ssh", "-p", profile.toString());
+        assertThat(Reports.results(report.report(), "SSH-PASSWORD-AUTH")).hasSize(1);
+        assertThat(report.report().targets().get(0).profiles()).containsExactly("ssh", "agency.ssh");
+        assertThat(results(report, Status.FAIL, DEBIAN.toString())).containsEntry("AGENCY-SSH-BANNER Banner", "etc/ssh/sshd_config");
         // the agency's own rule is described in SARIF from the profile, though not in the catalogue
         Path sarif = tmp.resolve("agency.sarif");
         CliRunner.run("scan", DEBIAN.toString(), "-p", profile.toString(), "-q", "--no-progress", "-f", "sarif=" + sarif);
@@ -502,10 +469,10 @@ class ConfigAuditTest {
     @Test
     void aRockyLinux9TreeIsReadTheRedHatWay() throws IOException {
         String rocky = "src/test/resources/systems/rocky9";
-        JSONObject report = scan(rocky);
-        assertThat(report.getJSONArray("errors").length()).isZero();
-        Map<String, String> failing = results(report, "fail", rocky);
-        Map<String, String> passing = results(report, "pass", rocky);
+        Scan report = scan(rocky);
+        assertThat(report.report().errors()).isEmpty();
+        Map<String, String> failing = results(report, Status.FAIL, rocky);
+        Map<String, String> passing = results(report, Status.PASS, rocky);
         assertThat(failing)
                 .containsEntry("SSH-X11-FORWARDING X11Forwarding", "etc/ssh/sshd_config.d/50-redhat.conf:17")
                 .containsEntry("SSH-ROOT-LOGIN PermitRootLogin", "etc/ssh/sshd_config:26")
@@ -519,21 +486,15 @@ class ConfigAuditTest {
         assertThat(passing).containsEntry("SSH-WEAK-MACS MACs", "").containsEntry("SSH-WEAK-CIPHERS Ciphers", "")
                 .containsKeys("APACHE-TLS-PROTOCOLS SSLProtocol", "VN-SEC-TIME-SYNC servers", "VN-SEC-PASSWORD-LENGTH "
                         + "password pam_pwquality.so minlen");
-        JSONArray results = report.getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            if (r.getString("rule").equals("APACHE-TLS-PROTOCOLS")) {
-                assertThat(r.getString("message")).contains("mod_ssl follows the system crypto policy DEFAULT");
-            }
-            if (r.getString("rule").equals("SSH-WEAK-MACS")) {
-                assertThat(r.getString("message")).contains("etc/crypto-policies/back-ends/opensshserver.config:2");
-            }
-        }
+        assertThat(Reports.results(report.report(), "APACHE-TLS-PROTOCOLS")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.message()).contains("mod_ssl follows the system crypto policy DEFAULT"));
+        assertThat(Reports.results(report.report(), "SSH-WEAK-MACS")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.message()).contains("etc/crypto-policies/back-ends/opensshserver.config:2"));
         // under the LEGACY policy mod_ssl's default allows TLS 1.0 and 1.1 again
         Path legacy = tmp.resolve("legacy");
         copyTree(Path.of(rocky), legacy);
         Files.writeString(legacy.resolve("etc/crypto-policies/config"), "LEGACY\n");
-        assertThat(results(scan(legacy.toString(), "-p", "apache"), "fail", legacy.toString()))
+        assertThat(results(scan(legacy.toString(), "-p", "apache"), Status.FAIL, legacy.toString()))
                 .containsKey("APACHE-TLS-PROTOCOLS SSLProtocol");
     }
 

@@ -278,14 +278,7 @@ class HostileInputTest {
                     "--fingerprint-key", dir.resolve("k").toString());
             assertThat(ssh.exit()).as(ssh.err()).isEqualTo(3);
             assertThat(ssh.err()).contains("sshd_config:1").contains("permission denied");
-            org.json.JSONArray results = new org.json.JSONObject(ssh.out()).getJSONArray("results");
-            String rootLogin = null;
-            for (int i = 0; i < results.length(); i++) {
-                if (results.getJSONObject(i).getString("rule").equals("SSH-ROOT-LOGIN")) {
-                    rootLogin = results.getJSONObject(i).getString("status");
-                }
-            }
-            assertThat(rootLogin).isEqualTo("error");
+            assertThat(Reports.result(Reports.parse(ssh.out()), "SSH-ROOT-LOGIN").status()).isEqualTo(chuan.model.Status.ERROR);
             ChuanProcess app = ChuanProcess.runWithoutRootPowers("scan", root.toString(), "-p", "spring-app", "-q");
             assertThat(app.exit()).as(app.err()).isEqualTo(3);
             assertThat(app.err()).contains("/opt/app/secret").contains("cannot be read");

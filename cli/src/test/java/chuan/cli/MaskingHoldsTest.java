@@ -2,6 +2,8 @@ package chuan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chuan.model.AuditReport;
+import chuan.model.Violation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,20 +52,12 @@ class MaskingHoldsTest {
         Path csv = dir.resolve("ids.csv");
         Files.writeString(csv, "id\n" + ID + "\n" + ID + "\n");
         reports(dir, "-p", profile.toString(), csv.toString());
-        JSONObject report = new JSONObject(Files.readString(dir.resolve("report.json")));
-        JSONObject example = null;
-        JSONArray results = report.getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            if (r.getString("rule").equals("DATA-UNIQUE")) {
-                example = r.getJSONArray("examples").getJSONObject(0);
-            }
-        }
-        assertThat(example).isNotNull();
-        String masked = example.getString("value");
-        String key = example.getString("key");
+        AuditReport report = Reports.read(dir.resolve("report.json"));
+        Violation example = Reports.firstExample(Reports.result(report, "DATA-UNIQUE"));
+        String masked = example.value();
+        String key = example.key();
         assertThat(masked).isEqualTo("0792******45");
-        String fileFingerprint = report.getJSONArray("targets").getJSONObject(0).getString("fingerprint");
+        String fileFingerprint = report.targets().get(0).fingerprint();
 
         // every value the mask leaves open: 10^6 candidates, tried against every unkeyed scheme
         MessageDigest sha = MessageDigest.getInstance("SHA-256");

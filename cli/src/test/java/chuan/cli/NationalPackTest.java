@@ -2,24 +2,18 @@ package chuan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chuan.model.Result;
+import chuan.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The national pack through the command line: dates decide which lists and rules are in force. */
 class NationalPackTest {
 
-    private static JSONObject result(String json, String rule) {
-        JSONArray results = new JSONObject(json).getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            if (results.getJSONObject(i).getString("rule").equals(rule)) {
-                return results.getJSONObject(i);
-            }
-        }
-        throw new AssertionError("no result for " + rule);
+    private static Result result(String json, String rule) {
+        return Reports.result(Reports.parse(json), rule);
     }
 
     @Test
@@ -32,15 +26,14 @@ class NationalPackTest {
         Files.writeString(csv, "province,cmnd\n02,025123456\n79,\n");
         String before = CliRunner.run("scan", "-p", profile.toString(), csv.toString(), "-f", "json", "--as-of", "2025-01-01").out();
         String after = CliRunner.run("scan", "-p", profile.toString(), csv.toString(), "-f", "json", "--as-of", "2026-01-01").out();
-        assertThat(result(before, "VN-PROVINCE-CODE").getString("status")).isEqualTo("pass");
-        assertThat(result(before, "VN-PROVINCE-MERGED").getString("status")).as("rule not yet in force").isEqualTo("not-applicable");
-        assertThat(result(after, "VN-PROVINCE-MERGED").getString("status")).isEqualTo("fail");
-        assertThat(result(after, "VN-PROVINCE-MERGED").getJSONArray("examples").getJSONObject(0).getString("message"))
-                .contains("Hà Giang").contains("Tuyên Quang");
+        assertThat(result(before, "VN-PROVINCE-CODE").status()).isEqualTo(Status.PASS);
+        assertThat(result(before, "VN-PROVINCE-MERGED").status()).as("rule not yet in force").isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(result(after, "VN-PROVINCE-MERGED").status()).isEqualTo(Status.FAIL);
+        assertThat(Reports.firstExample(result(after, "VN-PROVINCE-MERGED")).message()).contains("Hà Giang").contains("Tuyên Quang");
         String mid2024 = CliRunner.run("scan", "-p", profile.toString(), csv.toString(), "-f", "json", "--as-of", "2024-06-01").out();
-        assertThat(result(mid2024, "VN-CMND-EXPIRED").getString("status")).isEqualTo("not-applicable");
-        assertThat(result(before, "VN-CMND-EXPIRED").getInt("violations")).as("cards lapsed on 2024-12-31").isEqualTo(1);
-        assertThat(result(after, "VN-CMND-EXPIRED").getInt("violations")).isEqualTo(1);
+        assertThat(result(mid2024, "VN-CMND-EXPIRED").status()).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(result(before, "VN-CMND-EXPIRED").violations()).as("cards lapsed on 2024-12-31").isEqualTo(1);
+        assertThat(result(after, "VN-CMND-EXPIRED").violations()).isEqualTo(1);
     }
 
     @Test

@@ -2,10 +2,11 @@ package chuan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chuan.model.AuditReport;
+import chuan.model.Severity;
+import chuan.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,16 +25,6 @@ class OwnControlsTest {
         return dir.resolve("root");
     }
 
-    private static JSONObject result(String json, String rule) {
-        JSONArray results = new JSONObject(json).getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            if (results.getJSONObject(i).getString("rule").equals(rule)) {
-                return results.getJSONObject(i);
-            }
-        }
-        return null;
-    }
-
     @Test
     void rulesOverridesOfAConfigProfileAreAppliedOrRefused(@TempDir Path dir) throws Exception {
         Path root = root(dir);
@@ -42,8 +33,9 @@ class OwnControlsTest {
                 + "  SSH-X11-FORWARDING: {enabled: false}\n" + CONTROLS);
         CliRunner r = CliRunner.run("scan", root.toString(), "-p", p.toString(), "-f", "json");
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
-        assertThat(result(r.out(), "AGENCY-SSH-BANNER").getString("severity")).isEqualTo("critical");
-        assertThat(result(r.out(), "SSH-X11-FORWARDING")).isNull();
+        AuditReport report = Reports.parse(r.out());
+        assertThat(Reports.result(report, "AGENCY-SSH-BANNER").severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(Reports.results(report, "SSH-X11-FORWARDING")).isEmpty();
 
         Files.writeString(p, "profile: agency\nversion: '1'\ntitle: Agency\nrules:\n  SSH-ROOT-LOGIN: {severity: low}\n" + CONTROLS);
         CliRunner refused = CliRunner.run("scan", root.toString(), "-p", p.toString());
@@ -61,8 +53,9 @@ class OwnControlsTest {
         CliRunner r = CliRunner.run("scan", root.toString(), "-p", p.toString(), "-f", "json", "--waivers", waivers.toString(),
                 "--strict-waivers");
         assertThat(r.err()).doesNotContain("unknown").doesNotContain("no rule");
-        assertThat(result(r.out(), "AGENCY-SSH-BANNER").getString("status")).isEqualTo("waived");
-        assertThat(result(r.out(), "CHUAN-WAIVER-UNKNOWN-RULE").getString("status")).isEqualTo("pass");
+        AuditReport report = Reports.parse(r.out());
+        assertThat(Reports.result(report, "AGENCY-SSH-BANNER").status()).isEqualTo(Status.WAIVED);
+        assertThat(Reports.result(report, "CHUAN-WAIVER-UNKNOWN-RULE").status()).isEqualTo(Status.PASS);
 
         CliRunner shell = ShellTest.shell("scan " + root + " -p " + p + " -q --no-progress\nshow agency-ssh-banner\n");
         assertThat(shell.err()).doesNotContain("no rule");

@@ -2,10 +2,12 @@ package chuan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chuan.model.AuditError;
+import chuan.model.AuditReport;
+import chuan.model.Result;
+import chuan.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,19 +44,14 @@ class RefusedConfigTest {
         refusedApache();
         CliRunner r = CliRunner.run("scan", root.toString(), "-p", "apache", "-f", "json", "--no-progress");
         assertThat(r.exit()).isEqualTo(3);
-        JSONObject report = new JSONObject(r.out());
-        JSONObject error = report.getJSONArray("errors").getJSONObject(0);
-        assertThat(error.getString("path")).isEqualTo(root + "/etc/apache2/apache2.conf");
-        assertThat(error.getInt("line")).isEqualTo(6);
-        assertThat(error.getString("message")).isEqualTo("Apache would not start: SSLProtocol not allowed in <Directory> context");
-        JSONArray results = report.getJSONArray("results");
-        boolean sawTls = false;
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject res = results.getJSONObject(i);
-            assertThat(res.getString("status")).as(res.getString("rule")).isNotEqualTo("pass");
-            sawTls |= res.getString("rule").equals("APACHE-TLS-PROTOCOLS") && res.getString("status").equals("error");
-        }
-        assertThat(sawTls).as("the TLS control that would pass is an error").isTrue();
+        AuditReport report = Reports.parse(r.out());
+        AuditError error = report.errors().get(0);
+        assertThat(error.path()).isEqualTo(root + "/etc/apache2/apache2.conf");
+        assertThat(error.line()).isEqualTo(6);
+        assertThat(error.message()).isEqualTo("Apache would not start: SSLProtocol not allowed in <Directory> context");
+        assertThat(report.results()).isNotEmpty().allSatisfy(res -> assertThat(res.status()).as(res.rule()).isNotEqualTo(Status.PASS));
+        assertThat(Reports.results(report, "APACHE-TLS-PROTOCOLS")).as("the TLS control that would pass is an error")
+                .extracting(Result::status).contains(Status.ERROR);
     }
 
     @Test

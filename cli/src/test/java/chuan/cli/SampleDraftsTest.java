@@ -2,12 +2,14 @@ package chuan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chuan.model.Result;
+import chuan.model.Severity;
+import chuan.model.Status;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.json.JSONArray;
-import org.json.JSONObject;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,18 +56,13 @@ class SampleDraftsTest {
         CliRunner defect = CliRunner.run("scan", "-p", draft.toString(), copy.toString(), "--as-of", "2026-11-27", "-f", "json",
                 "--max-examples", "0");
         assertThat(defect.exit()).as(defect.out()).isEqualTo(1);
-        JSONArray results = new JSONObject(defect.out()).getJSONArray("results");
-        boolean found = false;
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            if (r.getString("status").equals("fail") && !r.getString("severity").equals("info")) {
-                assertThat(r.getString("rule") + " " + r.optString("field")).as("the only failure that counts is the defect put in")
-                        .isEqualTo(rule + " " + field);
-                assertThat(r.getInt("violations")).isEqualTo(1);
-                assertThat(r.getJSONArray("examples").getJSONObject(0).getInt("row")).isEqualTo(row);
-                found = true;
-            }
-        }
-        assertThat(found).as("the defect is found").isTrue();
+        List<Result> failing = Reports.parse(defect.out()).results().stream()
+                .filter(r -> r.status() == Status.FAIL && r.severity() != Severity.INFO).toList();
+        assertThat(failing).as("the defect is found, and the only failure that counts is the defect put in").singleElement()
+                .satisfies(r -> {
+                    assertThat(r.rule() + " " + (r.field() == null ? "" : r.field())).isEqualTo(rule + " " + field);
+                    assertThat(r.violations()).isEqualTo(1);
+                    assertThat(Reports.firstExample(r).row()).isEqualTo(row);
+                });
     }
 }

@@ -2,10 +2,9 @@ package chuan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import chuan.model.AuditReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,27 +42,21 @@ class ScanCommandTest {
     @Test
     void jsonGoesToStdoutOrAFileAndTheConsoleStaysOnItsOwn(@TempDir Path dir) throws Exception {
         CliRunner stdout = CliRunner.run("scan", "-p", PROFILE, FIXTURES.resolve("people-defects.csv").toString(), "-f", "json");
-        JSONObject o = new JSONObject(stdout.out());
-        assertThat(o.getJSONObject("summary").getInt("exitCode")).isEqualTo(1);
+        assertThat(Reports.parse(stdout.out()).summary().exitCode()).isEqualTo(1);
         Path file = dir.resolve("out/report.json");
         CliRunner both = CliRunner.run("scan", "-p", PROFILE, FIXTURES.resolve("people-defects.csv").toString(),
                 "-f", "console", "-f", "json=" + file);
         assertThat(both.out()).contains("Summary");
-        assertThat(new JSONObject(Files.readString(file, StandardCharsets.UTF_8)).getJSONArray("results").length()).isPositive();
+        assertThat(Reports.read(file).results()).isNotEmpty();
     }
 
     @Test
     void maxExamplesCapsExamplesNotCounts() {
         CliRunner r = CliRunner.run("scan", "-p", PROFILE, FIXTURES.resolve("people-defects.csv").toString(), "-f", "json",
                 "--max-examples", "1");
-        var results = new JSONObject(r.out()).getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject res = results.getJSONObject(i);
-            assertThat(res.getJSONArray("examples").length()).isLessThanOrEqualTo(1);
-            if (res.getString("rule").equals("DATA-UNIQUE")) {
-                assertThat(res.getInt("violations")).isEqualTo(2);
-            }
-        }
+        AuditReport report = Reports.parse(r.out());
+        assertThat(report.results()).isNotEmpty().allSatisfy(res -> assertThat(res.examples()).hasSizeLessThanOrEqualTo(1));
+        assertThat(Reports.result(report, "DATA-UNIQUE").violations()).isEqualTo(2);
     }
 
     @Test
@@ -85,15 +78,9 @@ class ScanCommandTest {
         assertThat(rangeViolations(in2032)).isZero();
     }
 
-    private static int rangeViolations(String json) {
-        var results = new JSONObject(json).getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            if (r.getString("rule").equals("DATA-RANGE") && r.optString("field").equals("born")) {
-                return r.getInt("violations");
-            }
-        }
-        throw new AssertionError("no DATA-RANGE result for born");
+    private static long rangeViolations(String json) {
+        return Reports.results(Reports.parse(json), "DATA-RANGE").stream().filter(r -> "born".equals(r.field())).findFirst()
+                .orElseThrow(() -> new AssertionError("no DATA-RANGE result for born")).violations();
     }
 
     @Test

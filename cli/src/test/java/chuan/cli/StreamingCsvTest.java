@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,14 +19,8 @@ class StreamingCsvTest {
         CliRunner r = CliRunner.run("scan", "-p", "vn.citizen-register", DATA, "--as-of", "2025-06-30", "-q",
                 "--max-examples", "0", "-f", "csv=" + csv, "-f", "json=" + json);
         assertThat(r.exit()).isEqualTo(1);
-        long violations = 0;
-        JSONArray results = new JSONObject(Files.readString(json)).getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject res = results.getJSONObject(i);
-            if (!res.getString("status").equals("pass")) {
-                violations += res.getJSONArray("examples").length();
-            }
-        }
+        long violations = Reports.read(json).results().stream().filter(res -> res.status() != chuan.model.Status.PASS)
+                .mapToLong(res -> res.examples().size()).sum();
         assertThat(Files.readAllLines(csv)).hasSize((int) violations + 1);
         assertThat(violations).isEqualTo(100);
         Path rendered = dir.resolve("rendered.csv");

@@ -68,18 +68,12 @@ class SynthTest {
             truth.add(f[0] + " " + f[3]);
         }
         assertThat(truth).isNotEmpty();
-        org.json.JSONArray results = new org.json.JSONObject(CliRunner.run("scan", "-p", p.toString(), "--as-of", "2026-11-27",
-                "--max-examples", "0", "-f", "json", faulty.toString()).out()).getJSONArray("results");
-        java.util.Set<String> found = new java.util.TreeSet<>();
-        for (int i = 0; i < results.length(); i++) {
-            org.json.JSONObject res = results.getJSONObject(i);
-            org.json.JSONArray ex = res.getJSONArray("examples");
-            for (int k = 0; k < ex.length(); k++) {
-                if (ex.getJSONObject(k).has("row") && !res.getString("severity").equals("info")) {
-                    found.add(ex.getJSONObject(k).getInt("row") + " " + res.getString("rule"));
-                }
-            }
-        }
+        chuan.model.AuditReport report = Reports.parse(CliRunner.run("scan", "-p", p.toString(), "--as-of", "2026-11-27",
+                "--max-examples", "0", "-f", "json", faulty.toString()).out());
+        // "row rule" of every example of a result that counts (info findings are not defects)
+        java.util.Set<String> found = report.results().stream().filter(res -> res.severity() != chuan.model.Severity.INFO)
+                .flatMap(res -> res.examples().stream().filter(v -> v.row() != null).map(v -> v.row() + " " + res.rule()))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         assertThat(found).isEqualTo(truth);
     }
 }

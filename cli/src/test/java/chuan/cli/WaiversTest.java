@@ -2,9 +2,11 @@ package chuan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chuan.model.AuditReport;
+import chuan.model.Result;
+import chuan.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,15 +17,10 @@ class WaiversTest {
     static final String PROFILE = "../checks/src/test/resources/fixtures/people.yaml";
     static final String DATA = "../checks/src/test/resources/fixtures/people-defects.csv";
 
-    private static JSONObject find(JSONObject report, String rule, String field) {
-        JSONArray results = report.getJSONArray("results");
-        for (int i = 0; i < results.length(); i++) {
-            JSONObject r = results.getJSONObject(i);
-            if (r.getString("rule").equals(rule) && (field == null || field.equals(r.optString("field", null)))) {
-                return r;
-            }
-        }
-        throw new AssertionError("no " + rule);
+    /** The first result of the rule (on the field, when one is given). */
+    private static Result find(AuditReport report, String rule, String field) {
+        return report.results().stream().filter(r -> r.rule().equals(rule) && (field == null || field.equals(r.field())))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + rule));
     }
 
     private static Path waivers(Path dir, String body) throws Exception {
@@ -48,14 +45,14 @@ class WaiversTest {
         CliRunner r = CliRunner.run("scan", "-p", PROFILE, DATA, "--as-of", "2025-06-30", "-f", "json",
                 "--waivers", waivers(dir, all("2025-12-31")).toString());
         assertThat(r.exit()).isZero();
-        JSONObject report = new JSONObject(r.out());
-        JSONObject unique = find(report, "DATA-UNIQUE", "id");
-        assertThat(unique.getString("status")).isEqualTo("waived");
-        assertThat(unique.getInt("violations")).isEqualTo(2);
-        assertThat(unique.getJSONArray("examples").length()).isEqualTo(2);
-        assertThat(unique.getJSONObject("waiver").getString("reason")).isEqualTo("accepted for the test");
-        assertThat(unique.getJSONObject("waiver").getString("source")).contains("waivers.yaml:");
-        assertThat(report.getJSONObject("summary").getJSONObject("byStatus").getInt("fail")).isZero();
+        AuditReport report = Reports.parse(r.out());
+        Result unique = find(report, "DATA-UNIQUE", "id");
+        assertThat(unique.status()).isEqualTo(Status.WAIVED);
+        assertThat(unique.violations()).isEqualTo(2);
+        assertThat(unique.examples()).hasSize(2);
+        assertThat(unique.waiver().reason()).isEqualTo("accepted for the test");
+        assertThat(unique.waiver().source()).contains("waivers.yaml:");
+        assertThat(Reports.count(report, Status.FAIL)).isZero();
     }
 
     @Test
@@ -63,11 +60,11 @@ class WaiversTest {
         CliRunner r = CliRunner.run("scan", "-p", PROFILE, DATA, "--as-of", "2026-01-15", "-f", "json",
                 "--waivers", waivers(dir, all("2025-12-31")).toString());
         assertThat(r.exit()).isEqualTo(1);
-        JSONObject report = new JSONObject(r.out());
-        assertThat(find(report, "DATA-UNIQUE", "id").getString("status")).isEqualTo("fail");
-        JSONObject expired = find(report, "CHUAN-WAIVER-EXPIRED", null);
-        assertThat(expired.getString("status")).isEqualTo("warn");
-        assertThat(expired.getInt("violations")).isEqualTo(9);
+        AuditReport report = Reports.parse(r.out());
+        assertThat(find(report, "DATA-UNIQUE", "id").status()).isEqualTo(Status.FAIL);
+        Result expired = find(report, "CHUAN-WAIVER-EXPIRED", null);
+        assertThat(expired.status()).isEqualTo(Status.WARN);
+        assertThat(expired.violations()).isEqualTo(9);
     }
 
     @Test
@@ -76,10 +73,9 @@ class WaiversTest {
                 + "  - rule: DATA-NOPE\n    paths: [\"**\"]\n    reason: typo\n");
         CliRunner warn = CliRunner.run("scan", "-p", PROFILE, DATA, "-f", "json", "--waivers", f.toString(), "--fail-on", "never");
         assertThat(warn.exit()).isZero();
-        JSONObject report = new JSONObject(warn.out());
-        assertThat(find(report, "CHUAN-WAIVER-UNUSED", null).getString("status")).isEqualTo("warn");
-        assertThat(find(report, "CHUAN-WAIVER-UNKNOWN-RULE", null).getJSONArray("examples").getJSONObject(0).getLong("line"))
-                .isEqualTo(5);
+        AuditReport report = Reports.parse(warn.out());
+        assertThat(find(report, "CHUAN-WAIVER-UNUSED", null).status()).isEqualTo(Status.WARN);
+        assertThat(Reports.firstExample(find(report, "CHUAN-WAIVER-UNKNOWN-RULE", null)).line()).isEqualTo(5);
         CliRunner strict = CliRunner.run("scan", "-p", PROFILE, DATA, "--waivers", f.toString(), "--fail-on", "never",
                 "--strict-waivers");
         assertThat(strict.exit()).isEqualTo(2);
