@@ -30,12 +30,22 @@ public final class ConsoleReport implements AuditListener {
 
     private final PrintWriter out;
     private final boolean color;
+    private final boolean listErrors;
     /** The errors already shown under their target. */
     private final List<AuditError> shown = new ArrayList<>();
 
     public ConsoleReport(PrintWriter out, boolean color) {
+        this(out, color, true);
+    }
+
+    /**
+     * {@code listErrors} false: the errors not shown under a target are left out, for a terminal
+     * where the command prints every error on standard error already (a scan's own console).
+     */
+    public ConsoleReport(PrintWriter out, boolean color, boolean listErrors) {
         this.out = out;
         this.color = color;
+        this.listErrors = listErrors;
     }
 
     @Override
@@ -152,7 +162,7 @@ public final class ConsoleReport implements AuditListener {
 
     @Override
     public void auditFinished(AuditReport report) {
-        List<AuditError> unshown = new ArrayList<>(report.errors());
+        List<AuditError> unshown = new ArrayList<>(listErrors ? report.errors() : List.of());
         shown.forEach(unshown::remove);
         printErrors("Could not be audited", unshown.stream().filter(e -> e.kind() == AuditError.Kind.PROCESSING).toList());
         printErrors("Configuration errors", unshown.stream().filter(e -> e.kind() == AuditError.Kind.CONFIGURATION).toList());

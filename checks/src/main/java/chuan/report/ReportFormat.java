@@ -4,9 +4,39 @@ import chuan.rules.RuleCatalog;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The report formats, and the listener that writes each one. */
+/**
+ * The report formats: the one list of them (the CLI's help, completion and error messages are
+ * made from it), the listener that writes each, and what each wants of the violations.
+ */
 public enum ReportFormat {
-    CONSOLE, JSON, SARIF, JUNIT, CSV, MARKDOWN, HTML;
+    /** A summary for a terminal: the examples kept by default. */
+    CONSOLE(false, false),
+    JSON(true, false),
+    SARIF(true, false),
+    JUNIT(true, false),
+    /** Every violation, streamed through a temporary file instead of kept in memory (StreamingCsvReport). */
+    CSV(true, true),
+    /** A summary for a pull request or a wiki page: the examples kept by default. */
+    MARKDOWN(false, false),
+    HTML(true, false);
+
+    private final boolean everyViolation;
+    private final boolean streams;
+
+    ReportFormat(boolean everyViolation, boolean streams) {
+        this.everyViolation = everyViolation;
+        this.streams = streams;
+    }
+
+    /** Whether, with {@code --max-examples 0}, the format lists every violation (the others keep their examples). */
+    public boolean wantsEveryViolation() {
+        return everyViolation;
+    }
+
+    /** Whether the format takes every violation as the scan finds it ({@link chuan.dataset.ViolationSink.Factory}). */
+    public boolean streamsEveryViolation() {
+        return streams;
+    }
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -5,7 +5,6 @@ import chuan.report.ReportFormat;
 import chuan.rules.RuleCatalog;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Locale;
 
 /** Values offered by Tab in {@code chuan shell} (and listed by picocli's completion support). */
 final class Completions {
@@ -33,7 +32,7 @@ final class Completions {
     static final class Formats implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return Arrays.stream(ReportFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
+            return Arrays.stream(ReportFormat.values()).map(ReportFormat::label).iterator();
         }
     }
 }

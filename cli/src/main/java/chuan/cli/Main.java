@@ -91,7 +91,10 @@ public final class Main implements Runnable {
                 c.getErr().println("chuan: " + Inert.text(ex.getMessage()));
                 return ExitCode.CANCELLED.code();
             }
-            boolean debug = parsed.hasMatchedOption("--debug");
+            boolean debug = false; // --debug is the subcommand's option, not the top command's
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+                debug |= p.hasMatchedOption("--debug");
+            }
             c.getErr().println("chuan: " + describe(ex) + (debug ? "" : " (run again with --debug for details)"));
             if (debug) {
                 ex.printStackTrace(c.getErr());

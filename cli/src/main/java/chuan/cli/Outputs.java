@@ -128,8 +128,13 @@ final class Outputs {
 
     /** The writer of one {@code -f} option: standard output through the command's writer, or a report file. */
     AuditListener listener(OutputSpec o, PrintWriter out, boolean color) {
+        return listener(o, out, color, true);
+    }
+
+    /** As above; {@code listErrors} false for a console on standard output whose command prints every error on standard error. */
+    AuditListener listener(OutputSpec o, PrintWriter out, boolean color, boolean listErrors) {
         if (o.file() == null) {
-            return o.format() == ReportFormat.CONSOLE ? new ConsoleReport(out, color)
+            return o.format() == ReportFormat.CONSOLE ? new ConsoleReport(out, color, listErrors)
                     : o.format().listener(() -> new StdoutStream(out), RuleCatalog.builtIn());
         }
         ReportFile f = file(o.output());

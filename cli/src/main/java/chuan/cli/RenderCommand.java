@@ -31,8 +31,8 @@ final class RenderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REPORT.json", description = "A report written by chuan scan -f json=FILE.")
     Path report;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", required = true,
-            description = "Format to write (repeatable): console, json, sarif, junit, csv, markdown, html.")
+    @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", required = true, completionCandidates = Completions.Formats.class,
+            description = "Format to write (repeatable): ${COMPLETION-CANDIDATES}.")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--no-color", description = "No colour in the console format.")

@@ -52,7 +52,7 @@ final class ScanCommand implements Callable<Integer> {
     List<String> profiles = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", completionCandidates = Completions.Formats.class,
-            description = "Report format (repeatable): console, json, sarif, junit, csv, markdown, html. Without =FILE it goes "
+            description = "Report format (repeatable): ${COMPLETION-CANDIDATES}. Without =FILE it goes "
                     + "to standard output (at most one). Default: console.")
     List<String> formats = new ArrayList<>();
 
@@ -177,22 +177,21 @@ final class ScanCommand implements Callable<Integer> {
         List<AuditListener> listeners = new ArrayList<>();
         boolean stdoutTaken = outputs.stream().anyMatch(o -> o.file() == null);
         if (!quiet && !stdoutTaken && outputs.stream().noneMatch(o -> o.format() == chuan.report.ReportFormat.CONSOLE)) {
-            listeners.add(new ConsoleReport(out, Terminal.color(noColor)));
+            listeners.add(new ConsoleReport(out, Terminal.color(noColor), false)); // errors go to standard error (ErrorPrinter)
         }
         // --max-examples 0 with a CSV report: every violation streams to the CSV; the other reports keep
         // the default number of examples unless they too need every one
         chuan.report.StreamingCsvReport streamed = null;
         int engineExamples = maxExamples;
         for (OutputSpec o : outputs) {
-            if (o.format() == chuan.report.ReportFormat.CSV && maxExamples == 0 && o.file() != null && streamed == null) {
+            if (o.format().streamsEveryViolation() && maxExamples == 0 && o.file() != null && streamed == null) {
                 Outputs.ReportFile csv = files.file(o.output());
                 streamed = new chuan.report.StreamingCsvReport(csv);
                 listeners.add(Outputs.guarded(streamed, csv));
-                boolean othersNeedAll = outputs.stream().anyMatch(x -> x.format() != chuan.report.ReportFormat.CSV
-                        && x.format() != chuan.report.ReportFormat.CONSOLE && x.format() != chuan.report.ReportFormat.MARKDOWN);
+                boolean othersNeedAll = outputs.stream().anyMatch(x -> x.format() != o.format() && x.format().wantsEveryViolation());
                 engineExamples = othersNeedAll ? 0 : 20;
             } else {
-                listeners.add(files.listener(o, out, !quiet && Terminal.color(noColor)));
+                listeners.add(files.listener(o, out, !quiet && Terminal.color(noColor), false));
             }
         }
         listeners.add(0, files.inputGuard()); // first: it decides before any report file is opened
