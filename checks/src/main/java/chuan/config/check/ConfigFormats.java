@@ -1,16 +1,17 @@
 package chuan.config.check;
 
 import chuan.config.ConfigFormat;
-import chuan.config.apache.ApacheFormat;
+import chuan.config.KeyLookupFormat;
+import chuan.config.apache.ApacheConfig;
 import chuan.config.files.FileFormat;
 import chuan.config.files.SecretsFormat;
-import chuan.config.linux.JournaldFormat;
 import chuan.config.linux.LoginDefsFormat;
-import chuan.config.linux.LogrotateFormat;
-import chuan.config.linux.NtpFormat;
+import chuan.config.linux.LogrotateConfig;
+import chuan.config.linux.NtpConfig;
 import chuan.config.linux.PamFormat;
-import chuan.config.linux.ShellFormat;
+import chuan.config.linux.ShellProfile;
 import chuan.config.linux.SysctlFormat;
+import chuan.config.linux.SystemdConf;
 import chuan.config.nginx.NginxFormat;
 import chuan.config.sshd.SshdFormat;
 import java.util.HashSet;
@@ -29,14 +30,20 @@ public final class ConfigFormats {
     private static final ConfigFormats BUILT_IN = new ConfigFormats(List.of(
             new SshdFormat(),
             new NginxFormat(),
-            new ApacheFormat(),
+            // Apache httpd 2.4, Debian's or Red Hat's layout (it reads the version for <IfVersion> from the root itself)
+            new KeyLookupFormat("apache", List.of("etc/apache2/apache2.conf", "etc/httpd/conf/httpd.conf"), ApacheConfig::read),
             new SysctlFormat(),
             new LoginDefsFormat(),
             new PamFormat(),
-            new JournaldFormat(),
-            new LogrotateFormat(),
-            new NtpFormat(),
-            new ShellFormat(),
+            // systemd-journald: journald.conf and its drop-ins, as systemd.conf(5) orders them
+            new KeyLookupFormat("journald", List.of("etc/systemd/journald.conf"),
+                    root -> SystemdConf.read(root, "journald", SystemdConf.JOURNALD)),
+            new KeyLookupFormat("logrotate", List.of("etc/logrotate.conf"), LogrotateConfig::read),
+            // time synchronisation: chrony, else ntpd or ntpsec, else systemd-timesyncd
+            new KeyLookupFormat("ntp", List.of("etc/chrony/chrony.conf", "etc/chrony.conf", "etc/systemd/timesyncd.conf",
+                    "etc/ntp.conf", "etc/ntpsec/ntp.conf"), NtpConfig::read),
+            // login shells' profile: plain assignments in /etc/profile, bash.bashrc and profile.d (the shell is not run)
+            new KeyLookupFormat("shell", List.of("etc/profile"), ShellProfile::read),
             FileFormat.PROPERTIES,
             FileFormat.YAML,
             FileFormat.JSON,
