@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One rule's metadata, loaded from the rule catalogue; the single source of truth that
- * reports, {@code chuan explain} and the profile schema are built from.
+ * One rule's metadata, loaded from the rule catalogue: the single source of truth that reports,
+ * {@code chuan explain} and docs/rules.md are built from. Profiles name rules by id, checked
+ * against the catalogue when they load (the profile schema does not list them).
  */
 public record Rule(
         String id,
