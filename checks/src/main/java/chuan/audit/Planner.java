@@ -1,11 +1,11 @@
 package chuan.audit;
 
 import chuan.model.AuditError;
-import chuan.profile.DataFormat;
 import chuan.profile.Profile;
 import chuan.profile.ProfileException;
 import chuan.profile.ProfileProblem;
 import chuan.profile.ProfileRegistry;
+import chuan.source.DataSources;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -149,7 +149,7 @@ final class Planner {
                     List<Profile> applies = new ArrayList<>();
                     for (Profile p : candidates) {
                         boolean matches = p.appliesTo().isEmpty()
-                                ? explicit && DataFormat.fromFileName(rel).isPresent()
+                                ? explicit && DataSources.builtIn().recognise(rel).isPresent()
                                 : Globs.anyMatches(p.appliesTo(), rel);
                         if (matches) {
                             applies.add(p);

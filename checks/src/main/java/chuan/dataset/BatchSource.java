@@ -3,7 +3,7 @@ package chuan.dataset;
 import java.io.IOException;
 import java.util.List;
 
-/** Produces the batches of one file on the reader thread. */
+/** Produces the batches of one file on the reader thread: what a {@link SourceReader} opens. */
 interface BatchSource {
 
     /** Reads the header: its names, or null when the format has none. */
@@ -17,5 +17,30 @@ interface BatchSource {
 
     default List<String> unknownMembers() {
         return List.of();
+    }
+
+    /** After {@link #open()}: the line the header starts on (after any skipped rows). */
+    default long headerLine() {
+        return 1;
+    }
+
+    /** After {@link #open()}: bad quoting found in the header. */
+    default List<CsvChunkParser.QuoteProblem> headerQuoteProblems() {
+        return List.of();
+    }
+
+    /** After {@link #open()}: the first record's number of fields, for a file with neither header nor columns; else -1. */
+    default int firstWidth() {
+        return -1;
+    }
+
+    /** The line ends counted while reading, for the line-endings check of a text table; null when they are not checked. */
+    default CsvChunker lineEnds() {
+        return null;
+    }
+
+    /** A new parser, for one validator, of chunks of lines this source leaves unparsed; null when batches come parsed or split by delimiter. */
+    default NdjsonChunkParser lineParser() {
+        return null;
     }
 }

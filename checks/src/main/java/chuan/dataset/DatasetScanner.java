@@ -1,18 +1,14 @@
 package chuan.dataset;
 
 import chuan.model.AuditError;
-import chuan.profile.DataFormat;
 import chuan.profile.Profile;
 import chuan.rules.RuleCatalog;
+import chuan.source.DataSource;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
-import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +30,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DatasetScanner {
 
-    private static final int BATCH = 1024;
     private static final int SNIFF = 8192;
 
     private final RuleCatalog catalog;
@@ -49,7 +44,7 @@ public final class DatasetScanner {
      */
     public DatasetOutcome scan(Path file, String displayPath, Profile profile, ScanOptions options) {
         // the format goes by the name the file was found under (a link's name, not its target's)
-        DataFormat format = profile.dataset().formatOf(nameOf(displayPath, file));
+        DataSource format = profile.dataset().formatOf(nameOf(displayPath, file));
         long bytes;
         try {
             java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
@@ -109,6 +104,14 @@ public final class DatasetScanner {
         } catch (IOException e) {
             return unreadable(displayPath, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** How the scanner reads a registered source: its descriptor says; one that does not is a fault in the build. */
+    static SourceReader reader(DataSource source) {
+        if (source instanceof SourceReader r) {
+            return r;
+        }
+        throw new IllegalStateException("data source " + source.label() + " is registered but the dataset scanner cannot read it");
     }
 
     /** Counts the bytes read, for progress. */
@@ -213,7 +216,7 @@ public final class DatasetScanner {
         private final Path file;
         private final String displayPath;
         private final Profile profile;
-        private final DataFormat format;
+        private final DataSource format;
         private final ScanOptions options;
         private final boolean bom;
         private ScanPlan plan;
@@ -221,19 +224,17 @@ public final class DatasetScanner {
         private InputProblem stopped;
         private final List<AuditError> errors = new ArrayList<>();
         private List<String> unknownMembers = List.of();
-        private List<String> ndjsonUnknown = List.of();
+        private List<String> validatorsUnknown = List.of();
         private final long fileBytes;
         CountingStream counted;
         /** A legacy encoding the profile declared: the file is read through it, and reported once. */
         chuan.standard.LegacyEncoding declaredLegacy;
         /** UTF-16, declared or recognised: the file is read as such, and reported once as not UTF-8. */
         Utf16.Detected utf16;
-        private CsvSource csv;
-        private List<CsvChunkParser.QuoteProblem> headerQuoteProblems = List.of();
-        private long headerLine = 1;
-        private int firstWidth = -1;
+        /** The batches being read: also what the header told, once opened. */
+        private BatchSource source;
 
-        Run(Path file, String displayPath, Profile profile, DataFormat format, ScanOptions options, boolean bom,
+        Run(Path file, String displayPath, Profile profile, DataSource format, ScanOptions options, boolean bom,
             long fileBytes) {
             this.file = file;
             this.fileBytes = fileBytes;
@@ -251,13 +252,9 @@ public final class DatasetScanner {
         }
 
         void execute(InputStream in) throws IOException {
-            boolean keepText = keepText();
-            BatchSource source = switch (format) {
-                case CSV, TSV -> csv = new CsvSource(in);
-                case NDJSON -> new NdjsonSource(in);
-                case JSON -> new RecordSource(new JsonArrayRecordReader(utf8(in),
-                        new JsonColumns(profile.dataset().columns()), keepText));
-            };
+            // the source's descriptor opens it: no choice by format here
+            source = reader(format).open(new Opening(in, profile.dataset(), profile.dataset().delimiterFor(format),
+                    commentBytes(), keepText()));
             List<String> header;
             try {
                 header = source.open();
@@ -278,8 +275,8 @@ public final class DatasetScanner {
                 profile.dataset().columns().forEach(c -> c.aliasesAndName().forEach(n -> known.add(chuan.profile.HeaderNames.normalise(n))));
                 header = header.stream().map(h -> known.contains(chuan.profile.HeaderNames.normalise(h)) ? h : chuan.model.Masking.name(h)).toList();
             }
-            plan = new ScanPlan(profile, format, header, options, firstWidth);
-            plan.headerLine = headerLine;
+            plan = new ScanPlan(profile, format, header, options, source.firstWidth());
+            plan.headerLine = source.headerLine();
             total = newTally();
             recordHeaderFindings();
             if (declaredLegacy != null) {
@@ -291,9 +288,10 @@ public final class DatasetScanner {
                         + "), not UTF-8; it was read as " + utf16.name(), true);
             }
             validateAll(source);
-            unknownMembers = format == DataFormat.NDJSON ? ndjsonUnknown : source.unknownMembers();
-            if (csv != null && stopped == null && (declaredLegacy == null || declaredLegacy.keepsLineEnds())) {
-                lineEndings(csv.chunker);
+            // members no column describes: found by the validators (JSON lines) or by the reader (a JSON array)
+            unknownMembers = validatorsUnknown.isEmpty() ? source.unknownMembers() : validatorsUnknown;
+            if (source.lineEnds() != null && stopped == null && (declaredLegacy == null || declaredLegacy.keepsLineEnds())) {
+                lineEndings(source.lineEnds());
             }
         }
 
@@ -339,164 +337,6 @@ public final class DatasetScanner {
                     names[expected] + " at the end of every line", message));
         }
 
-        private Reader utf8(InputStream in) {
-            return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        }
-
-        /** CSV/TSV: whole-record chunks, split into fields by the validators. */
-        private final class CsvSource implements BatchSource {
-            final CsvChunker chunker;
-            private final CsvChunkParser headerParser;
-            private long nextRow = 1;
-            /** A file without header or columns: its first record, read to learn the width, still to be checked. */
-            private CsvChunker.Chunk pending;
-
-            CsvSource(InputStream in) {
-                char delimiter = profile.dataset().delimiterFor(format);
-                byte[] comment = commentBytes();
-                this.chunker = new CsvChunker(in, delimiter, profile.dataset().quote(), profile.dataset().header(), comment);
-                this.headerParser = new CsvChunkParser(delimiter, profile.dataset().quote(), comment);
-            }
-
-            /** The next record that is not a comment, alone in its chunk; null at the end. */
-            private CsvChunker.Chunk nextRecord() throws IOException, InputProblem {
-                CsvChunker.Chunk c;
-                do {
-                    c = chunker.next(1);
-                } while (c != null && chunker.isComment(c));
-                return c;
-            }
-
-            @Override
-            public List<String> open() throws IOException, InputProblem {
-                chuan.profile.CsvDialect dialect = profile.dataset().dialect();
-                for (int k = 0; k < dialect.skipRows(); k++) {
-                    if (nextRecord() == null) {
-                        throw new InputProblem("DATA-NO-RECORDS", 0, 1, 1, k == 0 ? "the file is empty: no header and no records"
-                                : "the file has only " + k + " of the " + dialect.skipRows() + " rows to skip before the header");
-                    }
-                }
-                if (!profile.dataset().header()) {
-                    chunker.restartNumbering(1);
-                    if (profile.dataset().columns().isEmpty()) {
-                        pending = nextRecord();
-                        if (pending != null) {
-                            firstWidth = headerParser.header(pending).length;
-                        }
-                    }
-                    return null;
-                }
-                List<String[]> rows = new ArrayList<>();
-                for (int r = 0; r < dialect.headerRows(); r++) {
-                    CsvChunker.Chunk h = nextRecord();
-                    if (h == null) {
-                        if (r == 0) {
-                            throw new InputProblem("DATA-NO-RECORDS", 0, 1, 1, "the file is empty: no header and no records");
-                        }
-                        break;
-                    }
-                    if (r == 0) {
-                        headerLine = h.firstLine();
-                    }
-                    rows.add(headerParser.header(h));
-                    if (headerParser.badEncoding) {
-                        throw new CharacterCodingException();
-                    }
-                    if (headerQuoteProblems.isEmpty()) {
-                        headerQuoteProblems = headerParser.headerProblems();
-                    }
-                }
-                chunker.restartNumbering(1);
-                return HeaderRows.join(rows, dialect.headerJoin());
-            }
-
-            @Override
-            public RecordBatch next(long seq) throws IOException, InputProblem {
-                CsvChunker.Chunk c = pending != null ? pending : chunker.next(Integer.MAX_VALUE);
-                pending = null;
-                if (c == null) {
-                    return null;
-                }
-                nextRow = c.firstRow() + c.records();
-                return new RecordBatch(seq, c.records(), c);
-            }
-
-            @Override
-            public long nextRow() {
-                return profile.dataset().header() && nextRow == 1 ? 0 : nextRow;
-            }
-        }
-
-        /** NDJSON: chunks of whole lines, parsed by the validators. */
-        private final class NdjsonSource implements BatchSource {
-            private final CsvChunker chunker;
-            private long nextRow = 1;
-
-            NdjsonSource(InputStream in) {
-                // no delimiter and no quote: JSON strings cannot hold a raw line break, so lines are records
-                this.chunker = new CsvChunker(in, '\0', '\0', false);
-            }
-
-            @Override
-            public List<String> open() {
-                return null;
-            }
-
-            @Override
-            public RecordBatch next(long seq) throws IOException, InputProblem {
-                CsvChunker.Chunk c = chunker.next(Integer.MAX_VALUE);
-                if (c == null) {
-                    if (nextRow == 1) {
-                        throw new InputProblem("DATA-NO-RECORDS", 0, 1, 1, "the file is empty: no records");
-                    }
-                    return null;
-                }
-                nextRow = c.firstRow() + c.records();
-                return new RecordBatch(seq, c.records(), c);
-            }
-
-            @Override
-            public long nextRow() {
-                return nextRow;
-            }
-        }
-
-        /** JSON arrays: records parsed on the reader thread. */
-        private final class RecordSource implements BatchSource {
-            private final RecordReader reader;
-            private boolean more = true;
-
-            RecordSource(RecordReader reader) {
-                this.reader = reader;
-            }
-
-            @Override
-            public List<String> open() throws IOException, InputProblem {
-                return reader.open();
-            }
-
-            @Override
-            public RecordBatch next(long seq) throws IOException, InputProblem {
-                if (!more) {
-                    return null;
-                }
-                RecordBatch b = new RecordBatch(seq, BATCH);
-                more = reader.fill(b);
-                return b.size == 0 && !more ? null : b;
-            }
-
-            @Override
-            public long nextRow() {
-                return reader.nextRow();
-            }
-
-            @Override
-            public List<String> unknownMembers() {
-                return reader.unknownMembers();
-            }
-        }
-
         private Tally newTally() {
             Tally t = new Tally(plan.slots.size(), plan.columns.length, options.maxExamples(), options.revealPersonalData(),
                     options.fingerprints());
@@ -513,7 +353,7 @@ public final class DatasetScanner {
 
         private void recordHeaderFindings() {
             hitRecord("DATA-BOM", 0, 1, null, "no byte-order mark", "the file starts with a UTF-8 byte-order mark", bom);
-            for (CsvChunkParser.QuoteProblem p : headerQuoteProblems) {
+            for (CsvChunkParser.QuoteProblem p : source.headerQuoteProblems()) {
                 hitRecord("DATA-QUOTE", 0, p.line(), (int) p.column(), "quotes only around a whole field",
                         "in the header: " + p.message(), true);
             }
@@ -525,9 +365,9 @@ public final class DatasetScanner {
                 if (blank >= 0) {
                     total.violations[blank]++;
                     if (total.wantsExample(blank)) {
-                        total.examples.get(blank).add(new chuan.model.Violation(null, headerLine, h + 1, null, null,
+                        total.examples.get(blank).add(new chuan.model.Violation(null, plan.headerLine, h + 1, null, null,
                                 "a column name", "column " + (h + 1) + " has no name" + (title ? "; only column 1 has one: is line "
-                                + headerLine + " a title above the header? (declare skip-rows)" : "")));
+                                + plan.headerLine + " a title above the header? (declare skip-rows)" : "")));
                     }
                 }
             }
@@ -537,7 +377,7 @@ public final class DatasetScanner {
                     Slot s = plan.slots.get(dup);
                     total.violations[dup]++;
                     if (total.wantsExample(dup)) {
-                        total.examples.get(dup).add(new chuan.model.Violation(null, headerLine, d[1] + 1, plan.header.get(d[1]),
+                        total.examples.get(dup).add(new chuan.model.Violation(null, plan.headerLine, d[1] + 1, plan.header.get(d[1]),
                                 null, "unique column names", "same name as column " + (d[0] + 1) + " after normalisation"));
                     }
                     assert s != null;
@@ -549,7 +389,7 @@ public final class DatasetScanner {
                     total.violations[miss]++;
                     if (total.wantsExample(miss)) {
                         var spec = plan.columns[c].spec;
-                        total.examples.get(miss).add(new chuan.model.Violation(null, headerLine, null, spec.name(), null,
+                        total.examples.get(miss).add(new chuan.model.Violation(null, plan.headerLine, null, spec.name(), null,
                                 "a column named " + String.join(" or ", spec.aliasesAndName()), "required column is missing from the header"));
                     }
                 }
@@ -559,7 +399,7 @@ public final class DatasetScanner {
                 if (extra >= 0) {
                     total.violations[extra]++;
                     if (total.wantsExample(extra)) {
-                        total.examples.get(extra).add(new chuan.model.Violation(null, headerLine, h + 1, plan.header.get(h), null,
+                        total.examples.get(extra).add(new chuan.model.Violation(null, plan.headerLine, h + 1, plan.header.get(h), null,
                                 "a column described by the profile", "column is not described by profile " + profile.id()));
                     }
                 }
@@ -588,8 +428,7 @@ public final class DatasetScanner {
             List<Thread> threads = new ArrayList<>();
             char delimiter = profile.dataset().delimiterFor(format);
             for (int i = 0; i < workers; i++) {
-                NdjsonChunkParser ndjson = format == DataFormat.NDJSON
-                        ? new NdjsonChunkParser(new JsonColumns(profile.dataset().columns()), keepText()) : null;
+                NdjsonChunkParser ndjson = source.lineParser();
                 Validator v = new Validator(plan, newTally(), queue, sequencer, faults,
                         profile.dataset().jsonSchema(), new CsvChunkParser(delimiter, profile.dataset().quote(), commentBytes()), ndjson,
                         sink != null);
@@ -653,9 +492,7 @@ public final class DatasetScanner {
                 unknown.addAll(v.unknownMembers());
             }
             total.merge(ordered.tally);
-            if (format == DataFormat.NDJSON) {
-                ndjsonUnknown = List.copyOf(unknown);
-            }
+            validatorsUnknown = List.copyOf(unknown);
             if (faults.encodingSeen()) {
                 stop(encodingProblem(faults.badEncodingRow()));
             } else if (faults.problem() != null) {

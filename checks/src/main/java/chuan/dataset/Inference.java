@@ -4,8 +4,9 @@ import chuan.profile.Temporal;
 import chuan.profile.TemporalFormat;
 
 import chuan.profile.ColumnType;
-import chuan.profile.DataFormat;
 import chuan.profile.HeaderNames;
+import chuan.source.DataSource;
+import chuan.source.DataSources;
 import chuan.standard.ReferenceData;
 import chuan.standard.ValueType;
 import chuan.standard.Packs;
@@ -147,8 +148,8 @@ public final class Inference {
                     ? "is not a regular file (a device, FIFO or socket); not opened" : "no such file");
         }
         Inference inf = new Inference(asOf, ReferenceData.builtIn());
-        DataFormat format = DataFormat.fromFileName(file.getFileName().toString()).orElse(DataFormat.CSV);
-        if (format.isJson()) {
+        DataSource format = DataSources.builtIn().forName(file.getFileName().toString());
+        if (format.shape().isJson()) {
             inf.readJson(file, format, sample);
         } else {
             inf.readDelimited(file, format, sample);
@@ -210,7 +211,7 @@ public final class Inference {
         return i;
     }
 
-    private void readDelimited(Path file, DataFormat format, long sample) throws IOException {
+    private void readDelimited(Path file, DataSource format, long sample) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEAD);
@@ -218,7 +219,7 @@ public final class Inference {
         if (head.length == 0) {
             throw new IOException(file + ": the file is empty");
         }
-        dialect = DialectSniffer.sniff(head, head.length, format == DataFormat.TSV ? '\t' : ',', ReferenceData.builtIn());
+        dialect = DialectSniffer.sniff(head, head.length, format.delimiter(), ReferenceData.builtIn());
         if (dialect.encoding() != null) {
             structural.put("DATA-ENCODING", 1L);
         }
@@ -301,9 +302,9 @@ public final class Inference {
         }
     }
 
-    private void readJson(Path file, DataFormat format, long sample) throws IOException {
+    private void readJson(Path file, DataSource format, long sample) throws IOException {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        if (format == DataFormat.NDJSON) {
+        if (format.shape() == DataSource.Shape.JSON_LINES) {
             try (var lines = Files.lines(file)) {
                 for (String line : (Iterable<String>) lines::iterator) {
                     if (sample != 0 && records >= sample) {
@@ -528,7 +529,7 @@ public final class Inference {
         };
     }
 
-    private String yaml(Path file, String id, DataFormat format) {
+    private String yaml(Path file, String id, DataSource format) {
         StringBuilder y = new StringBuilder();
         y.append("# Drafted by `chuan infer` from ").append(comment(file.getFileName().toString())).append(" (").append(records)
                 .append(" records). Review every choice before relying on it.\n");
@@ -539,14 +540,16 @@ public final class Inference {
         rules(y);
         y.append("applies-to: [").append(quote("**/" + globLiteral(file.getFileName().toString()))).append("]\n");
         y.append("dataset:\n");
-        // a .tsv file that is not tab-separated is read as CSV with its own delimiter
-        boolean notTabs = format == DataFormat.TSV && dialect != null && dialect.delimiter() != '\t';
-        y.append("  format: ").append(notTabs ? DataFormat.CSV.label() : format.label()).append('\n');
+        // a delimited file not split by its format's own delimiter (a .tsv file that is not tab-separated) is
+        // drafted as the fallback, CSV, with its own delimiter
+        boolean notOwn = dialect != null && format.shape() == DataSource.Shape.DELIMITED && dialect.delimiter() != format.delimiter();
+        DataSource drafted = notOwn ? DataSources.builtIn().fallback() : format;
+        y.append("  format: ").append(drafted.label()).append('\n');
         if (dialect != null) {
             if (dialect.encoding() != null) {
                 y.append("  encoding: ").append(dialect.encoding()).append("   # the file is not UTF-8\n");
             }
-            char expected = format == DataFormat.TSV && !notTabs ? '\t' : ',';
+            char expected = drafted.delimiter();
             if (dialect.delimiter() != expected) {
                 y.append("  delimiter: ").append(quote(String.valueOf(dialect.delimiter()))).append('\n');
             }

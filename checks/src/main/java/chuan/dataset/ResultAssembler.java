@@ -39,7 +39,7 @@ final class ResultAssembler {
 
     List<Result> results(boolean complete, InputProblem stopped) {
         List<Result> out = new ArrayList<>();
-        if (plan.format.isJson() && !unknownMembers.isEmpty()) {
+        if (plan.format.shape().isJson() && !unknownMembers.isEmpty()) {
             int slot = plan.recordSlot("DATA-HEADER-EXTRA-COLUMN");
             if (slot >= 0) {
                 for (String m : unknownMembers) {

@@ -1,9 +1,9 @@
 package chuan.dataset;
 
 import chuan.profile.ColumnSpec;
-import chuan.profile.DataFormat;
 import chuan.profile.HeaderNames;
 import chuan.profile.Profile;
+import chuan.source.DataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Map;
 final class ScanPlan {
 
     final Profile profile;
-    final DataFormat format;
+    final DataSource format;
     final CompiledColumn[] columns;
     final int[] fileIndex;          // per profile column: index in the record array, -1 when absent
     final int width;                // expected fields per record, -1 when not checked (JSON)
@@ -58,12 +58,12 @@ final class ScanPlan {
         return -1;
     }
 
-    ScanPlan(Profile profile, DataFormat format, List<String> header, ScanOptions options) {
+    ScanPlan(Profile profile, DataSource format, List<String> header, ScanOptions options) {
         this(profile, format, header, options, -1);
     }
 
     /** {@code firstWidth}: the first record's number of fields, for a file with neither header nor columns. */
-    ScanPlan(Profile profile, DataFormat format, List<String> header, ScanOptions options, int firstWidth) {
+    ScanPlan(Profile profile, DataSource format, List<String> header, ScanOptions options, int firstWidth) {
         this.profile = profile;
         this.format = format;
         this.header = header;
@@ -73,7 +73,7 @@ final class ScanPlan {
         for (int i = 0; i < specs.size(); i++) {
             columns[i] = new CompiledColumn(specs.get(i), i, options.asOf(), options.reference());
         }
-        if (format.isJson()) {
+        if (format.shape().isJson()) {
             width = -1;
             for (int i = 0; i < fileIndex.length; i++) {
                 fileIndex[i] = i;
@@ -87,7 +87,7 @@ final class ScanPlan {
             width = header.size();
             bindHeader(specs);
         }
-        widthFromFirstRecord = !format.isJson() && header == null && specs.isEmpty();
+        widthFromFirstRecord = !format.shape().isJson() && header == null && specs.isEmpty();
         addRecordSlots();
         cellSlot = new int[columns.length][];
         boolean unique = false;
@@ -119,7 +119,7 @@ final class ScanPlan {
             for (int k = 0; k < n; k++) {
                 personalSlot[k] = slots.size();
                 String field = header != null ? header.get(k) : columns[k].spec.name();
-                slots.add(new Slot(personalData.rule(), null, null, field, format.isJson() ? null : k + 1, true));
+                slots.add(new Slot(personalData.rule(), null, null, field, format.locations().numbersColumns() ? k + 1 : null, true));
             }
             nameBirthSlot = slots.size();
             slots.add(new Slot(personalData.nameBirthDateRule(), null, null, null, null, true));
@@ -183,7 +183,7 @@ final class ScanPlan {
 
     private void addRecordSlots() {
         List<String> ids = new ArrayList<>(List.of("DATA-ENCODING", "DATA-BOM"));
-        if (format.isJson()) {
+        if (format.shape().isJson()) {
             ids.addAll(List.of("DATA-JSON-SYNTAX", "DATA-JSON-RECORD"));
             if (profile.dataset().jsonSchema() != null) {
                 ids.add("DATA-JSON-SCHEMA");
@@ -198,7 +198,7 @@ final class ScanPlan {
             }
             ids.add("DATA-RAGGED-ROW");
         }
-        if (format.isJson() && profile.dataset().reportExtraColumns() && !profile.dataset().columns().isEmpty()) {
+        if (format.shape().isJson() && profile.dataset().reportExtraColumns() && !profile.dataset().columns().isEmpty()) {
             ids.add("DATA-HEADER-EXTRA-COLUMN");
         }
         ids.addAll(List.of("DATA-BLANK-ROW", "DATA-NO-RECORDS"));
@@ -226,6 +226,6 @@ final class ScanPlan {
     }
 
     private Integer fileColumn(int column) {
-        return format.isJson() || fileIndex[column] < 0 ? null : fileIndex[column] + 1;
+        return !format.locations().numbersColumns() || fileIndex[column] < 0 ? null : fileIndex[column] + 1;
     }
 }

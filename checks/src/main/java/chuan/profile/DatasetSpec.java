@@ -1,5 +1,7 @@
 package chuan.profile;
 
+import chuan.source.DataSource;
+import chuan.source.DataSources;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,7 +11,7 @@ import java.util.List;
  * {@code dialect} is how a CSV/TSV file lays out its header and line ends.
  */
 public record DatasetSpec(
-        DataFormat format,
+        DataSource format,
         String encoding,
         boolean header,
         char delimiter,
@@ -27,19 +29,22 @@ public record DatasetSpec(
         dialect = dialect == null ? CsvDialect.DEFAULT : dialect;
     }
 
-    public DatasetSpec(DataFormat format, String encoding, boolean header, char delimiter, char quote, boolean reportExtraColumns,
+    public DatasetSpec(DataSource format, String encoding, boolean header, char delimiter, char quote, boolean reportExtraColumns,
                        Path jsonSchema, List<ColumnSpec> columns, List<MetricSpec> checks, boolean forbidPersonalData) {
         this(format, encoding, header, delimiter, quote, reportExtraColumns, jsonSchema, columns, checks, forbidPersonalData,
                 CsvDialect.DEFAULT);
     }
 
-    /** The format a file is read in: the profile's, else the file name's, else CSV. */
-    public DataFormat formatOf(String fileName) {
-        return format != null ? format : DataFormat.fromFileName(fileName).orElse(DataFormat.CSV);
+    /** The source a file is read as: the profile's format, else the one the file name says, else the fallback (CSV). */
+    public DataSource formatOf(String fileName) {
+        return format != null ? format : DataSources.builtIn().forName(fileName);
     }
 
-    /** The field delimiter in a file of that format: a TSV file is tab-separated unless the profile names another. */
-    public char delimiterFor(DataFormat fileFormat) {
-        return fileFormat == DataFormat.TSV && delimiter == ',' ? '\t' : delimiter;
+    /**
+     * The field delimiter in a file read as {@code source}: a delimited source's own (a tab for TSV)
+     * unless the profile names another than the default comma.
+     */
+    public char delimiterFor(DataSource source) {
+        return source.shape() == DataSource.Shape.DELIMITED && delimiter == ',' ? source.delimiter() : delimiter;
     }
 }

@@ -4,6 +4,8 @@ import chuan.profile.Temporal;
 import chuan.profile.TemporalFormat;
 import chuan.model.Severity;
 import chuan.rules.RuleCatalog;
+import chuan.source.DataSource;
+import chuan.source.DataSources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -190,7 +192,7 @@ public final class ProfileLoader {
         }
 
         private DatasetSpec dataset(JsonNode d) {
-            DataFormat format = d.has("format") ? DataFormat.fromLabel(d.get("format").asText()).orElseThrow() : null;
+            DataSource format = d.has("format") ? DataSources.builtIn().byLabel(d.get("format").asText()).orElseThrow() : null;
             String encoding = d.has("encoding") ? d.get("encoding").asText() : "UTF-8";
             if (encoding.equalsIgnoreCase("UTF-8") || encoding.equalsIgnoreCase("UTF8")) {
                 encoding = "UTF-8";
@@ -207,7 +209,7 @@ public final class ProfileLoader {
                     encoding = legacy.get().name();
                 }
             }
-            char defaultDelimiter = format == DataFormat.TSV ? '\t' : ',';
+            char defaultDelimiter = format != null && format.shape() == DataSource.Shape.DELIMITED ? format.delimiter() : ',';
             char delimiter = d.has("delimiter") ? dialectChar(d, "delimiter", defaultDelimiter) : defaultDelimiter;
             char quote = d.has("quote") ? dialectChar(d, "quote", '"') : '"';
             if (delimiter == quote) {

@@ -3,9 +3,9 @@ package chuan.synth;
 import chuan.dataset.UniqueIndex;
 import chuan.profile.ColumnSpec;
 import chuan.profile.ColumnType;
-import chuan.profile.DataFormat;
 import chuan.profile.DatasetSpec;
 import chuan.profile.Profile;
+import chuan.source.DataSource;
 import chuan.standard.ReferenceData;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -113,11 +113,11 @@ public final class Synthesizer {
     }
 
     public Summary write(long rows, double errorRate, long seed, String fileName, Writer data, Writer truth) throws IOException {
-        DataFormat format = profile.dataset().formatOf(fileName);
-        if (format == DataFormat.JSON) {
+        DataSource format = profile.dataset().formatOf(fileName);
+        if (format.shape() == DataSource.Shape.JSON_ARRAY) {
             throw new IllegalArgumentException("cannot write a JSON array; name the output .ndjson, .csv or .tsv");
         }
-        boolean asNdjson = format == DataFormat.NDJSON;
+        boolean asNdjson = format.shape() == DataSource.Shape.JSON_LINES;
         Random r = new Random(seed);
         int n = columns.size();
         String[] text = new String[n];

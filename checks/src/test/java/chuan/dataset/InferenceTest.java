@@ -62,7 +62,7 @@ class InferenceTest {
         Profile p = draftThatPasses(write("x.tsv", "a;b\n1;2\n3;4\n"));
         assertThat(p.dataset().format().label()).isEqualTo("csv");
         assertThat(p.dataset().delimiter()).isEqualTo(';');
-        assertThat(draftThatPasses(write("y.tsv", "a\tb\n1\t2\n")).dataset().delimiterFor(chuan.profile.DataFormat.TSV))
+        assertThat(draftThatPasses(write("y.tsv", "a\tb\n1\t2\n")).dataset().delimiterFor(chuan.source.DataSources.builtIn().byLabel("tsv").orElseThrow()))
                 .isEqualTo('\t');
     }
 

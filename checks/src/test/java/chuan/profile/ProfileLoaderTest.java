@@ -33,7 +33,7 @@ class ProfileLoaderTest {
         Profile p = loader.load(Path.of("src/test/resources/profiles/example-citizens.yaml"));
         assertThat(p.id()).isEqualTo("example.citizens");
         assertThat(p.appliesTo()).containsExactly("**/citizens*.csv");
-        assertThat(p.dataset().format()).isEqualTo(DataFormat.CSV);
+        assertThat(p.dataset().format().label()).isEqualTo("csv");
         assertThat(p.dataset().columns()).extracting(ColumnSpec::name)
                 .containsExactly("id", "full_name", "gender", "birth_date", "household_size", "email");
         ColumnSpec id = p.dataset().columns().get(0);
