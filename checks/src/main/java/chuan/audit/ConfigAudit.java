@@ -170,9 +170,9 @@ final class ConfigAudit {
     /** A control that fails when its program has no configuration at all (no time synchronisation). */
     private Outcome absent(Profile p, ConfigControl c) {
         String expected = show("/" + c.searchPaths().get(0));
-        Violation v = new Violation(null, null, null, c.key(), null, "a configuration in one of " + c.searchPaths(),
-                "no " + c.format().label() + " configuration found: looked for " + String.join(", ", c.searchPaths()),
-                fingerprints.key(c.key(), ""), null, expected);
+        Violation v = Violation.builder().field(c.key()).expected("a configuration in one of " + c.searchPaths())
+                .message("no " + c.format().label() + " configuration found: looked for " + String.join(", ", c.searchPaths()))
+                .key(fingerprints.key(c.key(), "")).file(expected).build();
         Result r = new Result(c.id(), c.title(), c.severity(), expected, c.key(), Status.FAIL, 1, 1, v.message(), List.of(v));
         Target t = new Target(expected, "config", c.format().label(), List.of(p.id()), null, 0, 0, Status.FAIL, List.of());
         return new Outcome(t, List.of(r), List.of());
@@ -186,8 +186,8 @@ final class ConfigAudit {
                 errors.add(new AuditError(AuditError.Kind.PROCESSING, show(p.file()), p.line() > 0 ? (long) p.line() : null, null,
                         p.message()));
             } else {
-                incomplete.add(new Violation(null, p.line() > 0 ? (long) p.line() : null, null, null, null, null, p.message(),
-                        fingerprints.key(p.file(), p.message()), null, show(p.file())));
+                incomplete.add(Violation.builder().line(p.line() > 0 ? (long) p.line() : null).message(p.message())
+                        .key(fingerprints.key(p.file(), p.message())).file(show(p.file())).build());
             }
         }
         List<Result> results = new ArrayList<>();

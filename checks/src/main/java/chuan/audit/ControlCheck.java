@@ -55,15 +55,15 @@ final class ControlCheck {
                 evidence = evidence == null ? describe(c.key(), value, s, c) + origin(c, s, set, stated, config) + " (" + where + ")" : evidence;
                 continue;
             }
-            failing.add(new Violation(null, set.from() == null ? null : (long) set.from().line(), null, c.key(),
-                    value == null ? null : mask(c, value), expect.describe(),
-                    describe(c.key(), value, s, c) + " " + why + origin(c, s, set, stated, config),
-                    fingerprints.key(c.key() + "|" + (s.scope() == null ? "" : s.scope()), value == null ? "" : value),
-                    null, set.from() != null ? show(set.from().file()) : show(config.mainFile())));
+            failing.add(Violation.builder().line(set.from() == null ? null : (long) set.from().line()).field(c.key())
+                    .value(value == null ? null : mask(c, value)).expected(expect.describe())
+                    .message(describe(c.key(), value, s, c) + " " + why + origin(c, s, set, stated, config))
+                    .key(fingerprints.key(c.key() + "|" + (s.scope() == null ? "" : s.scope()), value == null ? "" : value))
+                    .file(set.from() != null ? show(set.from().file()) : show(config.mainFile())).build());
         }
         if (scopes.isEmpty() && expect instanceof Expectation.Present) {
-            failing.add(new Violation(null, null, null, c.key(), null, expect.describe(), c.key() + " is not set anywhere read",
-                    fingerprints.key(c.key(), ""), null, show(config.mainFile())));
+            failing.add(Violation.builder().field(c.key()).expected(expect.describe()).message(c.key() + " is not set anywhere read")
+                    .key(fingerprints.key(c.key(), "")).file(show(config.mainFile())).build());
         }
         Status status = failing.isEmpty() ? Status.PASS : Status.FAIL;
         String message;

@@ -333,8 +333,8 @@ public final class DatasetScanner {
                     + "); the first, " + names[firstKind] + ", ends line " + firstLine
                     : "line ends are mixed (" + String.join(", ", seen) + "); the first " + names[firstKind] + " ends line "
                     + firstLine;
-            total.examples.get(slot).add(new chuan.model.Violation(null, firstLine, null, null, null,
-                    names[expected] + " at the end of every line", message));
+            total.examples.get(slot).add(chuan.model.Violation.builder().line(firstLine)
+                    .expected(names[expected] + " at the end of every line").message(message).build());
         }
 
         private Tally newTally() {
@@ -365,9 +365,10 @@ public final class DatasetScanner {
                 if (blank >= 0) {
                     total.violations[blank]++;
                     if (total.wantsExample(blank)) {
-                        total.examples.get(blank).add(new chuan.model.Violation(null, plan.headerLine, h + 1, null, null,
-                                "a column name", "column " + (h + 1) + " has no name" + (title ? "; only column 1 has one: is line "
-                                + plan.headerLine + " a title above the header? (declare skip-rows)" : "")));
+                        total.examples.get(blank).add(chuan.model.Violation.builder().line(plan.headerLine).column(h + 1)
+                                .expected("a column name").message("column " + (h + 1) + " has no name" + (title
+                                ? "; only column 1 has one: is line " + plan.headerLine + " a title above the header? (declare skip-rows)"
+                                : "")).build());
                     }
                 }
             }
@@ -377,8 +378,9 @@ public final class DatasetScanner {
                     Slot s = plan.slots.get(dup);
                     total.violations[dup]++;
                     if (total.wantsExample(dup)) {
-                        total.examples.get(dup).add(new chuan.model.Violation(null, plan.headerLine, d[1] + 1, plan.header.get(d[1]),
-                                null, "unique column names", "same name as column " + (d[0] + 1) + " after normalisation"));
+                        total.examples.get(dup).add(chuan.model.Violation.builder().line(plan.headerLine).column(d[1] + 1)
+                                .field(plan.header.get(d[1])).expected("unique column names")
+                                .message("same name as column " + (d[0] + 1) + " after normalisation").build());
                     }
                     assert s != null;
                 }
@@ -389,8 +391,9 @@ public final class DatasetScanner {
                     total.violations[miss]++;
                     if (total.wantsExample(miss)) {
                         var spec = plan.columns[c].spec;
-                        total.examples.get(miss).add(new chuan.model.Violation(null, plan.headerLine, null, spec.name(), null,
-                                "a column named " + String.join(" or ", spec.aliasesAndName()), "required column is missing from the header"));
+                        total.examples.get(miss).add(chuan.model.Violation.builder().line(plan.headerLine).field(spec.name())
+                                .expected("a column named " + String.join(" or ", spec.aliasesAndName()))
+                                .message("required column is missing from the header").build());
                     }
                 }
             }
@@ -399,8 +402,9 @@ public final class DatasetScanner {
                 if (extra >= 0) {
                     total.violations[extra]++;
                     if (total.wantsExample(extra)) {
-                        total.examples.get(extra).add(new chuan.model.Violation(null, plan.headerLine, h + 1, plan.header.get(h), null,
-                                "a column described by the profile", "column is not described by profile " + profile.id()));
+                        total.examples.get(extra).add(chuan.model.Violation.builder().line(plan.headerLine).column(h + 1)
+                                .field(plan.header.get(h)).expected("a column described by the profile")
+                                .message("column is not described by profile " + profile.id()).build());
                     }
                 }
             }
@@ -411,8 +415,8 @@ public final class DatasetScanner {
             if (when && slot >= 0) {
                 total.violations[slot]++;
                 if (total.wantsExample(slot)) {
-                    total.examples.get(slot).add(new chuan.model.Violation(row == 0 ? null : row, line == 0 ? null : line,
-                            column, null, null, expected, message));
+                    total.examples.get(slot).add(chuan.model.Violation.builder().row(row == 0 ? null : row)
+                            .line(line == 0 ? null : line).column(column).expected(expected).message(message).build());
                 }
             }
         }
@@ -532,8 +536,9 @@ public final class DatasetScanner {
             if (slot >= 0) {
                 total.violations[slot]++;
                 if (total.wantsExample(slot)) {
-                    total.examples.get(slot).add(new chuan.model.Violation(p.row == 0 ? null : p.row,
-                            p.line == 0 ? null : p.line, p.column == 0 ? null : (int) p.column, null, null, null, p.getMessage()));
+                    total.examples.get(slot).add(chuan.model.Violation.builder().row(p.row == 0 ? null : p.row)
+                            .line(p.line == 0 ? null : p.line).column(p.column == 0 ? null : (int) p.column).message(p.getMessage())
+                            .build());
                 }
             }
             String rowNote = p.row > 0 ? " (record " + p.row + ")" : "";

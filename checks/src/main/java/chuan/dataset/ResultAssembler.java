@@ -44,9 +44,10 @@ final class ResultAssembler {
             if (slot >= 0) {
                 for (String m : unknownMembers) {
                     total.violations[slot]++;
-                    total.examples.get(slot).add(new Violation(null, null, null,
-                            options.revealPersonalData() ? m : chuan.model.Masking.name(m), null,
-                            "a member described by the profile", "member is not described by profile " + plan.profile.id()));
+                    total.examples.get(slot).add(Violation.builder()
+                            .field(options.revealPersonalData() ? m : chuan.model.Masking.name(m))
+                            .expected("a member described by the profile").message("member is not described by profile " + plan.profile.id())
+                            .build());
                 }
             }
         }
@@ -54,8 +55,9 @@ final class ResultAssembler {
             int slot = plan.recordSlot("DATA-NO-RECORDS");
             if (slot >= 0) {
                 total.violations[slot]++;
-                total.examples.get(slot).add(new Violation(null, plan.header != null ? plan.headerLine : null, null, null, null,
-                        "at least one record", plan.header != null ? "the file has a header and no records" : "the file has no records"));
+                total.examples.get(slot).add(Violation.builder().line(plan.header != null ? plan.headerLine : null)
+                        .expected("at least one record")
+                        .message(plan.header != null ? "the file has a header and no records" : "the file has no records").build());
             }
         }
         if (plan.personalData != null) {
@@ -123,16 +125,17 @@ final class ResultAssembler {
             var byName = pd.byColumnName(field);
             if (byName.isPresent()) {
                 total.violations[slot]++;
-                total.examples.get(slot).add(new Violation(null, 1L, k + 1, field, null, "no personal data",
-                        "the column name announces " + describe(byName.get())));
+                total.examples.get(slot).add(Violation.builder().line(1L).column(k + 1).field(field)
+                        .expected("no personal data").message("the column name announces " + describe(byName.get())).build());
             }
             for (int d = 0; d < pd.detectors().size(); d++) {
                 long hits = k < total.pdHits.length ? total.pdHits[k][d] : 0;
                 if (hits > 0 && hits * 2 >= total.pdNonEmpty[k]) {
                     total.violations[slot] += hits;
-                    total.examples.get(slot).add(new Violation(total.pdFirstRow[k][d], total.pdFirstLine[k][d], k + 1, field,
-                            null, "no personal data", hits + " of " + total.pdNonEmpty[k] + " values are "
-                            + describe(pd.detectors().get(d).category())));
+                    total.examples.get(slot).add(Violation.builder().row(total.pdFirstRow[k][d])
+                            .line(total.pdFirstLine[k][d]).column(k + 1).field(field).expected("no personal data")
+                            .message(hits + " of " + total.pdNonEmpty[k] + " values are " + describe(pd.detectors().get(d).category()))
+                            .build());
                 }
             }
             if (pd.isNameColumn(field)) {
@@ -144,9 +147,9 @@ final class ResultAssembler {
         }
         if (nameColumn >= 0 && birthColumn >= 0 && plan.nameBirthSlot >= 0) {
             total.violations[plan.nameBirthSlot]++;
-            total.examples.get(plan.nameBirthSlot).add(new Violation(null, 1L, birthColumn + 1,
-                    plan.slots.get(plan.personalSlot[birthColumn]).field(), null, "no name together with a birth date",
-                    "names (column " + (nameColumn + 1) + ") with birth dates identify people"));
+            total.examples.get(plan.nameBirthSlot).add(Violation.builder().line(1L).column(birthColumn + 1)
+                    .field(plan.slots.get(plan.personalSlot[birthColumn]).field()).expected("no name together with a birth date")
+                    .message("names (column " + (nameColumn + 1) + ") with birth dates identify people").build());
         }
     }
 

@@ -66,8 +66,9 @@ final class Tally {
         if (wantsExample(slot) || pending != null) {
             String text = value == null ? null : value.toString();
             String shown = text != null && s.personal() && !reveal ? Masking.mask(text) : text;
-            Violation v = new Violation(row == 0 ? null : row, line == 0 ? null : line,
-                    s.fileColumn(), s.field(), shown, expected, message, text == null ? null : fingerprints.key(s.field(), text), null);
+            Violation v = Violation.builder().row(row == 0 ? null : row).line(line == 0 ? null : line).column(s.fileColumn())
+                    .field(s.field()).value(shown).expected(expected).message(message)
+                    .key(text == null ? null : fingerprints.key(s.field(), text)).build();
             if (wantsExample(slot)) {
                 examples.get(slot).add(v);
             }
@@ -92,8 +93,8 @@ final class Tally {
         duplicateRows++;
         boolean keep = cap == 0 || duplicateExamples.size() < cap;
         if (keep || pending != null) {
-            Violation v = new Violation(row, line, null, null, null, "a record not seen before",
-                    "repeats an earlier record field for field");
+            Violation v = Violation.builder().row(row).line(line).expected("a record not seen before")
+                    .message("repeats an earlier record field for field").build();
             if (keep) {
                 duplicateExamples.add(v);
             }

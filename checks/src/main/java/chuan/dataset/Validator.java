@@ -326,7 +326,8 @@ final class Validator implements Runnable {
             tally.violations[slot]++;
             return;
         }
-        tally.add(plan.slots.get(slot), slot, new Violation(row, line, column, null, null, expected, message));
+        tally.add(plan.slots.get(slot), slot, Violation.builder().row(row).line(line).column(column).expected(expected)
+                .message(message).build());
     }
 
     private void validateSchema(String text, long row, long line) {
@@ -339,10 +340,10 @@ final class Validator implements Runnable {
                     tally.violations[schemaSlot]++;
                     continue;
                 }
-                tally.add(plan.slots.get(schemaSlot), schemaSlot, new Violation(row, line, null,
-                        pointer.isEmpty() ? "/" : InputMessages.pointer(pointer),
-                        null, leaf.getKeyword() == null ? null : "schema keyword '" + leaf.getKeyword() + "'",
-                        InputMessages.schema(leaf.getErrorMessage())));
+                tally.add(plan.slots.get(schemaSlot), schemaSlot, Violation.builder().row(row).line(line)
+                        .field(pointer.isEmpty() ? "/" : InputMessages.pointer(pointer))
+                        .expected(leaf.getKeyword() == null ? null : "schema keyword '" + leaf.getKeyword() + "'")
+                        .message(InputMessages.schema(leaf.getErrorMessage())).build());
             }
         } catch (JSONException e) {
             record(syntaxSlot, row, line, "a JSON object", "malformed JSON: " + InputMessages.orgJson(e.getMessage()));

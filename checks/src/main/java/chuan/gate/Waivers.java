@@ -190,13 +190,14 @@ public final class Waivers {
             Entry e = entries.get(i);
             long line = Long.parseLong(e.source().substring(e.source().lastIndexOf(':') + 1));
             if (catalog.find(e.rule()).isEmpty() && !profileRules.contains(e.rule())) {
-                unknown.add(new Violation(null, line, null, e.rule(), null, "a rule id chuan knows", "no rule " + e.rule()));
+                unknown.add(Violation.builder().line(line).field(e.rule()).expected("a rule id chuan knows").message("no rule " + e.rule())
+                        .build());
             } else if (e.expires() != null && asOf.isAfter(e.expires())) {
-                expired.add(new Violation(null, line, null, e.rule(), null, "an expiry date not before " + asOf,
-                        "expired on " + e.expires() + (used[i] ? "; the findings it covered fail again" : "")));
+                expired.add(Violation.builder().line(line).field(e.rule()).expected("an expiry date not before " + asOf)
+                        .message("expired on " + e.expires() + (used[i] ? "; the findings it covered fail again" : "")).build());
             } else if (!used[i]) {
-                unused.add(new Violation(null, line, null, e.rule(), null, "a finding to waive",
-                        "matches no finding of " + e.rule() + " in " + String.join(", ", e.paths())));
+                unused.add(Violation.builder().line(line).field(e.rule()).expected("a finding to waive")
+                        .message("matches no finding of " + e.rule() + " in " + String.join(", ", e.paths())).build());
             }
         }
         return List.of(finding(catalog.get("CHUAN-WAIVER-EXPIRED"), expired),

@@ -24,13 +24,81 @@ public record Violation(
         String baselineState,
         String file) {
 
-    public Violation(Long row, Long line, Integer column, String field, String value, String expected, String message) {
-        this(row, line, column, field, value, expected, message, null, null, null);
+    /** A violation built by naming its parts: what is not named stays absent (null). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public Violation(Long row, Long line, Integer column, String field, String value, String expected, String message,
-                     String key, String baselineState) {
-        this(row, line, column, field, value, expected, message, key, baselineState, null);
+    /** Names the parts of a {@link Violation}; each setter returns the builder. */
+    public static final class Builder {
+        private Long row;
+        private Long line;
+        private Integer column;
+        private String field;
+        private String value;
+        private String expected;
+        private String message;
+        private String key;
+        private String file;
+
+        private Builder() {
+        }
+
+        /** The 1-based data record (header excluded). */
+        public Builder row(Long row) {
+            this.row = row;
+            return this;
+        }
+
+        /** The physical line: where the record starts, or where a configuration value was set. */
+        public Builder line(Long line) {
+            this.line = line;
+            return this;
+        }
+
+        /** The 1-based field index. */
+        public Builder column(Integer column) {
+            this.column = column;
+            return this;
+        }
+
+        /** The column name as written, a JSON Pointer, a configuration key or a rule id. */
+        public Builder field(String field) {
+            this.field = field;
+            return this;
+        }
+
+        /** The value, already masked when it is personal data or a secret. */
+        public Builder value(String value) {
+            this.value = value;
+            return this;
+        }
+
+        public Builder expected(String expected) {
+            this.expected = expected;
+            return this;
+        }
+
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        /** The keyed fingerprint a baseline knows the finding by ({@link Fingerprints}). */
+        public Builder key(String key) {
+            this.key = key;
+            return this;
+        }
+
+        /** The file that holds the finding when it is not the target itself. */
+        public Builder file(String file) {
+            this.file = file;
+            return this;
+        }
+
+        public Violation build() {
+            return new Violation(row, line, column, field, value, expected, message, key, null, file);
+        }
     }
 
     /** The file to point at: this violation's own, else the target's. */

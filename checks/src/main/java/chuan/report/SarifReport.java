@@ -142,8 +142,8 @@ public final class SarifReport implements AuditListener {
                 index.put(r.rule(), i);
                 rules.add(descriptor(catalog.describe(r.rule(), r.title(), r.severity()), r.severity()));
             }
-            List<Violation> where = r.examples().isEmpty() ? List.of(new Violation(null, 1L, null, r.field(), null, null,
-                    r.message())) : r.examples();
+            List<Violation> where = r.examples().isEmpty() ? List.of(Violation.builder().line(1L).field(r.field()).message(r.message())
+                    .build()) : r.examples();
             for (Violation v : where) {
                 results.add(new SarifResult(r.rule(), i, level(r.severity()), new Text(message(r, v)),
                         List.of(new Location(new PhysicalLocation(artifact(v.fileOr(r.target())),

@@ -53,9 +53,11 @@ class HostileTextTest {
 
     static AuditReport report() {
         String path = "data/" + HOSTILE + ".csv";
-        Violation value = new Violation(2L, 3L, 1, HOSTILE, HOSTILE, HOSTILE, HOSTILE);
-        Violation formula = new Violation(3L, 4L, 1, HOSTILE, FORMULA, "-1+2", "@SUM(A1:A9)");
-        Violation config = new Violation(null, 7L, null, HOSTILE, null, null, HOSTILE, null, null, "etc/" + HOSTILE);
+        Violation value = Violation.builder().row(2L).line(3L).column(1).field(HOSTILE).value(HOSTILE).expected(HOSTILE)
+                .message(HOSTILE).build();
+        Violation formula = Violation.builder().row(3L).line(4L).column(1).field(HOSTILE).value(FORMULA).expected("-1+2")
+                .message("@SUM(A1:A9)").build();
+        Violation config = Violation.builder().line(7L).field(HOSTILE).message(HOSTILE).file("etc/" + HOSTILE).build();
         Result failing = new Result("DATA-PATTERN", "Values match the declared pattern", Severity.HIGH, path, HOSTILE,
                 Status.FAIL, 9, 10, null, List.of(value, formula, config));
         Result custom = new Result("AGENCY-" + HOSTILE, HOSTILE, Severity.MEDIUM, path, null, Status.FAIL, 1, 1, HOSTILE,

@@ -27,7 +27,7 @@ class StreamingCsvReportTest {
         StreamingCsvReport report = new StreamingCsvReport(() -> out, temporary);
         report.auditStarted(List.of("people.csv"));
         ViolationSink sink = report.open("people.csv");
-        sink.accept("DATA-UNIQUE", "id", new Violation(11L, 12L, 1, "id", "0792******45", null, "value already used"));
+        sink.accept("DATA-UNIQUE", "id", Violation.builder().row(11L).line(12L).column(1).field("id").value("0792******45").message("value already used").build());
         assertThat(temporary).as("the rows wait in a temporary folder").isNotEmptyDirectory();
         return report;
     }
