@@ -87,7 +87,7 @@ public final class Audit {
                 request.baseline().file(), request.baseline().newViolations(), request.baseline().unchanged(),
                 request.baseline().fixed());
         Summary summary = new Summary(byStatus(results), failingBySeverity(results),
-                exit == ExitCode.PASSED ? "passed" : "failed", request.failOn().label(), exit.code(), counts);
+                exit == ExitCode.PASSED ? chuan.model.GateDecision.PASSED : chuan.model.GateDecision.FAILED, request.failOn().label(), exit.code(), counts);
         AuditReport report = new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool(TOOL_NAME, version),
                 started, Duration.between(started, Instant.now()).toMillis(), request.asOf(),
                 targets, results, errors, summary, request.fingerprints().id());
@@ -210,7 +210,7 @@ public final class Audit {
                 continue;
             }
             List<chuan.model.Violation> sorted = new ArrayList<>(r.examples());
-            sorted.sort(java.util.Comparator.comparing(v -> "unchanged".equals(v.baselineState())));
+            sorted.sort(java.util.Comparator.comparing(v -> v.baselineState() == chuan.model.BaselineState.UNCHANGED));
             out.add(r.againstBaseline(r.newViolations() == null ? 0 : r.newViolations(), sorted.subList(0, max)));
         }
         return out;

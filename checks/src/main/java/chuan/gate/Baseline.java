@@ -154,10 +154,10 @@ public final class Baseline {
                 Long left = remaining.get(k);
                 if (left != null && left > 0) {
                     remaining.put(k, left - 1);
-                    marked.add(v.withBaselineState("unchanged"));
+                    marked.add(v.withBaselineState(chuan.model.BaselineState.UNCHANGED));
                     unchanged++;
                 } else {
-                    marked.add(v.withBaselineState("new"));
+                    marked.add(v.withBaselineState(chuan.model.BaselineState.NEW));
                     newOnes++;
                 }
             }

@@ -6,12 +6,12 @@ import java.util.Map;
 public record Summary(
         Map<String, Long> byStatus,
         Map<String, Long> bySeverity,
-        String gate,
+        GateDecision gate,
         String failOn,
         int exitCode,
         BaselineCounts baseline) {
 
-    public Summary(Map<String, Long> byStatus, Map<String, Long> bySeverity, String gate, String failOn, int exitCode) {
+    public Summary(Map<String, Long> byStatus, Map<String, Long> bySeverity, GateDecision gate, String failOn, int exitCode) {
         this(byStatus, bySeverity, gate, failOn, exitCode, null);
     }
 

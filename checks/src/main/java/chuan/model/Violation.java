@@ -7,8 +7,8 @@ package chuan.model;
  * Pointer). Absent coordinates are {@code null}. {@code value} is already masked when personal.
  * {@code key} identifies the value without showing it (a short hash of field and value), so that a
  * baseline recognises the same finding after lines move: a keyed fingerprint ({@link Fingerprints}),
- * from which the value cannot be recovered without the project's secret; {@code baselineState} is {@code new} or
- * {@code unchanged} when the scan compared against a baseline. {@code file} is the file that holds
+ * from which the value cannot be recovered without the project's secret; {@code baselineState} is new or
+ * unchanged ({@link BaselineState}) when the scan compared against a baseline. {@code file} is the file that holds
  * the finding when it is not the target itself: a configuration's drop-in or included file (for a
  * default that applies, the file where the key should be set, with no line).
  */
@@ -21,7 +21,7 @@ public record Violation(
         String expected,
         String message,
         String key,
-        String baselineState,
+        BaselineState baselineState,
         String file) {
 
     /** A violation built by naming its parts: what is not named stays absent (null). */
@@ -112,7 +112,7 @@ public record Violation(
                 + (message == null ? "" : message);
     }
 
-    public Violation withBaselineState(String state) {
+    public Violation withBaselineState(BaselineState state) {
         return new Violation(row, line, column, field, value, expected, message, key, state, file);
     }
 }

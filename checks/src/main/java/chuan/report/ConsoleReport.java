@@ -183,7 +183,7 @@ public final class ConsoleReport implements AuditListener {
             out.println("  baseline " + Inert.text(b.file()) + ": " + b.newViolations() + " new, " + b.unchanged() + " unchanged, "
                     + b.fixed() + " fixed");
         }
-        String gate = "failed".equals(report.summary().gate()) ? red("FAILED") : green("PASSED");
+        String gate = report.summary().gate() == chuan.model.GateDecision.FAILED ? red("FAILED") : green("PASSED");
         out.println(bold("Gate") + ": " + gate + " (--fail-on " + report.summary().failOn() + "), exit code "
                 + report.summary().exitCode() + ": " + reason(report));
         out.flush();

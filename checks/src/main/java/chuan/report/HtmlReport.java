@@ -80,7 +80,7 @@ public final class HtmlReport implements AuditListener {
     }
 
     private void page(XMLStreamWriter w, AuditReport report) throws XMLStreamException {
-        boolean passed = "passed".equals(report.summary().gate());
+        boolean passed = report.summary().gate() == chuan.model.GateDecision.PASSED;
         w.writeStartElement("html");
         w.writeAttribute("lang", "en");
         w.writeStartElement("head");
@@ -338,7 +338,7 @@ public final class HtmlReport implements AuditListener {
             sb.append("; expected ").append(v.expected());
         }
         if (v.baselineState() != null) {
-            sb.append(" [").append(v.baselineState()).append(']');
+            sb.append(" [").append(v.baselineState().label()).append(']');
         }
         return sb.toString();
     }

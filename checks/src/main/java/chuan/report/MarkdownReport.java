@@ -33,7 +33,7 @@ public final class MarkdownReport implements AuditListener {
     @Override
     public void auditFinished(AuditReport report) throws IOException {
         StringBuilder md = new StringBuilder();
-        boolean passed = "passed".equals(report.summary().gate());
+        boolean passed = report.summary().gate() == chuan.model.GateDecision.PASSED;
         md.append("## chuan audit: ").append(passed ? "passed" : "FAILED").append("\n\n");
         md.append("Gate `--fail-on ").append(report.summary().failOn()).append("`, exit code ")
                 .append(report.summary().exitCode()).append("; ").append(report.targets().size()).append(" target(s), as of ")

@@ -148,7 +148,7 @@ public final class SarifReport implements AuditListener {
                 results.add(new SarifResult(r.rule(), i, level(r.severity()), new Text(message(r, v)),
                         List.of(new Location(new PhysicalLocation(artifact(v.fileOr(r.target())),
                                 new Region(v.line() == null || v.line() < 1 ? 1 : v.line(), v.column())))),
-                        Map.of("chuanFinding/v1", fingerprint(r, v)), suppressed, v.baselineState()));
+                        Map.of("chuanFinding/v1", fingerprint(r, v)), suppressed, v.baselineState() == null ? null : v.baselineState().label()));
             }
         }
         List<Notification> execution = new ArrayList<>();

@@ -49,7 +49,7 @@ class AuditTest {
         assertThat(r.targets()).extracting(Target::path)
                 .containsExactly(dir + "/people-b.csv", dir + "/sub/people-a.csv");
         assertThat(r.summary().exitCode()).isZero();
-        assertThat(r.summary().gate()).isEqualTo("passed");
+        assertThat(r.summary().gate()).isEqualTo(chuan.model.GateDecision.PASSED);
     }
 
     @Test
@@ -87,7 +87,7 @@ class AuditTest {
         AuditReport r = run(List.of(FIXTURES.resolve("people-invalid-utf8.csv")), List.of(FIXTURES.resolve("people.yaml").toString()),
                 FailOn.NEVER);
         assertThat(r.summary().exitCode()).isEqualTo(3);
-        assertThat(r.summary().gate()).isEqualTo("failed");
+        assertThat(r.summary().gate()).isEqualTo(chuan.model.GateDecision.FAILED);
         assertThat(r.targets().get(0).status()).isEqualTo(Status.ERROR);
     }
 

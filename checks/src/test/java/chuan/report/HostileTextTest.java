@@ -77,7 +77,7 @@ class HostileTextTest {
         for (Severity s : Severity.values()) {
             bySeverity.put(s.label(), 1L);
         }
-        Summary summary = new Summary(byStatus, bySeverity, "failed", "low", 3,
+        Summary summary = new Summary(byStatus, bySeverity, chuan.model.GateDecision.FAILED, "low", 3,
                 new Summary.BaselineCounts(HOSTILE, 1, 1, 1));
         return new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool("chuan", "0.0.0-test"),
                 Instant.parse("2026-01-01T00:00:00Z"), 5, LocalDate.of(2026, 1, 1), List.of(target),

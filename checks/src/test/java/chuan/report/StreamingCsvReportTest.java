@@ -49,7 +49,7 @@ class StreamingCsvReportTest {
         StreamingCsvReport report = streaming(out);
         report.auditFinished(new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool("chuan", "test"), Instant.EPOCH, 0,
                 LocalDate.of(2026, 11, 27), List.of(), List.of(), List.of(),
-                new Summary(Map.of(), Map.of(), "passed", "low", 0), "key"));
+                new Summary(Map.of(), Map.of(), chuan.model.GateDecision.PASSED, "low", 0), "key"));
         assertThat(temporary).isEmptyDirectory();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("target,rule,severity,status,");
         report.close();

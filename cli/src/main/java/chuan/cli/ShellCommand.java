@@ -203,7 +203,7 @@ final class ShellCommand implements Callable<Integer> {
         }
         var s = last.summary();
         out.printf("Last scan: %d target(s), as of %s, %d result(s): %s. Gate: %s (exit %d, fail on %s).%n",
-                last.targets().size(), last.asOf(), last.results().size(), s.byStatus(), s.gate().toUpperCase(java.util.Locale.ROOT),
+                last.targets().size(), last.asOf(), last.results().size(), s.byStatus(), s.gate().label().toUpperCase(java.util.Locale.ROOT),
                 s.exitCode(), s.failOn());
         List<Result> failing = last.results().stream().filter(r -> r.status() == Status.FAIL)
                 .sorted(Comparator.comparingLong(Result::violations).reversed()).toList();

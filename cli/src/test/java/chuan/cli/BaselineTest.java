@@ -46,7 +46,7 @@ class BaselineTest {
         assertThat(report2.results()).filteredOn(r -> r.status() == Status.FAIL && r.newViolations() != null && r.newViolations() > 0)
                 .singleElement().satisfies(r -> {
                     assertThat(r.rule()).isEqualTo("DATA-ENUM");
-                    assertThat(Reports.firstExample(r).baselineState()).isEqualTo("new");
+                    assertThat(Reports.firstExample(r).baselineState()).isEqualTo(chuan.model.BaselineState.NEW);
                     assertThat(Reports.firstExample(r).row()).isEqualTo(1);
                 });
     }
