@@ -4,33 +4,26 @@ import chuan.model.AuditError;
 import chuan.profile.Profile;
 import chuan.rules.RuleCatalog;
 import chuan.source.DataSource;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Audits one dataset file against one profile in a single streaming pass: the calling thread
- * reads and splits records into batches, validator threads check them in parallel, and an
- * in-order stage handles what depends on record order (uniqueness, repeated records).
+ * Audits one dataset file against one profile in a single streaming pass, in three steps: the
+ * file is opened as text ({@link OpenedTextFile}: what it is, its encoding, its fingerprint), its
+ * source is chosen ({@link chuan.source.DataSource}, by the profile or the file's name) and opened
+ * into batches of records, and the workers run: the calling thread reads and splits records into
+ * batches, validator threads check them in parallel, and an in-order stage handles what depends on
+ * record order (uniqueness, repeated records).
  */
 public final class DatasetScanner {
-
-    private static final int SNIFF = 8192;
 
     private final RuleCatalog catalog;
 
@@ -45,57 +38,15 @@ public final class DatasetScanner {
     public DatasetOutcome scan(Path file, String displayPath, Profile profile, ScanOptions options) {
         // the format goes by the name the file was found under (a link's name, not its target's)
         DataSource format = profile.dataset().formatOf(nameOf(displayPath, file));
-        long bytes;
-        try {
-            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
-                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            if (a.isSymbolicLink()) {
-                // planned as the file itself: a link now is one swapped in since, which may lead anywhere
-                return unreadable(displayPath, "became a symbolic link after it was found; not read");
-            }
-            if (!a.isRegularFile()) {
-                // a FIFO would block the scan until a writer came, a device would never end: never opened
-                return unreadable(displayPath, a.isDirectory() ? "is a directory" : "is not a regular file (a device, FIFO or "
-                        + "socket); not opened");
-            }
-            bytes = a.size();
-        } catch (IOException e) {
-            return unreadable(displayPath, "cannot read: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                    : e.getMessage()));
-        }
-        javax.crypto.Mac sha = options.fingerprints().fileDigest();
-        try (InputStream raw = Files.newInputStream(file, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-             CountingStream counted = new CountingStream(new BufferedInputStream(raw, 1 << 16));
-             MacStream digest = new MacStream(counted, sha);
-             PushbackInputStream in = new PushbackInputStream(digest, SNIFF)) {
-            String declared = profile.dataset().encoding();
-            byte[] head = in.readNBytes(SNIFF);
-            in.unread(head);
-            Utf16.Detected utf16 = Utf16.detect(head, head.length, chuan.standard.Encodings.utf16(declared));
-            boolean bom = false;
-            if (utf16 != null) {
-                in.skipNBytes(utf16.bomLength());
-            } else {
-                String binary = sniffBinary(head);
-                if (binary != null) {
-                    return unreadable(displayPath, binary);
-                }
-                bom = skipBom(in);
-            }
-            Run run = new Run(file, displayPath, profile, format, options, bom, bytes);
-            run.counted = counted;
-            if (utf16 != null) {
-                run.utf16 = utf16;
-                run.execute(new Utf8Stream(Utf16.reader(in, utf16.charset())));
-            } else if (declared != null && !declared.equals("UTF-8")) {
-                chuan.standard.LegacyEncoding legacy = chuan.standard.Encodings.byName(declared, options.reference()).orElseThrow();
-                run.declaredLegacy = legacy;
-                run.execute(new Utf8Stream(legacy.decode(in)));
-            } else {
-                run.execute(in);
-            }
-            drain(digest);
-            return run.outcome(bytes, chuan.model.Fingerprints.finish(sha));
+        try (OpenedTextFile opened = OpenedTextFile.open(file, profile.dataset().encoding(), options)) {
+            Run run = new Run(file, displayPath, profile, format, options, opened.bom(), opened.bytes());
+            run.opened = opened;
+            run.utf16 = opened.utf16();
+            run.declaredLegacy = opened.legacy();
+            run.execute(opened.text());
+            return run.outcome(opened.bytes(), opened.fingerprint());
+        } catch (OpenedTextFile.Refused e) {
+            return unreadable(displayPath, e.getMessage());
         } catch (java.nio.channels.ClosedByInterruptException e) {
             Thread.interrupted();
             throw new java.util.concurrent.CancellationException("scan of " + displayPath + " cancelled");
@@ -114,66 +65,9 @@ public final class DatasetScanner {
         throw new IllegalStateException("data source " + source.label() + " is registered but the dataset scanner cannot read it");
     }
 
-    /** Counts the bytes read, for progress. */
-    static final class CountingStream extends java.io.FilterInputStream {
-        private volatile long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-    }
-
-    private static void drain(InputStream in) throws IOException {
-        byte[] buf = new byte[1 << 16];
-        while (in.read(buf) >= 0) {
-            // the digest must cover the whole file even when reading stopped early
-        }
-    }
-
     private static DatasetOutcome unreadable(String path, String message) {
         return new DatasetOutcome(0, null, 0, false, List.of(),
                 List.of(new AuditError(AuditError.Kind.PROCESSING, path, null, null, message)));
-    }
-
-    /** A NUL byte in the first 8 KiB of a file that is not UTF-16 means this is not text: say so instead of a flood of errors. */
-    private static String sniffBinary(byte[] head) {
-        for (byte b : head) {
-            if (b == 0) {
-                return "binary file (it contains NUL bytes): not a CSV, TSV or JSON dataset";
-            }
-        }
-        return null;
-    }
-
-    private static boolean skipBom(PushbackInputStream in) throws IOException {
-        byte[] head = in.readNBytes(3);
-        if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            return true;
-        }
-        in.unread(head);
-        return false;
     }
 
     /** The last part of the path a file is shown as, or of the file itself when that is empty. */
@@ -181,34 +75,6 @@ public final class DatasetScanner {
         String d = displayPath.replace('\\', '/');
         String name = d.substring(d.lastIndexOf('/') + 1);
         return name.isEmpty() ? String.valueOf(file.getFileName()) : name;
-    }
-
-    /** Feeds every byte read to a keyed digest of the file. */
-    private static final class MacStream extends java.io.FilterInputStream {
-        private final javax.crypto.Mac mac;
-
-        MacStream(InputStream in, javax.crypto.Mac mac) {
-            super(in);
-            this.mac = mac;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                mac.update((byte) b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                mac.update(b, off, n);
-            }
-            return n;
-        }
     }
 
     /** One scan's state. */
@@ -226,7 +92,7 @@ public final class DatasetScanner {
         private List<String> unknownMembers = List.of();
         private List<String> validatorsUnknown = List.of();
         private final long fileBytes;
-        CountingStream counted;
+        OpenedTextFile opened;
         /** A legacy encoding the profile declared: the file is read through it, and reported once. */
         chuan.standard.LegacyEncoding declaredLegacy;
         /** UTF-16, declared or recognised: the file is read as such, and reported once as not UTF-8. */
@@ -465,14 +331,14 @@ public final class DatasetScanner {
                     }
                     seq++;
                     put(queue, batch);
-                    if (options.progress() != null && counted != null) {
+                    if (options.progress() != null && opened != null) {
                         long records = batch.chunk != null ? batch.chunk.firstRow() + batch.chunk.records() - 1
                                 : batch.size == 0 ? 0 : batch.rows[batch.size - 1];
                         long found = 0;
                         for (Validator v : validators) {
                             found += v.violationsSoFar();
                         }
-                        options.progress().advanced(displayPath, counted.count(), fileBytes, records, found);
+                        options.progress().advanced(displayPath, opened.bytesRead(), fileBytes, records, found);
                     }
                 }
             } finally {
