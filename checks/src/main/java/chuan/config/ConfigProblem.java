@@ -30,7 +30,12 @@ public record ConfigProblem(String file, int line, String message, boolean malfo
         return new ConfigProblem(file, line, message, true);
     }
 
+    /** Where the problem is; a problem of the whole file has no line. */
+    public chuan.model.Location location() {
+        return chuan.model.Location.inFile(file, line > 0 ? (long) line : null, null);
+    }
+
     public String oneLine() {
-        return file + (line > 0 ? ":" + line : "") + ": " + message;
+        return location().oneLine(message);
     }
 }

@@ -18,19 +18,13 @@ public record AuditError(Kind kind, String path, Long line, Long column, String 
         }
     }
 
+    /** Where the error is: the file, line and column. */
+    public Location location() {
+        return Location.inFile(path, line, column);
+    }
+
     /** {@code path:line:col: message}, the one-line form used on the console. */
     public String oneLine() {
-        StringBuilder sb = new StringBuilder();
-        if (path != null) {
-            sb.append(path);
-            if (line != null) {
-                sb.append(':').append(line);
-                if (column != null) {
-                    sb.append(':').append(column);
-                }
-            }
-            sb.append(": ");
-        }
-        return sb.append(message).toString();
+        return location().oneLine(message);
     }
 }

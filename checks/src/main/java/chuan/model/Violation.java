@@ -101,6 +101,11 @@ public record Violation(
         }
     }
 
+    /** Where the violation is, in {@code target} unless it names a file of its own. */
+    public Location location(String target) {
+        return new Location(fileOr(target), row, line, column == null ? null : (long) column, field);
+    }
+
     /** The file to point at: this violation's own, else the target's. */
     public String fileOr(String target) {
         return file != null ? file : target;
