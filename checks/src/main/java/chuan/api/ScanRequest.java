@@ -137,9 +137,4 @@ public final class ScanRequest {
         this.assumedVersions = new LinkedHashMap<>(versions);
         return this;
     }
-
-    /** Examples kept per result, as asked. */
-    public int maxExamples() {
-        return maxExamples;
-    }
 }
