@@ -35,8 +35,13 @@ public final class Audit {
     private final String version;
 
     public Audit(RuleCatalog catalog, String version) {
+        this(catalog, new ProfileRegistry(new ProfileLoader(catalog)), version);
+    }
+
+    /** An audit that finds built-in profiles in {@code registry} (one the caller keeps, so they are loaded once). */
+    public Audit(RuleCatalog catalog, ProfileRegistry registry, String version) {
         this.catalog = catalog;
-        this.registry = new ProfileRegistry(new ProfileLoader(catalog));
+        this.registry = registry;
         this.version = version;
     }
 

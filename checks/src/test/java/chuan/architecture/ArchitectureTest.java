@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * The layering of the engine, checked on its compiled classes: no two packages depend on each
  * other through any path (so any package can be understood, tested and replaced from the ones
  * below it), the engine never names a standards pack (packs are found through
- * {@code chuan.standard.Packs} only), and the library never reaches into the command line. Each
+ * {@code chuan.standard.Packs} only), the facade ({@code chuan.api}) sits on top (no engine class
+ * calls up into it), and the library never reaches into the command line. Each
  * rule is also run on planted violations (this package's {@code planted} classes), so a rule that
  * could never fail would fail here.
  */
@@ -34,6 +35,10 @@ class ArchitectureTest {
     static final ArchRule ENGINE_NAMES_NO_PACK = noClasses().that().resideOutsideOfPackage("chuan.standard.vn..")
             .should().dependOnClassesThat().resideInAPackage("chuan.standard.vn..");
 
+    /** The facade is the library's top: it calls the engine, never the other way round. */
+    static final ArchRule FACADE_ON_TOP = noClasses().that().resideOutsideOfPackage("chuan.api..")
+            .should().dependOnClassesThat().resideInAPackage("chuan.api..");
+
     /** The library knows nothing of picocli or the commands. */
     static final ArchRule LIBRARY_WITHOUT_CLI = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("chuan.cli..", "picocli..");
@@ -51,6 +56,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void noEngineClassCallsTheFacade() {
+        assertThat(ENGINE.stream().anyMatch(c -> c.getName().equals("chuan.api.Chuan"))).as("the facade is among the classes checked")
+                .isTrue();
+        FACADE_ON_TOP.check(ENGINE);
+    }
+
+    @Test
     void theLibraryDoesNotUseTheCommandLine() {
         LIBRARY_WITHOUT_CLI.check(ENGINE);
     }
@@ -63,5 +75,8 @@ class ArchitectureTest {
         EvaluationResult pack = ENGINE_NAMES_NO_PACK.evaluate(PLANTED);
         assertThat(pack.hasViolation()).isTrue();
         assertThat(pack.getFailureReport().toString()).contains("NamesThePack").contains("chuan.standard.vn.VnPack");
+        EvaluationResult facade = FACADE_ON_TOP.evaluate(PLANTED);
+        assertThat(facade.hasViolation()).isTrue();
+        assertThat(facade.getFailureReport().toString()).contains("UsesTheFacade").contains("chuan.api.Chuan");
     }
 }

@@ -1,22 +1,26 @@
 package chuan.cli;
 
+import chuan.api.Chuan;
 import chuan.model.Rule;
 import chuan.report.ReportFormat;
-import chuan.rules.RuleCatalog;
 import java.util.Arrays;
 import java.util.Iterator;
 
-/** Values offered by Tab in {@code chuan shell} (and listed by picocli's completion support). */
+/** Values offered by Tab in {@code chuan shell} (and listed by picocli's completion support), from the facade's registries. */
 final class Completions {
 
     private Completions() {
+    }
+
+    private static Chuan library() {
+        return new Chuan(VersionProvider.version());
     }
 
     /** The built-in profile ids. */
     static final class ProfileIds implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return ProfilesCommand.registry().builtIns().keySet().stream().sorted().iterator();
+            return library().builtInProfileIds().iterator();
         }
     }
 
@@ -24,7 +28,7 @@ final class Completions {
     static final class RuleIds implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return RuleCatalog.builtIn().all().stream().map(Rule::id).sorted().iterator();
+            return library().rules().stream().map(Rule::id).iterator();
         }
     }
 

@@ -1,24 +1,18 @@
 package chuan.cli;
 
+import chuan.api.Chuan;
+import chuan.api.ChuanException;
 import chuan.config.ConfigFormat;
 import chuan.config.ConfigProblem;
-import chuan.config.EffectiveRequest;
-import chuan.config.EffectiveView;
-import chuan.config.InstalledVersions;
-import chuan.config.SystemRoot;
 import chuan.gate.ExitCode;
 import chuan.report.Inert;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code chuan effective ROOT DAEMON}: the configuration a daemon really runs with, read offline
@@ -31,10 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Show the configuration a daemon really runs with, read from a system root, with the file:line "
                 + "of every value and the values it overrode or that were ignored.",
                 "${bundle:chuan.effective.formats}"})
-final class EffectiveCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class EffectiveCommand extends ChuanCommand {
 
     @Parameters(index = "0", paramLabel = "ROOT", description = "The directory audited as / (nothing outside it is read).")
     Path root;
@@ -52,8 +43,8 @@ final class EffectiveCommand implements Callable<Integer> {
             + "(docs/config-audits.md).")
     List<String> keys = new java.util.ArrayList<>();
 
-    @Option(names = "--reveal-personal-data", description = "Show the values of passwords, tokens and secrets (masked by default).")
-    boolean reveal;
+    @Mixin
+    SharedOptions.Reveal reveal;
 
     @Option(names = "--match", paramLabel = "SPEC", description = "sshd only: the configuration for one connection, as "
             + "sshd -T -C takes it: user=NAME,host=NAME,addr=IP[,laddr=IP,lport=PORT,rdomain=NAME] (Match blocks applied; "
@@ -64,10 +55,8 @@ final class EffectiveCommand implements Callable<Integer> {
             + "(/etc/tomcat10/server.xml).")
     String file;
 
-    @Option(names = "--assume-version", paramLabel = "PROGRAM=VERSION", split = ",",
-            description = "The program's version whose compiled-in defaults apply (nginx=1.22), instead of the one the "
-                    + "root's package database names. Repeatable.")
-    java.util.Map<String, String> assumedVersions = new java.util.LinkedHashMap<>();
+    @Mixin
+    SharedOptions.AssumedVersions assumed;
 
     /** A format shown by {@code chuan effective}, by its label ({@code login.defs} also as {@code login_defs}). */
     static final class FormatName implements picocli.CommandLine.ITypeConverter<ConfigFormat> {
@@ -79,45 +68,11 @@ final class EffectiveCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(root)) {
-            err.println(Inert.text("chuan: " + root + ": not a directory"));
-            return ExitCode.USAGE.code();
-        }
-        java.util.Optional<String> badVersion = InstalledVersions.checkAssumed(assumedVersions);
-        if (badVersion.isPresent()) {
-            err.println(Inert.text("chuan: --assume-version: " + badVersion.get()));
-            return ExitCode.USAGE.code();
-        }
-        SystemRoot system;
-        try {
-            system = new SystemRoot(root);
-        } catch (IOException e) {
-            err.println(Inert.text("chuan: " + root + ": cannot read: " + e.getMessage()));
-            return ExitCode.INPUT_ERROR.code();
-        }
-        EffectiveView view = daemon.effective().orElseThrow(); // the converter takes only formats it shows
-        if (match != null && !view.answersForConnection()) {
-            err.println("chuan: --match applies to " + String.join(", ", EffectiveFormats.labels(EffectiveFormats.all().stream()
-                    .filter(f -> f.effective().orElseThrow().answersForConnection()).toList())) + " only");
-            return ExitCode.USAGE.code();
-        }
-        boolean needsFile = view.needs() == EffectiveView.Needs.KEY_AND_FILE;
-        if (view.needs() != EffectiveView.Needs.NOTHING && (keys.isEmpty() || needsFile && file == null)) {
-            err.println(Inert.text("chuan: " + daemon.label() + " needs --key" + (needsFile ? " and --file" : "")
-                    + " (keys as written in config profiles: docs/config-audits.md)"));
-            return ExitCode.USAGE.code();
-        }
-        List<ConfigProblem> problems;
-        try {
-            problems = view.show(new EffectiveRequest(system, keys, file, service, match, assumedVersions, reveal),
-                    line -> out.println(Inert.text(line)));
-        } catch (EffectiveRequest.Invalid e) {
-            err.println(Inert.text("chuan: " + e.getMessage()));
-            return ExitCode.USAGE.code();
-        }
+    int execute() throws ChuanException {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        List<ConfigProblem> problems = chuan().effective(new Chuan.EffectiveQuery(root, daemon, keys, file, service, match,
+                assumed.versions, reveal.reveal), line -> out.println(Inert.text(line)));
         // what the daemon would refuse (or chuan could not read) makes the answer an input error, as in a scan
         boolean malformed = false;
         for (ConfigProblem p : problems) {

@@ -7,7 +7,8 @@ import java.util.ListResourceBundle;
 
 /**
  * The parts of {@code chuan effective}'s help that list formats, written from the registry
- * ({@link EffectiveFormats}); the command's annotations name them as {@code ${bundle:...}}.
+ * ({@link EffectiveFormats}); the command's annotations name them as {@code ${bundle:...}}. It also
+ * words the options the command shares with others ({@link SharedOptions}).
  */
 public final class EffectiveHelp extends ListResourceBundle {
 
@@ -22,6 +23,9 @@ public final class EffectiveHelp extends ListResourceBundle {
                     + ", and the file formats " + String.join(", ", files) + " (with --file)."},
             {"chuan.effective.daemon", String.join(", ", concat(whole, byKey)) + ", or a file format: " + String.join(", ", files) + "."},
             {"chuan.effective.whole", and(whole)},
+            {"chuan.reveal", "Show the values of passwords, tokens and secrets (masked by default)."},
+            {"chuan.assume-version", "The program's version whose compiled-in defaults apply (nginx=1.22), instead of the one the "
+                    + "root's package database names. Repeatable."},
         };
     }
 

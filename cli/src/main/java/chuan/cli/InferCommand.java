@@ -1,9 +1,9 @@
 package chuan.cli;
 
-import chuan.dataset.Inference;
+import chuan.api.Chuan;
+import chuan.api.ChuanException;
 import chuan.gate.ExitCode;
 import chuan.report.Inert;
-import chuan.standard.PersonalData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,20 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code chuan infer}: a first dataset profile drafted from the data, to review and keep. */
 @Command(name = "infer", description = "Draft a dataset profile from a CSV, TSV, JSON or NDJSON file.",
         mixinStandardHelpOptions = true)
-final class InferCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class InferCommand extends ChuanCommand {
 
     @Parameters(paramLabel = "DATASET", description = "The file to learn from.")
     Path dataset;
@@ -42,41 +36,41 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "The data's date, for date-dependent types such as province codes (default: today).")
     LocalDate asOf;
 
+    private Outputs.OutputFile draftFile;
+
     @Override
-    public Integer call() {
+    void validate() throws ChuanException {
         if (!Files.isRegularFile(dataset)) {
-            spec.commandLine().getErr().println("chuan: " + Inert.text(dataset + ": no such file"));
-            return ExitCode.USAGE.code();
+            throw usage(dataset + ": no such file");
         }
-        String profileId = id != null ? id : "draft." + PersonalData.fold(dataset.getFileName().toString()
-                .replaceAll("\\.[A-Za-z]+$", "")).replace('_', '-');
-        Outputs.OutputFile draftFile = output == null ? null : new Outputs.OutputFile("-o " + output, output);
+        draftFile = output == null ? null : new Outputs.OutputFile("-o " + output, output);
         String refused = draftFile == null ? null : Outputs.refusal(List.of(draftFile), List.of(dataset));
         if (refused != null) {
-            spec.commandLine().getErr().println("chuan: " + Inert.text(refused));
-            return ExitCode.USAGE.code();
+            throw usage(refused);
         }
-        String yaml;
+    }
+
+    @Override
+    int execute() throws ChuanException {
+        Chuan.Draft draft;
         try {
-            yaml = Inert.wellFormed(Inference.draft(dataset, profileId, sample, asOf == null ? LocalDate.now() : asOf));
+            draft = chuan().infer(dataset, id != null ? id : chuan().draftId(dataset), sample, asOf);
         } catch (IOException e) {
-            spec.commandLine().getErr().println("chuan: " + Inert.text(e.getMessage()));
-            return ExitCode.INPUT_ERROR.code();
+            throw ChuanException.input(e.getMessage());
         }
+        String yaml = Inert.wellFormed(draft.yaml());
         if (output == null) {
-            spec.commandLine().getOut().print(Inert.lines(yaml));
+            out().print(Inert.lines(yaml));
             return ExitCode.PASSED.code();
         }
-        Outputs files = new Outputs();
+        Outputs files = new Outputs(chuan());
         try (OutputStream out = files.file(draftFile).open()) {
             out.write(yaml.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             List<String> failed = files.failures();
-            spec.commandLine().getErr().println("chuan: " + Inert.text(failed.isEmpty() ? "-o " + output + ": " + e.getMessage()
-                    : failed.get(0)));
-            return ExitCode.USAGE.code();
+            throw usage(failed.isEmpty() ? "-o " + output + ": " + e.getMessage() : failed.get(0));
         }
-        spec.commandLine().getOut().println(Inert.text(output + ": drafted " + profileId + " from " + dataset));
+        out().println(Inert.text(output + ": drafted " + draft.id() + " from " + dataset));
         return ExitCode.PASSED.code();
     }
 }

@@ -1,7 +1,11 @@
 package chuan.cli;
 
+import chuan.api.Chuan;
+import chuan.api.ChuanException;
 import chuan.gate.ExitCode;
+import chuan.report.AuditListener;
 import chuan.report.Inert;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,7 +13,12 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code chuan} command: a thin picocli layer over the {@code checks} library. */
+/**
+ * The {@code chuan} command: a thin picocli layer over the library's facade ({@link Chuan}). One
+ * instance is one session's context, handed to every command through picocli's root: the facade,
+ * the input stream the shell reads, and a listener told of every scan (the shell keeps the last
+ * report with it). Nothing is static.
+ */
 @Command(name = "chuan",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -20,8 +29,37 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n")
 public final class Main implements Runnable {
 
+    /** A listener that hears nothing: the default when no one asks to be told of scans. */
+    static final AuditListener NO_LISTENER = new AuditListener() {
+    };
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final Chuan chuan;
+    private final InputStream in;
+    private final AuditListener scanListener;
+
+    Main(Chuan chuan, InputStream in, AuditListener scanListener) {
+        this.chuan = chuan;
+        this.in = in;
+        this.scanListener = scanListener;
+    }
+
+    /** The library every command calls. */
+    Chuan chuan() {
+        return chuan;
+    }
+
+    /** Where the shell reads its commands when it is not on a terminal. */
+    InputStream in() {
+        return in;
+    }
+
+    /** Told of every scan of this session, after the reports (the shell keeps the last one). */
+    AuditListener scanListener() {
+        return scanListener;
+    }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -37,9 +75,14 @@ public final class Main implements Runnable {
 
     /** Runs one command line in-process and returns its exit code; tests call this. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, System.in, NO_LISTENER, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, the shell reading {@code in} and every scan told to {@code scanListener}. */
+    static int run(PrintWriter out, PrintWriter err, InputStream in, AuditListener scanListener, String... args) {
         int code;
         try {
-            CommandLine cl = commandLine(out, err);
+            CommandLine cl = commandLine(out, err, in, scanListener);
             code = cl.execute(args);
         } catch (VirtualMachineError | RuntimeException e) {
             // picocli hands on Errors (out of memory, stack overflow) raised in a command: still one line and exit 4
@@ -70,7 +113,11 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(out, err, System.in, NO_LISTENER);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in, AuditListener scanListener) {
+        CommandLine cl = new CommandLine(new Main(new Chuan(VersionProvider.version()), in, scanListener));
         cl.setOut(out);
         cl.setErr(err);
         Map<String, String> codes = new LinkedHashMap<>();
@@ -82,28 +129,43 @@ public final class Main implements Runnable {
         cl.setExitCodeExceptionMapper(ex -> ExitCode.USAGE.code());
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine c = ex.getCommandLine();
+            if (ex.getCause() instanceof Converters.Refused refused) {
+                // a typed option's bad value: the one line that names it, as every other refused option
+                c.getErr().println("chuan: " + Inert.text(refused.getMessage()));
+                return ExitCode.USAGE.code();
+            }
             c.getErr().println("chuan: " + Inert.text(ex.getMessage()));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.USAGE.code();
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof java.util.concurrent.CancellationException) {
-                c.getErr().println("chuan: " + Inert.text(ex.getMessage()));
-                return ExitCode.CANCELLED.code();
-            }
-            boolean debug = false; // --debug is the subcommand's option, not the top command's
-            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-                debug |= p.hasMatchedOption("--debug");
-            }
-            c.getErr().println("chuan: " + describe(ex) + (debug ? "" : " (run again with --debug for details)"));
-            if (debug) {
-                ex.printStackTrace(c.getErr());
-            }
-            return ExitCode.INTERNAL.code();
-        });
+        cl.setExecutionExceptionHandler(Main::exitCode);
         cl.getCommandSpec().usageMessage().adjustLineBreaksForWideCJKCharacters(true);
         cl.setUsageHelpWidth(80);
         return cl;
+    }
+
+    /**
+     * The one mapping from what a command threw to its exit code: the library's refusals with their
+     * own code and lines, Ctrl-C in the shell 130, anything else a bug (4, the stack trace with --debug).
+     */
+    private static int exitCode(Exception ex, CommandLine c, CommandLine.ParseResult parsed) {
+        if (ex instanceof ChuanException refused) {
+            refused.lines().forEach(line -> c.getErr().println("chuan: " + Inert.text(line)));
+            return refused.exitCode().code();
+        }
+        if (ex instanceof java.util.concurrent.CancellationException) {
+            c.getErr().println("chuan: " + Inert.text(ex.getMessage()));
+            return ExitCode.CANCELLED.code();
+        }
+        boolean debug = false; // --debug is the subcommand's option, not the top command's
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            debug |= p.hasMatchedOption("--debug");
+        }
+        c.getErr().println("chuan: " + describe(ex) + (debug ? "" : " (run again with --debug for details)"));
+        if (debug) {
+            ex.printStackTrace(c.getErr());
+        }
+        return ExitCode.INTERNAL.code();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package chuan.cli;
 
+import chuan.api.Chuan;
 import chuan.model.AuditError;
 import chuan.model.AuditReport;
 import chuan.model.Result;
@@ -8,7 +9,6 @@ import chuan.report.AuditListener;
 import chuan.report.ConsoleReport;
 import chuan.report.JsonReport;
 import chuan.report.ReportFormat;
-import chuan.rules.RuleCatalog;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,9 +46,15 @@ final class Outputs {
         }
     }
 
+    private final Chuan library;
     private final List<ReportFile> files = new ArrayList<>();
     /** Set when the audit read one of the outputs: then no report file is opened. */
     private String refused;
+
+    /** Report writers come from the facade, which knows the rules they name. */
+    Outputs(Chuan chuan) {
+        this.library = chuan;
+    }
 
     /** Why these outputs cannot be written (the first reason, one line), or null when they can. */
     static String refusal(List<OutputFile> outputs, List<Path> inputs) {
@@ -135,11 +141,11 @@ final class Outputs {
     AuditListener listener(OutputSpec o, PrintWriter out, boolean color, boolean listErrors) {
         if (o.file() == null) {
             return o.format() == ReportFormat.CONSOLE ? new ConsoleReport(out, color, listErrors)
-                    : o.format().listener(() -> new StdoutStream(out), RuleCatalog.builtIn());
+                    : library.report(o.format(), () -> new StdoutStream(out));
         }
         ReportFile f = file(o.output());
         AuditListener writer = o.format() == ReportFormat.CONSOLE ? new FileConsoleReport(f)
-                : o.format().listener(f, RuleCatalog.builtIn());
+                : library.report(o.format(), f);
         return guarded(writer, f);
     }
 

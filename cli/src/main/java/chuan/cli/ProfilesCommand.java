@@ -1,50 +1,29 @@
 package chuan.cli;
 
+import chuan.api.ChuanException;
 import chuan.gate.ExitCode;
 import chuan.profile.ColumnSpec;
 import chuan.profile.MetricSpec;
 import chuan.profile.Profile;
-import chuan.profile.ProfileException;
-import chuan.profile.ProfileLoader;
-import chuan.profile.ProfileProblem;
-import chuan.profile.ProfileRegistry;
 import chuan.report.Inert;
-import chuan.rules.RuleCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code chuan profiles}: list, show and check profiles. */
 @Command(name = "profiles",
         description = "List the built-in profiles and those in ./.chuan/profiles; show or check one.",
         mixinStandardHelpOptions = true,
         subcommands = {ProfilesCommand.Show.class, ProfilesCommand.Check.class})
-final class ProfilesCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    static ProfileRegistry registry() {
-        return new ProfileRegistry(new ProfileLoader(RuleCatalog.builtIn()));
-    }
+final class ProfilesCommand extends ChuanCommand {
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        ProfileRegistry registry = registry();
-        List<Profile> all = new ArrayList<>(registry.builtIns().values());
-        try {
-            all.addAll(registry.projectProfiles(Path.of(".")));
-        } catch (ProfileException e) {
-            e.problems().forEach(p -> spec.commandLine().getErr().println(Inert.text("chuan: " + p.oneLine())));
-            return ExitCode.USAGE.code();
-        }
+    int execute() throws ChuanException {
+        PrintWriter out = out();
+        List<Profile> all = chuan().profiles(Path.of("."));
         if (all.isEmpty()) {
             out.println("No profiles. Write one (see docs/profiles.md) and check it with 'chuan profiles check FILE'.");
             return ExitCode.PASSED.code();
@@ -59,10 +38,7 @@ final class ProfilesCommand implements Callable<Integer> {
     /** {@code chuan profiles show ID|FILE}. */
     @Command(name = "show", description = "Show a profile: what it applies to, its columns and checks.",
             mixinStandardHelpOptions = true)
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Show extends ChuanCommand {
         @Parameters(paramLabel = "ID|FILE", description = "A built-in or project profile id, or a profile file.")
         String selector;
 
@@ -70,18 +46,11 @@ final class ProfilesCommand implements Callable<Integer> {
         boolean markdown;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            ProfileRegistry registry = registry();
-            Profile p;
-            try {
-                p = registry.resolve(selector, registry.projectProfiles(Path.of(".")));
-            } catch (ProfileException e) {
-                e.problems().forEach(x -> spec.commandLine().getErr().println(Inert.text("chuan: " + x.oneLine())));
-                return ExitCode.USAGE.code();
-            }
+        int execute() throws ChuanException {
+            PrintWriter out = out();
+            Profile p = chuan().profile(selector, Path.of("."));
             if (markdown) {
-                out.print(Inert.lines(chuan.profile.ProfileDocs.markdown(p, RuleCatalog.builtIn())));
+                out.print(Inert.lines(chuan().profileMarkdown(p)));
                 return ExitCode.PASSED.code();
             }
             out.println(Inert.text(p.id() + " " + p.version() + " (" + p.kind().label() + "): " + p.title()));
@@ -167,32 +136,26 @@ final class ProfilesCommand implements Callable<Integer> {
     /** {@code chuan profiles check FILE}. */
     @Command(name = "check", description = "Validate profile files; errors are printed as file:line:col: message.",
             mixinStandardHelpOptions = true)
-    static final class Check implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Check extends ChuanCommand {
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "Profile files to validate.")
         List<Path> files;
 
         @Override
-        public Integer call() {
-            ProfileLoader loader = new ProfileLoader(RuleCatalog.builtIn());
+        int execute() {
             int code = ExitCode.PASSED.code();
             for (Path f : files) {
                 try {
-                    Profile p = loader.load(f);
+                    Profile p = chuan().checkProfile(f);
                     String what;
                     if (p.config() != null) {
                         what = p.config().controls().size() + " controls";
                     } else {
                         what = p.dataset().columns().size() + " columns, " + p.dataset().checks().size() + " dataset checks";
                     }
-                    spec.commandLine().getOut().println(Inert.text(f + ": ok (" + p.id() + " " + p.version() + ", " + what
-                            + ")"));
-                } catch (ProfileException e) {
-                    for (ProfileProblem problem : e.problems()) {
-                        spec.commandLine().getErr().println(Inert.text(problem.oneLine()));
-                    }
+                    out().println(Inert.text(f + ": ok (" + p.id() + " " + p.version() + ", " + what + ")"));
+                } catch (ChuanException e) {
+                    // every file is checked: its problems as file:line:col: message, without the program's name
+                    e.lines().forEach(line -> err().println(Inert.text(line)));
                     code = ExitCode.USAGE.code();
                 }
             }

@@ -1,7 +1,7 @@
 package chuan.cli;
 
-import chuan.audit.Audit;
-import chuan.audit.AuditRequest;
+import chuan.api.ChuanException;
+import chuan.api.ScanRequest;
 import chuan.gate.ExitCode;
 import chuan.gate.FailOn;
 import chuan.model.AuditError;
@@ -9,25 +9,19 @@ import chuan.model.AuditReport;
 import chuan.report.AuditListener;
 import chuan.report.ConsoleReport;
 import chuan.report.Inert;
-import chuan.report.JsonReport;
 import chuan.report.Listeners;
-import chuan.rules.RuleCatalog;
-import java.io.IOException;
-import java.io.OutputStream;
+import chuan.report.ReportFormat;
+import chuan.report.StreamingCsvReport;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code chuan scan}: audit files and directories and decide the gate. */
 @Command(name = "scan",
@@ -35,14 +29,9 @@ import picocli.CommandLine.Spec;
                 "Without -p, every built-in profile and every profile in a scanned directory's "
                         + ".chuan/profiles/ whose applies-to globs match a file is applied to it."},
         mixinStandardHelpOptions = true,
+        resourceBundle = "chuan.cli.ScanHelp",
         sortOptions = false)
-final class ScanCommand implements Callable<Integer> {
-
-    /** Receives each finished report when set (the shell keeps the last scan); null otherwise. */
-    static volatile java.util.function.Consumer<AuditReport> reportSink;
-
-    @Spec
-    CommandSpec spec;
+final class ScanCommand extends ChuanCommand {
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to audit (default: .).")
     List<Path> paths = new ArrayList<>();
@@ -52,36 +41,34 @@ final class ScanCommand implements Callable<Integer> {
     List<String> profiles = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", completionCandidates = Completions.Formats.class,
+            converter = Converters.Format.class,
             description = "Report format (repeatable): ${COMPLETION-CANDIDATES}. Without =FILE it goes "
                     + "to standard output (at most one). Default: console.")
-    List<String> formats = new ArrayList<>();
+    List<OutputSpec> outputs = new ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low",
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low", converter = Converters.FailOnSeverity.class,
             description = "Lowest severity of a failing result that fails the gate: info, low, medium, high, "
                     + "critical, or never. Default: ${DEFAULT-VALUE}.")
-    String failOn;
+    FailOn failOn;
 
     @Option(names = "--max-examples", paramLabel = "N", defaultValue = "20",
             description = "Examples kept per result (0 = all). Counts are always exact. Default: ${DEFAULT-VALUE}.")
     int maxExamples;
 
-    @Option(names = "--as-of", paramLabel = "DATE",
+    @Option(names = "--as-of", paramLabel = "DATE", converter = Converters.AsOf.class,
             description = "The date that validity windows and 'today' use (yyyy-MM-dd). Default: today.")
-    String asOf;
+    LocalDate asOf;
 
     @Option(names = "--level", paramLabel = "N", defaultValue = "3",
             description = "Information-security level (1-5) of the system, for baselines whose controls depend on it "
                     + "(vn.security-baseline). Default: ${DEFAULT-VALUE}.")
     int level;
 
-    @Option(names = "--reveal-personal-data",
-            description = "Show personal values and secrets unmasked in reports (they are masked by default).")
-    boolean reveal;
+    @Mixin
+    SharedOptions.Reveal reveal;
 
-    @Option(names = "--assume-version", paramLabel = "PROGRAM=VERSION", split = ",",
-            description = "Audit with the compiled-in defaults of this version of a program (nginx=1.22) instead of the "
-                    + "version a system root's package database names. Repeatable.")
-    java.util.Map<String, String> assumedVersions = new java.util.LinkedHashMap<>();
+    @Mixin
+    SharedOptions.AssumedVersions assumed;
 
     @Option(names = "--reference-dir", paramLabel = "DIR",
             description = "Newer national reference data (code lists, prefixes): DIR/vn/*.csv with the built-in "
@@ -117,8 +104,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No console report; errors still go to standard error.")
     boolean quiet;
 
-    @Option(names = "--no-color", description = "No colour, even on a terminal (NO_COLOR is honoured too).")
-    boolean noColor;
+    @Mixin
+    SharedOptions.NoColor noColor;
 
     @Option(names = "--no-progress", description = "No progress line on standard error (it is shown only on a terminal).")
     boolean noProgress;
@@ -126,120 +113,77 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
+    private long maxBytes;
+
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        FailOn gate = FailOn.parse(failOn).orElse(null);
-        if (gate == null) {
-            return usage(err, "--fail-on: '" + failOn + "' is not one of info, low, medium, high, critical, never");
-        }
+    void validate() throws ChuanException {
         if (maxExamples < 0) {
-            return usage(err, "--max-examples must be 0 (all) or more");
+            throw usage("--max-examples must be 0 (all) or more");
         }
         if (level < 1 || level > 5) {
-            return usage(err, "--level is an information-security level, 1 to 5 (Decree 85/2016, Decree 331/2026)");
+            throw usage("--level is an information-security level, 1 to 5 (Decree 85/2016, Decree 331/2026)");
         }
         if (threads != null && (threads < 1 || threads > 256)) {
-            return usage(err, "--threads is 1 to 256, not " + threads);
+            throw usage("--threads is 1 to 256, not " + threads);
         }
-        long maxBytes = Sizes.parse(maxFileSize);
+        maxBytes = Sizes.parse(maxFileSize);
         if (maxBytes < 1) {
-            return usage(err, "--max-file-size: '" + maxFileSize + "' is not a size (a number of bytes, or with KiB, MiB, GiB)");
+            throw usage("--max-file-size: '" + maxFileSize + "' is not a size (a number of bytes, or with KiB, MiB, GiB)");
         }
-        Optional<String> badVersion = chuan.config.InstalledVersions.checkAssumed(assumedVersions);
+        Optional<String> badVersion = chuan().checkAssumedVersions(assumed.versions);
         if (badVersion.isPresent()) {
-            return usage(err, "--assume-version: " + badVersion.get());
-        }
-        LocalDate date;
-        try {
-            date = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            return usage(err, "--as-of: '" + asOf + "' is not a date (yyyy-MM-dd)");
-        }
-        List<OutputSpec> outputs = new ArrayList<>();
-        try {
-            for (String f : formats) {
-                outputs.add(OutputSpec.parse(f));
-            }
-        } catch (IllegalArgumentException e) {
-            return usage(err, e.getMessage());
+            throw usage("--assume-version: " + badVersion.get());
         }
         if (outputs.stream().filter(o -> o.file() == null).count() > 1) {
-            return usage(err, "at most one -f format can go to standard output; give the others a =FILE");
+            throw usage("at most one -f format can go to standard output; give the others a =FILE");
         }
         String refused = Outputs.refusal(outputs.stream().map(OutputSpec::output).filter(java.util.Objects::nonNull).toList(),
                 namedInputs());
         if (refused != null) {
-            return usage(err, refused);
+            throw usage(refused);
         }
-        Outputs files = new Outputs();
+    }
+
+    @Override
+    int execute() throws Exception {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        Outputs files = new Outputs(chuan());
         List<AuditListener> listeners = new ArrayList<>();
         boolean stdoutTaken = outputs.stream().anyMatch(o -> o.file() == null);
-        if (!quiet && !stdoutTaken && outputs.stream().noneMatch(o -> o.format() == chuan.report.ReportFormat.CONSOLE)) {
-            listeners.add(new ConsoleReport(out, Terminal.color(noColor), false)); // errors go to standard error (ErrorPrinter)
+        if (!quiet && !stdoutTaken && outputs.stream().noneMatch(o -> o.format() == ReportFormat.CONSOLE)) {
+            listeners.add(new ConsoleReport(out, Terminal.color(noColor.noColor), false)); // errors go to standard error (ErrorPrinter)
         }
         // --max-examples 0 with a CSV report: every violation streams to the CSV; the other reports keep
         // the default number of examples unless they too need every one
-        chuan.report.StreamingCsvReport streamed = null;
+        StreamingCsvReport streamed = null;
         int engineExamples = maxExamples;
         for (OutputSpec o : outputs) {
             if (o.format().streamsEveryViolation() && maxExamples == 0 && o.file() != null && streamed == null) {
                 Outputs.ReportFile csv = files.file(o.output());
-                streamed = new chuan.report.StreamingCsvReport(csv);
+                streamed = new StreamingCsvReport(csv);
                 listeners.add(Outputs.guarded(streamed, csv));
                 boolean othersNeedAll = outputs.stream().anyMatch(x -> x.format() != o.format() && x.format().wantsEveryViolation());
                 engineExamples = othersNeedAll ? 0 : 20;
             } else {
-                listeners.add(files.listener(o, out, !quiet && Terminal.color(noColor), false));
+                listeners.add(files.listener(o, out, !quiet && Terminal.color(noColor.noColor), false));
             }
         }
         listeners.add(0, files.inputGuard()); // first: it decides before any report file is opened
         listeners.add(new ErrorPrinter(err));
-        if (referenceDir != null && !Files.isDirectory(referenceDir)) {
-            return usage(err, "--reference-dir: " + referenceDir + " is not a directory");
-        }
-        chuan.gate.Waivers waivers = null;
-        if (waiversFile != null) {
-            try {
-                waivers = chuan.gate.Waivers.load(waiversFile);
-            } catch (chuan.profile.ProfileException e) {
-                e.problems().forEach(p -> err.println("chuan: configuration error: " + Inert.text(p.oneLine())));
-                return ExitCode.USAGE.code();
-            }
-        }
+        listeners.add(session().scanListener()); // last: told of the report every other listener has seen
         ProgressLine progress = !noProgress && Terminal.interactive() ? new ProgressLine(err) : null;
-        chuan.gate.Baseline baseline = null;
-        if (baselineFile != null) {
-            try {
-                baseline = chuan.gate.Baseline.load(baselineFile);
-            } catch (chuan.profile.ProfileException e) {
-                e.problems().forEach(p -> err.println("chuan: configuration error: " + Inert.text(p.oneLine())));
-                return ExitCode.USAGE.code();
-            }
-        }
         // reports that outlive the run (a baseline's JSON, SARIF for code scanning, any report kept) use the project's
         // lasting secret, so the same inputs give the same report; the console alone shows no fingerprint
-        boolean lasting = baselineFile != null || outputs.stream().anyMatch(o -> o.format() != chuan.report.ReportFormat.CONSOLE);
-        chuan.gate.FingerprintKey.Chosen key;
+        boolean lasting = baselineFile != null || outputs.stream().anyMatch(o -> o.format() != ReportFormat.CONSOLE);
+        ScanRequest request = new ScanRequest().inputs(paths).profiles(profiles).asOf(asOf).failOn(failOn)
+                .maxExamples(engineExamples).revealPersonalData(reveal.reveal).workers(threads).referenceDir(referenceDir)
+                .waivers(waiversFile, strictWaivers).baseline(baselineFile).fingerprintKey(fingerprintKey, lasting)
+                .stream(streamed).progress(progress).level(level).maxFileSize(maxBytes).assumedVersions(assumed.versions);
         try {
-            key = chuan.gate.FingerprintKey.choose(fingerprintKey, System.getenv(), baselineFile, Path.of(""), lasting);
-        } catch (IOException e) {
-            return usage(err, "fingerprint key: " + e.getMessage());
-        }
-        AuditRequest request = new AuditRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, profiles, date, gate,
-                engineExamples, reveal, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                referenceDir == null ? chuan.standard.ReferenceData.builtIn() : chuan.standard.ReferenceData.fromDirectory(referenceDir),
-                waivers, strictWaivers, baseline, streamed, progress, level, key.fingerprints(), maxBytes,
-                assumedVersions);
-        try {
-            AuditReport report = new Audit(RuleCatalog.builtIn(), VersionProvider.version())
-                    .run(request, new Listeners(listeners));
-            if (reportSink != null) {
-                reportSink.accept(report);
-            }
+            AuditReport report = chuan().scan(request, new Listeners(listeners));
             if (files.refused() != null) {
-                return usage(err, files.refused());
+                throw usage(files.refused());
             }
             List<String> failed = files.failures();
             failed.forEach(f -> err.println("chuan: " + Inert.text(f)));
@@ -269,11 +213,6 @@ final class ScanCommand implements Callable<Integer> {
         return named;
     }
 
-    private static int usage(PrintWriter err, String message) {
-        err.println("chuan: " + Inert.text(message));
-        return ExitCode.USAGE.code();
-    }
-
     /** Prints every error, one line each, on standard error. */
     private static final class ErrorPrinter implements AuditListener {
         private final PrintWriter err;
@@ -291,5 +230,4 @@ final class ScanCommand implements Callable<Integer> {
             err.flush();
         }
     }
-
 }

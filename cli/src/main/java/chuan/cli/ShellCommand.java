@@ -2,6 +2,8 @@ package chuan.cli;
 
 import chuan.gate.ExitCode;
 import chuan.model.AuditReport;
+import chuan.report.AuditListener;
+import chuan.report.Listeners;
 import chuan.model.Result;
 import chuan.model.Status;
 import chuan.model.Violation;
@@ -9,6 +11,7 @@ import chuan.report.Inert;
 import chuan.report.Replay;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -35,7 +37,6 @@ import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import picocli.shell.jline3.PicocliJLineCompleter;
 
@@ -49,12 +50,9 @@ import picocli.shell.jline3.PicocliJLineCompleter;
                 "Also: last (the last scan's summary), show RULE (its failing examples), open (the last scan as HTML),",
                 "exit. Ctrl-C cancels a running scan, Ctrl-D leaves. Reads commands line by line from a pipe.",
                 "Ends with the exit code of the last command."})
-final class ShellCommand implements Callable<Integer> {
+final class ShellCommand extends ChuanCommand {
 
     private static final String EXIT = "exit";
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--history", paramLabel = "FILE", description = "History file (default: ~/.chuan/history, created on first use).")
     Path history;
@@ -63,20 +61,24 @@ final class ShellCommand implements Callable<Integer> {
     private PrintWriter out;
     private PrintWriter err;
 
-    @Override
-    public Integer call() throws IOException {
-        out = spec.commandLine().getOut();
-        err = spec.commandLine().getErr();
-        ScanCommand.reportSink = r -> last = r;
-        try {
-            return System.console() != null ? interactive() : scripted();
-        } finally {
-            ScanCommand.reportSink = null;
+    /** Keeps the last report of a scan run in this session, for {@code last}, {@code show} and {@code open}. */
+    private final AuditListener keepLast = new AuditListener() {
+        @Override
+        public void auditFinished(AuditReport report) {
+            last = report;
         }
+    };
+
+    @Override
+    int execute() throws IOException {
+        out = out();
+        err = err();
+        return System.console() != null ? interactive() : scripted(session().in());
     }
 
-    private int scripted() throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    /** The session's commands, one per line of {@code input} (the session's input stream: standard input unless a caller gives another). */
+    private int scripted(InputStream input) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         Parser parser = new DefaultParser();
         int code = 0;
         String line;
@@ -104,7 +106,7 @@ final class ShellCommand implements Callable<Integer> {
     private int interactive() throws IOException {
         Path historyFile = history != null ? history : Path.of(System.getProperty("user.home"), ".chuan", "history");
         Files.createDirectories(historyFile.toAbsolutePath().getParent());
-        CommandLine forCompletion = Main.commandLine(out, err);
+        CommandLine forCompletion = commandLine();
         forCompletion.addSubcommand("last", shellOnly("last", "Summary of the last scan in this session.", false))
                 .addSubcommand("show", shellOnly("show", "The failing examples of a rule in the last scan.", true))
                 .addSubcommand("open", shellOnly("open", "Write the last scan as HTML and print the file's path.", false))
@@ -182,18 +184,24 @@ final class ShellCommand implements Callable<Integer> {
             }
             case "help" -> {
                 if (rest.length > 0) {
-                    yield Main.commandLine(out, err).execute(words.toArray(String[]::new));
+                    yield commandLine().execute(words.toArray(String[]::new));
                 }
-                Main.commandLine(out, err).usage(out);
+                commandLine().usage(out);
                 out.println();
                 out.println("In the shell: last, show RULE, open, exit (or Ctrl-D). Commands are written without 'chuan'.");
                 yield 0;
             }
-            default -> Main.commandLine(out, err).execute(words.toArray(String[]::new));
+            default -> commandLine().execute(words.toArray(String[]::new));
         };
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A command line of this session: its scans are told to the shell's listener (and to the session's own). */
+    private CommandLine commandLine() {
+        AuditListener outer = session().scanListener();
+        return Main.commandLine(out, err, session().in(), new Listeners(List.of(outer, keepLast)));
     }
 
     private int last() {
@@ -231,7 +239,7 @@ final class ShellCommand implements Callable<Integer> {
         String rule = args[0].toUpperCase(java.util.Locale.ROOT);
         boolean inLastScan = last != null && last.results().stream().anyMatch(r -> r.rule().equals(rule));
         // a user's own config control is a rule of the profile that defines it, not of the catalogue
-        if (chuan.rules.RuleCatalog.builtIn().find(rule).isEmpty() && !inLastScan) {
+        if (chuan().rule(rule).isEmpty() && !inLastScan) {
             err.println("chuan: no rule " + Inert.text(args[0]) + " (list them with 'explain')");
             return ExitCode.USAGE.code();
         }
@@ -282,7 +290,7 @@ final class ShellCommand implements Callable<Integer> {
         }
         try {
             Path file = Files.createTempFile("chuan-last-scan-", ".html");
-            Outputs files = new Outputs();
+            Outputs files = new Outputs(chuan());
             Replay.replay(last, files.listener(OutputSpec.parse("html=" + file), out, false));
             if (!files.failures().isEmpty()) {
                 err.println("chuan: " + Inert.text(files.failures().get(0)));

@@ -3,8 +3,6 @@ package chuan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chuan.report.Inert;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -188,15 +186,8 @@ class HostileTextTest {
     @Test
     void theShellsLastAndShowPrintEscaped(@TempDir Path dir) throws Exception {
         Path data = hostileData(dir);
-        InputStream before = System.in;
-        System.setIn(new ByteArrayInputStream(("scan -q --no-progress -p " + dir.resolve("p.yaml") + " " + data
-                + "\nlast\nshow DATA-PATTERN\nshow DATA-HEADER-EXTRA-COLUMN\n").getBytes(StandardCharsets.UTF_8)));
-        CliRunner r;
-        try {
-            r = CliRunner.run("shell");
-        } finally {
-            System.setIn(before);
-        }
+        CliRunner r = CliRunner.run("scan -q --no-progress -p " + dir.resolve("p.yaml") + " " + data
+                + "\nlast\nshow DATA-PATTERN\nshow DATA-HEADER-EXTRA-COLUMN\n", Main.NO_LISTENER, "shell");
         assertThat(r.exit()).isZero();
         assertInert(r.out(), "shell");
         assertThat(r.out()).contains("DATA-PATTERN Values match the declared pattern: ").contains("\\x1b[2J");

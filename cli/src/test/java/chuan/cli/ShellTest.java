@@ -2,22 +2,13 @@ package chuan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** chuan shell reading commands from a pipe: the same commands as on a terminal, one per line. */
 class ShellTest {
 
     static CliRunner shell(String script) {
-        InputStream before = System.in;
-        System.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return CliRunner.run("shell");
-        } finally {
-            System.setIn(before);
-        }
+        return CliRunner.run(script, Main.NO_LISTENER, "shell");
     }
 
     @Test
