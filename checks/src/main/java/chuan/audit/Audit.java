@@ -73,7 +73,7 @@ public final class Audit {
         }
         if (!configBroken) {
             // against a baseline every violation is compared; the examples are cut to the cap afterwards
-            ScanOptions options = new ScanOptions(request.asOf(), request.baseline() != null ? 0 : request.maxExamples(),
+            ScanOptions options = new ScanOptions(request.asOf(), accepted(request).examplesToKeep(),
                     request.revealPersonalData(), request.workers(), request.reference(), request.stream(), request.progress(),
                     request.fingerprints());
             DatasetScanner scanner = new DatasetScanner(catalog);
@@ -151,12 +151,7 @@ public final class Audit {
             sha = sha == null ? o.fingerprint() : sha;
             format = p.dataset().formatOf(DatasetScanner.nameOf(t.display(), t.file())).label();
         }
-        if (request.waivers() != null) {
-            own = request.waivers().apply(own, request.asOf());
-        }
-        if (request.baseline() != null) {
-            own = cap(request.baseline().apply(own), request.maxExamples());
-        }
+        own = accepted(request).apply(own);
         Target target = new Target(t.display(), "dataset", format, t.profiles().stream().map(Profile::id).toList(),
                 sha, bytes, records, targetStatus(own, ownErrors));
         targets.add(target);
@@ -170,7 +165,7 @@ public final class Audit {
                              List<AuditError> errors, AuditRequest request) throws IOException {
         chuan.config.SystemRoot root = new chuan.config.SystemRoot(s.root(), request.maxFileSize());
         ConfigAudit audit = new ConfigAudit(root, s.display(), request.level(), request.revealPersonalData(),
-                request.baseline() != null ? 0 : request.maxExamples(), catalog, request.fingerprints(),
+                accepted(request).examplesToKeep(), catalog, request.fingerprints(),
                 request.assumedVersions());
         List<ConfigAudit.Outcome> outcomes = audit.run(s.profiles());
         if (outcomes.isEmpty() && s.named()) {
@@ -186,13 +181,7 @@ public final class Audit {
             return;
         }
         for (ConfigAudit.Outcome o : outcomes) {
-            List<Result> own = o.results();
-            if (request.waivers() != null) {
-                own = request.waivers().apply(own, request.asOf());
-            }
-            if (request.baseline() != null) {
-                own = cap(request.baseline().apply(own), request.maxExamples());
-            }
+            List<Result> own = accepted(request).apply(o.results());
             Target t = o.target();
             Target target = new Target(t.path(), t.kind(), t.format(), t.profiles(), t.fingerprint(), t.bytes(), t.records(),
                     targetStatus(own, o.errors()), t.sources());
@@ -203,22 +192,9 @@ public final class Audit {
         }
     }
 
-    /** The first {@code max} examples of each result (0 = all), new violations first. */
-    private static List<Result> cap(List<Result> results, int max) {
-        if (max == 0) {
-            return results;
-        }
-        List<Result> out = new ArrayList<>(results.size());
-        for (Result r : results) {
-            if (r.examples().size() <= max) {
-                out.add(r);
-                continue;
-            }
-            List<chuan.model.Violation> sorted = new ArrayList<>(r.examples());
-            sorted.sort(java.util.Comparator.comparing(v -> v.baselineState() == chuan.model.BaselineState.UNCHANGED));
-            out.add(r.againstBaseline(r.newViolations() == null ? 0 : r.newViolations(), sorted.subList(0, max)));
-        }
-        return out;
+    /** Waivers, then the baseline, then the examples' cap: the one stage every target's results go through. */
+    private static AcceptanceStage accepted(AuditRequest request) {
+        return new AcceptanceStage(request.waivers(), request.baseline(), request.asOf(), request.maxExamples());
     }
 
     static Status targetStatus(List<Result> results, List<AuditError> errors) {
