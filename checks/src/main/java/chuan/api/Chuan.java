@@ -101,7 +101,7 @@ public final class Chuan {
         AuditRequest request = new AuditRequest(r.inputs, r.profiles, r.asOf == null ? LocalDate.now() : r.asOf, r.failOn,
                 r.maxExamples, r.revealPersonalData, r.workers == null ? Runtime.getRuntime().availableProcessors() : r.workers,
                 r.referenceDir == null ? ReferenceData.builtIn() : ReferenceData.fromDirectory(r.referenceDir),
-                waivers, r.strictWaivers, baseline, r.stream, r.progress, r.level, key.fingerprints(), r.maxFileSize,
+                waivers, r.strictWaivers, baseline, r.level, key.fingerprints(), r.maxFileSize,
                 r.assumedVersions);
         return new Audit(rules, profiles, version).run(request, listener);
     }

@@ -1,7 +1,5 @@
 package chuan.api;
 
-import chuan.dataset.ScanProgress;
-import chuan.dataset.ViolationSink;
 import chuan.gate.FailOn;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,8 +28,6 @@ public final class ScanRequest {
     Path fingerprintKey;
     boolean lasting;
     Map<String, String> environment = System.getenv();
-    ViolationSink.Factory stream;
-    ScanProgress progress;
     int level = 3;
     long maxFileSize = chuan.config.SystemRoot.DEFAULT_MAX_FILE_SIZE;
     Map<String, String> assumedVersions = Map.of();
@@ -107,18 +103,6 @@ public final class ScanRequest {
     /** Where {@code CHUAN_FINGERPRINT_KEY} is looked up (the process environment unless a test says otherwise). */
     public ScanRequest environment(Map<String, String> env) {
         this.environment = Map.copyOf(env);
-        return this;
-    }
-
-    /** Receives every violation as it is found (a streaming report); null for none. */
-    public ScanRequest stream(ViolationSink.Factory sink) {
-        this.stream = sink;
-        return this;
-    }
-
-    /** Told of rows read as the scan goes; null for none. */
-    public ScanRequest progress(ScanProgress line) {
-        this.progress = line;
         return this;
     }
 

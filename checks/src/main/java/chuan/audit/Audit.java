@@ -74,8 +74,7 @@ public final class Audit {
         if (!configBroken) {
             // against a baseline every violation is compared; the examples are cut to the cap afterwards
             ScanOptions options = new ScanOptions(request.asOf(), accepted(request).examplesToKeep(),
-                    request.revealPersonalData(), request.workers(), request.reference(), request.stream(), request.progress(),
-                    request.fingerprints());
+                    request.revealPersonalData(), request.workers(), request.reference(), request.fingerprints());
             DatasetScanner scanner = new DatasetScanner(catalog);
             for (Planner.PlannedTarget t : plan.targets()) {
                 auditTarget(t, scanner, options, listener, targets, results, errors, request);
@@ -143,7 +142,7 @@ public final class Audit {
         String sha = null;
         String format = null;
         for (Profile p : t.profiles()) {
-            DatasetOutcome o = scanner.scan(t.file(), t.display(), p, options);
+            DatasetOutcome o = scanner.scan(t.file(), t.display(), p, options, listener);
             own.addAll(o.results());
             ownErrors.addAll(o.errors());
             bytes = Math.max(bytes, o.bytes());

@@ -28,8 +28,6 @@ public record AuditRequest(
         chuan.gate.Waivers waivers,
         boolean strictWaivers,
         chuan.gate.Baseline baseline,
-        chuan.dataset.ViolationSink.Factory stream,
-        chuan.dataset.ScanProgress progress,
         int level,
         chuan.model.Fingerprints fingerprints,
         long maxFileSize,
@@ -51,34 +49,9 @@ public record AuditRequest(
     }
 
     public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
-                        boolean revealPersonalData, int workers, chuan.standard.ReferenceData reference,
-                        chuan.gate.Waivers waivers, boolean strictWaivers, chuan.gate.Baseline baseline,
-                        chuan.dataset.ViolationSink.Factory stream, chuan.dataset.ScanProgress progress, int level,
-                        chuan.model.Fingerprints fingerprints, long maxFileSize) {
-        this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers, reference, waivers, strictWaivers,
-                baseline, stream, progress, level, fingerprints, maxFileSize, java.util.Map.of());
-    }
-
-    public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
-                        boolean revealPersonalData, int workers, chuan.standard.ReferenceData reference,
-                        chuan.gate.Waivers waivers, boolean strictWaivers, chuan.gate.Baseline baseline,
-                        chuan.dataset.ViolationSink.Factory stream, chuan.dataset.ScanProgress progress, int level) {
-        this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers, reference, waivers, strictWaivers,
-                baseline, stream, progress, level, chuan.model.Fingerprints.ephemeral(),
-                chuan.config.SystemRoot.DEFAULT_MAX_FILE_SIZE);
-    }
-
-    public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
-                        boolean revealPersonalData, int workers, chuan.standard.ReferenceData reference,
-                        chuan.gate.Waivers waivers, boolean strictWaivers, chuan.gate.Baseline baseline,
-                        chuan.dataset.ViolationSink.Factory stream, chuan.dataset.ScanProgress progress) {
-        this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers, reference, waivers, strictWaivers,
-                baseline, stream, progress, DEFAULT_LEVEL);
-    }
-
-    public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
                         boolean revealPersonalData, int workers) {
         this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers,
-                chuan.standard.ReferenceData.builtIn(), null, false, null, null, null, DEFAULT_LEVEL);
+                chuan.standard.ReferenceData.builtIn(), null, false, null, DEFAULT_LEVEL, chuan.model.Fingerprints.ephemeral(),
+                chuan.config.SystemRoot.DEFAULT_MAX_FILE_SIZE, java.util.Map.of());
     }
 }

@@ -36,10 +36,15 @@ public final class DatasetScanner {
      * returned as processing errors, never thrown.
      */
     public DatasetOutcome scan(Path file, String displayPath, Profile profile, ScanOptions options) {
+        return scan(file, displayPath, profile, options, ScanEvents.NONE);
+    }
+
+    /** As {@link #scan(Path, String, Profile, ScanOptions)}, telling {@code events} of every violation and of progress. */
+    public DatasetOutcome scan(Path file, String displayPath, Profile profile, ScanOptions options, ScanEvents events) {
         // the format goes by the name the file was found under (a link's name, not its target's)
         DataSource format = profile.dataset().formatOf(nameOf(displayPath, file));
         try (OpenedTextFile opened = OpenedTextFile.open(file, profile.dataset().encoding(), options)) {
-            Run run = new Run(file, displayPath, profile, format, options, opened.bom(), opened.bytes());
+            Run run = new Run(file, displayPath, profile, format, options, events, opened.bom(), opened.bytes());
             run.opened = opened;
             run.utf16 = opened.utf16();
             run.declaredLegacy = opened.legacy();
@@ -97,12 +102,14 @@ public final class DatasetScanner {
         chuan.standard.LegacyEncoding declaredLegacy;
         /** UTF-16, declared or recognised: the file is read as such, and reported once as not UTF-8. */
         Utf16.Detected utf16;
+        private final ScanEvents events;
         /** The batches being read: also what the header told, once opened. */
         private BatchSource source;
 
-        Run(Path file, String displayPath, Profile profile, DataSource format, ScanOptions options, boolean bom,
-            long fileBytes) {
+        Run(Path file, String displayPath, Profile profile, DataSource format, ScanOptions options, ScanEvents events,
+            boolean bom, long fileBytes) {
             this.file = file;
+            this.events = events;
             this.fileBytes = fileBytes;
             this.displayPath = displayPath;
             this.profile = profile;
@@ -290,7 +297,7 @@ public final class DatasetScanner {
         private void validateAll(BatchSource source) throws IOException {
             int workers = Math.max(1, options.workers());
             BlockingQueue<RecordBatch> queue = new ArrayBlockingQueue<>(workers * 2);
-            ViolationSink sink = options.stream() == null ? null : options.stream().open(displayPath);
+            ViolationSink sink = events.violations(displayPath);
             OrderedStage ordered = new OrderedStage(plan, newTally(), fileBytes, sink);
             Sequencer sequencer = new Sequencer(ordered::process);
             Faults faults = new Faults();
@@ -331,14 +338,14 @@ public final class DatasetScanner {
                     }
                     seq++;
                     put(queue, batch);
-                    if (options.progress() != null && opened != null) {
+                    if (opened != null) {
                         long records = batch.chunk != null ? batch.chunk.firstRow() + batch.chunk.records() - 1
                                 : batch.size == 0 ? 0 : batch.rows[batch.size - 1];
                         long found = 0;
                         for (Validator v : validators) {
                             found += v.violationsSoFar();
                         }
-                        options.progress().advanced(displayPath, opened.bytesRead(), fileBytes, records, found);
+                        events.progress(displayPath, opened.bytesRead(), fileBytes, records, found);
                     }
                 }
             } finally {

@@ -9,9 +9,4 @@ import chuan.model.Violation;
 public interface ViolationSink {
 
     void accept(String rule, String field, Violation v);
-
-    /** Creates the sink for one target (its path as reported). */
-    interface Factory {
-        ViolationSink open(String target);
-    }
 }

@@ -37,6 +37,29 @@ public final class Listeners implements AuditListener {
         }
     }
 
+    /** The sinks of every listener that wants every violation, as one; null when none does. */
+    @Override
+    public chuan.dataset.ViolationSink violations(String target) {
+        List<chuan.dataset.ViolationSink> sinks = new java.util.ArrayList<>();
+        for (AuditListener l : all) {
+            chuan.dataset.ViolationSink s = l.violations(target);
+            if (s != null) {
+                sinks.add(s);
+            }
+        }
+        if (sinks.size() <= 1) {
+            return sinks.isEmpty() ? null : sinks.get(0);
+        }
+        return (rule, field, v) -> sinks.forEach(s -> s.accept(rule, field, v));
+    }
+
+    @Override
+    public void progress(String target, long bytesRead, long bytesTotal, long records, long violations) {
+        for (AuditListener l : all) {
+            l.progress(target, bytesRead, bytesTotal, records, violations);
+        }
+    }
+
     @Override
     public void auditFinished(AuditReport report) throws IOException {
         for (AuditListener l : all) {

@@ -33,7 +33,7 @@ public enum ReportFormat {
         return everyViolation;
     }
 
-    /** Whether the format takes every violation as the scan finds it ({@link chuan.dataset.ViolationSink.Factory}). */
+    /** Whether the format takes every violation as the scan finds it ({@link AuditListener#violations}). */
     public boolean streamsEveryViolation() {
         return streams;
     }

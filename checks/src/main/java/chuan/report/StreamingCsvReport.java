@@ -30,7 +30,7 @@ import org.apache.commons.csv.CSVRecord;
  * temporary folder is removed when the report is written, and by {@link #close} when the scan
  * failed before it could be (an internal error, Ctrl-C in the shell).
  */
-public final class StreamingCsvReport implements AuditListener, ViolationSink.Factory, AutoCloseable {
+public final class StreamingCsvReport implements AuditListener, AutoCloseable {
 
     private static final CSVFormat SPILL = CSVFormat.RFC4180;
 
@@ -62,7 +62,7 @@ public final class StreamingCsvReport implements AuditListener, ViolationSink.Fa
     }
 
     @Override
-    public ViolationSink open(String target) {
+    public ViolationSink violations(String target) {
         return (rule, field, v) -> {
             try {
                 String key = target + "\u0000" + rule + "\u0000" + (field == null ? "" : field);

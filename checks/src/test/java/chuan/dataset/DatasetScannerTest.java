@@ -39,7 +39,7 @@ class DatasetScannerTest {
 
     DatasetOutcome scan(Path file, String profile, int maxExamples, int workers) throws Exception {
         return scanner.scan(file, file.getFileName().toString(), profile(profile),
-                new ScanOptions(AS_OF, maxExamples, false, workers, chuan.standard.ReferenceData.builtIn(), null, null, fingerprints));
+                new ScanOptions(AS_OF, maxExamples, false, workers, chuan.standard.ReferenceData.builtIn(), fingerprints));
     }
 
     static Result result(DatasetOutcome o, String rule, String field) {

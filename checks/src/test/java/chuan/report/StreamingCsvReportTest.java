@@ -26,7 +26,7 @@ class StreamingCsvReportTest {
     private StreamingCsvReport streaming(ByteArrayOutputStream out) throws Exception {
         StreamingCsvReport report = new StreamingCsvReport(() -> out, temporary);
         report.auditStarted(List.of("people.csv"));
-        ViolationSink sink = report.open("people.csv");
+        ViolationSink sink = report.violations("people.csv");
         sink.accept("DATA-UNIQUE", "id", Violation.builder().row(11L).line(12L).column(1).field("id").value("0792******45").message("value already used").build());
         assertThat(temporary).as("the rows wait in a temporary folder").isNotEmptyDirectory();
         return report;

@@ -339,6 +339,16 @@ final class Outputs {
         }
 
         @Override
+        public chuan.dataset.ViolationSink violations(String target) {
+            return writer.violations(target);
+        }
+
+        @Override
+        public void progress(String target, long bytesRead, long bytesTotal, long records, long violations) {
+            writer.progress(target, bytesRead, bytesTotal, records, violations);
+        }
+
+        @Override
         public void auditFinished(AuditReport report) throws IOException {
             try {
                 writer.auditFinished(report);

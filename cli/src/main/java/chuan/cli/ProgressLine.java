@@ -1,6 +1,6 @@
 package chuan.cli;
 
-import chuan.dataset.ScanProgress;
+import chuan.report.AuditListener;
 import chuan.report.Inert;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import java.util.Locale;
  * violations so far. Shown only once a scan has run for a second, at most four times a second,
  * and erased when the scan is done, so it never mixes with a report.
  */
-final class ProgressLine implements ScanProgress {
+final class ProgressLine implements AuditListener {
 
     private final PrintWriter err;
     private final long started = System.nanoTime();
@@ -22,7 +22,7 @@ final class ProgressLine implements ScanProgress {
     }
 
     @Override
-    public synchronized void advanced(String target, long bytesRead, long bytesTotal, long records, long violations) {
+    public synchronized void progress(String target, long bytesRead, long bytesTotal, long records, long violations) {
         long now = System.nanoTime();
         if (now - started < 1_000_000_000L || now - lastShown < 250_000_000L) {
             return;

@@ -171,15 +171,18 @@ final class ScanCommand extends ChuanCommand {
         }
         listeners.add(0, files.inputGuard()); // first: it decides before any report file is opened
         listeners.add(new ErrorPrinter(err));
-        listeners.add(session().scanListener()); // last: told of the report every other listener has seen
         ProgressLine progress = !noProgress && Terminal.interactive() ? new ProgressLine(err) : null;
+        if (progress != null) {
+            listeners.add(progress);
+        }
+        listeners.add(session().scanListener()); // last: told of the report every other listener has seen
         // reports that outlive the run (a baseline's JSON, SARIF for code scanning, any report kept) use the project's
         // lasting secret, so the same inputs give the same report; the console alone shows no fingerprint
         boolean lasting = baselineFile != null || outputs.stream().anyMatch(o -> o.format() != ReportFormat.CONSOLE);
         ScanRequest request = new ScanRequest().inputs(paths).profiles(profiles).asOf(asOf).failOn(failOn)
                 .maxExamples(engineExamples).revealPersonalData(reveal.reveal).workers(threads).referenceDir(referenceDir)
                 .waivers(waiversFile, strictWaivers).baseline(baselineFile).fingerprintKey(fingerprintKey, lasting)
-                .stream(streamed).progress(progress).level(level).maxFileSize(maxBytes).assumedVersions(assumed.versions);
+                .level(level).maxFileSize(maxBytes).assumedVersions(assumed.versions);
         try {
             AuditReport report = chuan().scan(request, new Listeners(listeners));
             if (files.refused() != null) {

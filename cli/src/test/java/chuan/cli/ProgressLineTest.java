@@ -18,7 +18,7 @@ class ProgressLineTest {
     void nothingIsShownDuringTheFirstSecond() {
         StringWriter err = new StringWriter();
         ProgressLine p = new ProgressLine(new PrintWriter(err));
-        p.advanced("f.csv", 1, 10, 1, 0);
+        p.progress("f.csv", 1, 10, 1, 0);
         p.done();
         assertThat(err.toString()).isEmpty();
     }
