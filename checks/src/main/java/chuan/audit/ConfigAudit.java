@@ -138,9 +138,9 @@ final class ConfigAudit {
             ConfigControl c = unreadableControls.stream().filter(x -> x.id().equals(pc[1])).findFirst().orElseThrow();
             profileIds.add(pc[0]);
             format = format == null ? c.format().label() : format;
-            results.add(new Result(c.id(), c.title(), c.severity(), shown, c.key(), Status.ERROR, 0, 0,
-                    "could not be checked: " + shown + " cannot be read by this user, and what it holds was not audited",
-                    List.of()));
+            results.add(Result.of(c.id(), c.title(), c.severity()).on(shown, c.key()).status(Status.ERROR)
+                    .message("could not be checked: " + shown + " cannot be read by this user, and what it holds was not audited")
+                    .build());
         }
         AuditError e = new AuditError(AuditError.Kind.PROCESSING, shown, null, null,
                 "cannot be read (permission denied): what it holds was not audited; run as a user who can read it");
@@ -173,7 +173,8 @@ final class ConfigAudit {
         Violation v = Violation.builder().field(c.key()).expected("a configuration in one of " + c.searchPaths())
                 .message("no " + c.format().label() + " configuration found: looked for " + String.join(", ", c.searchPaths()))
                 .key(fingerprints.key(c.key(), "")).file(expected).build();
-        Result r = new Result(c.id(), c.title(), c.severity(), expected, c.key(), Status.FAIL, 1, 1, v.message(), List.of(v));
+        Result r = Result.of(c.id(), c.title(), c.severity()).on(expected, c.key()).status(Status.FAIL).counted(1, 1)
+                .message(v.message()).examples(List.of(v)).build();
         Target t = new Target(expected, "config", c.format().label(), List.of(p.id()), null, 0, 0, Status.FAIL, List.of());
         return new Outcome(t, List.of(r), List.of());
     }
@@ -197,8 +198,9 @@ final class ConfigAudit {
                     : r.withStatus(Status.ERROR, "could not be checked completely: " + errors.get(0).oneLine()));
         }
         if (!incomplete.isEmpty()) {
-            results.add(new Result(INCOMPLETE, incompleteRule.title(), incompleteRule.severity(), show(l.config.mainFile()),
-                    null, Status.WARN, incomplete.size(), incomplete.size(), incomplete.get(0).message(), incomplete));
+            results.add(Result.of(INCOMPLETE, incompleteRule.title(), incompleteRule.severity()).on(show(l.config.mainFile()), null)
+                    .status(Status.WARN).counted(incomplete.size(), incomplete.size()).message(incomplete.get(0).message())
+                    .examples(incomplete).build());
         }
         List<String> sources = l.config.filesRead().stream().map(this::show).toList();
         long bytes = 0;

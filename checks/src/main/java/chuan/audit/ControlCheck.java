@@ -76,8 +76,8 @@ final class ControlCheck {
             message = (failing.size() > 1 ? failing.size() + " places, the first: " : "") + first.message() + place;
         }
         List<Violation> examples = maxExamples > 0 && failing.size() > maxExamples ? failing.subList(0, maxExamples) : failing;
-        return new Result(c.id(), c.title(), c.severity(), show(config.mainFile()), c.key(), status, failing.size(),
-                Math.max(1, scopes.size()), message, examples);
+        return Result.of(c.id(), c.title(), c.severity()).on(show(config.mainFile()), c.key()).status(status)
+                .counted(failing.size(), Math.max(1, scopes.size())).message(message).examples(examples).build();
     }
 
     /**
@@ -118,8 +118,8 @@ final class ControlCheck {
 
     Result notAtThisLevel(ConfigControl c, EffectiveConfig config) {
         int from = c.byLevel().keySet().stream().mapToInt(Integer::intValue).min().orElse(1);
-        return new Result(c.id(), c.title(), c.severity(), show(config.mainFile()), c.key(), Status.NOT_APPLICABLE, 0, 0,
-                "applies from security level " + from + "; audited at level " + level, List.of());
+        return Result.of(c.id(), c.title(), c.severity()).on(show(config.mainFile()), c.key()).status(Status.NOT_APPLICABLE)
+                .message("applies from security level " + from + "; audited at level " + level).build();
     }
 
     /** {@code /etc/ssh/sshd_config} under a root shown as {@code samples/system} is {@code samples/system/etc/ssh/sshd_config}. */

@@ -106,8 +106,8 @@ final class ResultAssembler {
         } else if (!complete) {
             message = incomplete(stopped);
         }
-        return new Result(rule.id(), rule.title(), severity, target, slot.field(), status, violations, checked,
-                message, total.examples.get(s));
+        return Result.of(rule.id(), rule.title(), severity).on(target, slot.field()).status(status).counted(violations, checked)
+                .message(message).examples(total.examples.get(s)).build();
     }
 
     /**
@@ -174,9 +174,9 @@ final class ResultAssembler {
                 int c = columnIndex(m.column());
                 field = c < 0 ? m.column() : plan.fieldName(c);
                 if (c < 0 || plan.fileIndex[c] < 0 || total.cellsChecked[c] == 0) {
-                    return new Result(rule.id(), rule.title(), severity, target, field, Status.NOT_APPLICABLE, 0, 0,
-                            c >= 0 && plan.fileIndex[c] < 0 ? "column '" + m.column() + "' is not in the file" : "no records to measure",
-                            List.of());
+                    return Result.of(rule.id(), rule.title(), severity).on(target, field).status(Status.NOT_APPLICABLE)
+                            .message(c >= 0 && plan.fileIndex[c] < 0 ? "column '" + m.column() + "' is not in the file"
+                                    : "no records to measure").build();
                 }
                 checked = total.cellsChecked[c];
                 violations = checked - total.nonEmpty[c];
@@ -209,7 +209,8 @@ final class ResultAssembler {
             status = Status.ERROR;
             message = incomplete(stopped) + "; " + message;
         }
-        return new Result(rule.id(), rule.title(), severity, target, field, status, violations, checked, message, examples);
+        return Result.of(rule.id(), rule.title(), severity).on(target, field).status(status).counted(violations, checked)
+                .message(message).examples(examples).build();
     }
 
     private int columnIndex(String name) {

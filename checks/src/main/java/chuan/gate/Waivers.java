@@ -206,7 +206,7 @@ public final class Waivers {
     }
 
     private Result finding(Rule rule, List<Violation> v) {
-        return new Result(rule.id(), rule.title(), rule.severity(), file, null, v.isEmpty() ? Status.PASS : Status.WARN,
-                v.size(), entries.size(), null, v);
+        return Result.of(rule.id(), rule.title(), rule.severity()).on(file, null).status(v.isEmpty() ? Status.PASS : Status.WARN)
+                .counted(v.size(), entries.size()).examples(v).build();
     }
 }

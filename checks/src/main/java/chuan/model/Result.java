@@ -25,9 +25,63 @@ public record Result(
         examples = List.copyOf(examples);
     }
 
-    public Result(String rule, String title, Severity severity, String target, String field, Status status,
-                  long violations, long checked, String message, List<Violation> examples) {
-        this(rule, title, severity, target, field, status, violations, checked, message, examples, null, null);
+    /** A result of the rule {@code rule} ({@code title}, at {@code severity}), built by naming its parts. */
+    public static Builder of(String rule, String title, Severity severity) {
+        return new Builder(rule, title, severity);
+    }
+
+    /** Names the parts of a {@link Result}: where, how it ended, what was counted, why, the examples. */
+    public static final class Builder {
+        private final String rule;
+        private final String title;
+        private final Severity severity;
+        private String target;
+        private String field;
+        private Status status;
+        private long violations;
+        private long checked;
+        private String message;
+        private List<Violation> examples = List.of();
+
+        private Builder(String rule, String title, Severity severity) {
+            this.rule = rule;
+            this.title = title;
+            this.severity = severity;
+        }
+
+        /** The target as reports name it, and the field (a column, a key) or null for the whole target. */
+        public Builder on(String target, String field) {
+            this.target = target;
+            this.field = field;
+            return this;
+        }
+
+        public Builder status(Status status) {
+            this.status = status;
+            return this;
+        }
+
+        /** How many violations were found among how many values (records, scopes) checked. */
+        public Builder counted(long violations, long checked) {
+            this.violations = violations;
+            this.checked = checked;
+            return this;
+        }
+
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        /** The examples kept, in record order. */
+        public Builder examples(List<Violation> examples) {
+            this.examples = examples;
+            return this;
+        }
+
+        public Result build() {
+            return new Result(rule, title, severity, target, field, status, violations, checked, message, examples, null, null);
+        }
     }
 
     public Result withStatus(Status newStatus, String newMessage) {

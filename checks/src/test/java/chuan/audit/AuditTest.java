@@ -135,8 +135,8 @@ class AuditTest {
 
     @Test
     void aTargetsStatusIsItsWorstResultWhateverTheirOrder() {
-        chuan.model.Result fail = new chuan.model.Result("R-1", "t", chuan.model.Severity.LOW, "x", null,
-                chuan.model.Status.FAIL, 1, 1, null, java.util.List.of());
+        chuan.model.Result fail = chuan.model.Result.of("R-1", "t", chuan.model.Severity.LOW).on("x", null)
+                .status(chuan.model.Status.FAIL).counted(1, 1).build();
         chuan.model.Result error = fail.withStatus(chuan.model.Status.ERROR, "not read");
         chuan.model.Result warn = fail.withStatus(chuan.model.Status.WARN, null);
         assertThat(Audit.targetStatus(java.util.List.of(fail, error), java.util.List.of())).isEqualTo(chuan.model.Status.ERROR);

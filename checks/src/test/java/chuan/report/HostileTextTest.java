@@ -58,14 +58,14 @@ class HostileTextTest {
         Violation formula = Violation.builder().row(3L).line(4L).column(1).field(HOSTILE).value(FORMULA).expected("-1+2")
                 .message("@SUM(A1:A9)").build();
         Violation config = Violation.builder().line(7L).field(HOSTILE).message(HOSTILE).file("etc/" + HOSTILE).build();
-        Result failing = new Result("DATA-PATTERN", "Values match the declared pattern", Severity.HIGH, path, HOSTILE,
-                Status.FAIL, 9, 10, null, List.of(value, formula, config));
-        Result custom = new Result("AGENCY-" + HOSTILE, HOSTILE, Severity.MEDIUM, path, null, Status.FAIL, 1, 1, HOSTILE,
-                List.of());
-        Result waived = new Result("DATA-UNIQUE", "Values are unique", Severity.LOW, path, HOSTILE, Status.FAIL, 1, 1, null,
-                List.of(value)).waived(new Waiver(HOSTILE, HOSTILE, HOSTILE, LocalDate.of(2030, 1, 1), HOSTILE));
-        Result na = new Result("DATA-RANGE", "Values are in range", Severity.LOW, path, HOSTILE, Status.NOT_APPLICABLE, 0, 0,
-                HOSTILE, List.of());
+        Result failing = Result.of("DATA-PATTERN", "Values match the declared pattern", Severity.HIGH).on(path, HOSTILE)
+                .status(Status.FAIL).counted(9, 10).examples(List.of(value, formula, config)).build();
+        Result custom = Result.of("AGENCY-" + HOSTILE, HOSTILE, Severity.MEDIUM).on(path, null).status(Status.FAIL).counted(1, 1)
+                .message(HOSTILE).build();
+        Result waived = Result.of("DATA-UNIQUE", "Values are unique", Severity.LOW).on(path, HOSTILE).status(Status.FAIL)
+                .counted(1, 1).examples(List.of(value)).build().waived(new Waiver(HOSTILE, HOSTILE, HOSTILE, LocalDate.of(2030, 1, 1), HOSTILE));
+        Result na = Result.of("DATA-RANGE", "Values are in range", Severity.LOW).on(path, HOSTILE).status(Status.NOT_APPLICABLE)
+                .message(HOSTILE).build();
         Target target = new Target(path, "dataset", "csv", List.of(HOSTILE), "00", 1, 10, Status.FAIL, List.of(path, HOSTILE));
         AuditError error = new AuditError(AuditError.Kind.PROCESSING, path, 3L, 4L, HOSTILE);
         AuditError other = new AuditError(AuditError.Kind.CONFIGURATION, HOSTILE, null, null, HOSTILE);
