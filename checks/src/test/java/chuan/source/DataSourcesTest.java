@@ -1,12 +1,9 @@
 package chuan.source;
 
+import chuan.util.SchemaEnums;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import chuan.util.ClasspathIndex;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,14 +131,14 @@ class DataSourcesTest {
 
     @Test
     void theProfileSchemaListsEverySourceOnce() throws Exception {
-        List<String> listed = texts(schema("profile").at("/definitions/dataset/properties/format/enum"));
+        List<String> listed = SchemaEnums.of("profile", "/definitions/dataset/properties/format/enum");
         assertThat(listed).as("profile.schema.json's dataset format enum").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(REGISTRY.labels());
     }
 
     @Test
     void theReportSchemaListsEverySource() throws Exception {
-        List<String> listed = texts(schema("report").at("/definitions/target/properties/format/enum"));
+        List<String> listed = SchemaEnums.of("report", "/definitions/target/properties/format/enum");
         assertThat(listed).as("report.schema.json's target format enum").doesNotHaveDuplicates().containsAll(REGISTRY.labels());
     }
 
@@ -178,19 +175,6 @@ class DataSourcesTest {
         while (m.find()) {
             out.add(m.group(1));
         }
-        return out;
-    }
-
-    private static JsonNode schema(String name) throws Exception {
-        try (InputStream in = ClasspathIndex.open("chuan/schema/" + name + ".schema.json")) {
-            return new ObjectMapper().readTree(in);
-        }
-    }
-
-    private static List<String> texts(JsonNode array) {
-        assertThat(array.isArray()).as("an enum").isTrue();
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
         return out;
     }
 }

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import chuan.config.ConfigFormat;
 import chuan.config.EffectiveView;
 import chuan.config.SecretPolicy;
-import chuan.util.ClasspathIndex;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
+import chuan.util.SchemaEnums;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,17 +33,17 @@ class ConfigFormatsTest {
 
     @Test
     void theProfileSchemaListsEveryFormatOnce() throws Exception {
-        List<String> listed = texts(schema("profile").at("/definitions/control/properties/format/enum"));
+        List<String> listed = SchemaEnums.of("profile", "/definitions/control/properties/format/enum");
         assertThat(listed).as("profile.schema.json's control format enum").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(REGISTRY.labels());
     }
 
     @Test
     void theReportSchemaListsEveryFormatOnceBesideTheDatasetFormats() throws Exception {
-        List<String> listed = texts(schema("report").at("/definitions/target/properties/format/enum"));
+        List<String> listed = SchemaEnums.of("report", "/definitions/target/properties/format/enum");
         assertThat(listed).as("report.schema.json's target format enum").doesNotHaveDuplicates().containsAll(REGISTRY.labels());
         // the others are a dataset's formats (as the profile schema lists them) and the waivers file's yaml
-        List<String> others = new ArrayList<>(texts(schema("profile").at("/definitions/dataset/properties/format/enum")));
+        List<String> others = new ArrayList<>(SchemaEnums.of("profile", "/definitions/dataset/properties/format/enum"));
         others.add("yaml");
         List<String> rest = new ArrayList<>(listed);
         rest.removeAll(REGISTRY.labels());
@@ -123,19 +120,6 @@ class ConfigFormatsTest {
                 out.add(m.group(1));
             }
         }
-        return out;
-    }
-
-    private static JsonNode schema(String name) throws Exception {
-        try (InputStream in = ClasspathIndex.open("chuan/schema/" + name + ".schema.json")) {
-            return new ObjectMapper().readTree(in);
-        }
-    }
-
-    private static List<String> texts(JsonNode array) {
-        assertThat(array.isArray()).as("an enum").isTrue();
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
         return out;
     }
 }
