@@ -1,9 +1,9 @@
 package chuan.source;
 
-import chuan.util.SchemaEnums;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chuan.util.SchemaEnums;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
