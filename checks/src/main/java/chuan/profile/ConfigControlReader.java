@@ -131,7 +131,7 @@ final class ConfigControlReader {
                 return null;
             }
             for (String k : List.of("min", "max")) {
-                if (x.has(k) && !x.get(k).asText().strip().matches("[+-]?\\d+(\\.\\d+)?\\s*[a-zA-Z]*")) {
+                if (x.has(k) && !chuan.config.check.Expectation.isBound(x.get(k).asText())) {
                     problems.add(tree.problemAt(ptr + "/" + k, "'" + k + "' is a number, or a time span such as 15m or 90d"));
                     return null;
                 }

@@ -111,6 +111,20 @@ class ConfigProfileTest {
                 .anySatisfy(s -> assertThat(s).contains("'dataset' belongs to profiles of kind dataset"));
     }
 
+    /** Found by fuzzing: a bound in a unit the bounds do not know passed the loader, and the audit threw. */
+    @Test
+    void boundsTheComparisonCannotReadAreRefusedWhenTheProfileLoads() {
+        for (String bound : List.of("0b", "1permitopen", "5 parsecs")) {
+            assertThat(problems(HEAD + "config:\n  controls:\n    - {id: SSH-MAX-AUTH-TRIES, format: sshd, key: MaxAuthTries, "
+                    + "expect: {max: '" + bound + "'}}\n"))
+                    .as(bound).containsExactly("p.yaml:7:79: 'max' is a number, or a time span such as 15m or 90d");
+        }
+        assertThat(chuan.config.check.Expectation.isBound("1h30m")).isTrue();
+        assertThat(chuan.config.check.Expectation.isBound("14")).isTrue();
+        // and should one reach the comparison, it fails the value instead of throwing
+        assertThat(new chuan.config.check.Expectation.Max("0b").failure("4")).isEqualTo("cannot be compared with 0b");
+    }
+
     @Test
     void everyBuiltInConfigProfileLoadsWithControlsOfTheCatalogue() {
         var builtIns = new ProfileRegistry(loader).builtIns();

@@ -18,6 +18,14 @@ public sealed interface Expectation {
     /** The expectation in words, for reports: {@code no}, {@code one of [a, b]}, {@code at least 14}. */
     String describe();
 
+    /**
+     * Whether {@code text} can be a bound of {@code min}/{@code max}: a number, or a time span in a
+     * unit the bounds know ({@code 15m}, {@code 90d}); checked when the profile loads.
+     */
+    static boolean isBound(String text) {
+        return text != null && Quantity.parse(text, Quantity.isSpan(text)) != null;
+    }
+
     record Equals(String expected) implements Expectation {
         public String failure(String value) {
             return value != null && value.strip().equalsIgnoreCase(expected) ? null : value == null ? "not set" : "is not " + expected;
@@ -177,6 +185,10 @@ public sealed interface Expectation {
             BigDecimal b = Quantity.parse(bound, span);
             if (v == null) {
                 return "is not a number";
+            }
+            if (b == null) {
+                // a plain number read against a span bound, or a bound the loader let through: never a pass
+                return "cannot be compared with " + bound;
             }
             int c = v.compareTo(b);
             if (lower ? c < 0 : c > 0) {
