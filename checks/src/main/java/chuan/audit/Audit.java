@@ -73,14 +73,16 @@ public final class Audit {
         }
         if (!configBroken) {
             // against a baseline every violation is compared; the examples are cut to the cap afterwards
-            ScanOptions options = new ScanOptions(request.asOf(), accepted(request).examplesToKeep(),
+            AcceptanceStage accepted = new AcceptanceStage(request.waivers(), request.baseline(), request.asOf(),
+                    request.maxExamples());
+            ScanOptions options = new ScanOptions(request.asOf(), accepted.examplesToKeep(),
                     request.revealPersonalData(), request.workers(), request.reference(), request.fingerprints());
             DatasetScanner scanner = new DatasetScanner(catalog);
             for (Planner.PlannedTarget t : plan.targets()) {
-                auditTarget(t, scanner, options, listener, targets, results, errors, request);
+                auditTarget(t, scanner, options, accepted, listener, targets, results, errors);
             }
             for (Planner.PlannedSystem s : plan.systems()) {
-                auditSystem(s, listener, targets, results, errors, request);
+                auditSystem(s, accepted, listener, targets, results, errors, request);
             }
             if (request.waivers() != null) {
                 reportWaivers(request, plan.systems(), listener, targets, results, errors);
@@ -132,9 +134,9 @@ public final class Audit {
         listener.targetFinished(t, findings, List.of());
     }
 
-    private void auditTarget(Planner.PlannedTarget t, DatasetScanner scanner, ScanOptions options,
+    private void auditTarget(Planner.PlannedTarget t, DatasetScanner scanner, ScanOptions options, AcceptanceStage accepted,
                              AuditListener listener, List<Target> targets, List<Result> results,
-                             List<AuditError> errors, AuditRequest request) throws IOException {
+                             List<AuditError> errors) throws IOException {
         List<Result> own = new ArrayList<>();
         List<AuditError> ownErrors = new ArrayList<>();
         long bytes = 0;
@@ -150,7 +152,7 @@ public final class Audit {
             sha = sha == null ? o.fingerprint() : sha;
             format = p.dataset().formatOf(DatasetScanner.nameOf(t.display(), t.file())).label();
         }
-        own = accepted(request).apply(own);
+        own = accepted.apply(own);
         Target target = new Target(t.display(), "dataset", format, t.profiles().stream().map(Profile::id).toList(),
                 sha, bytes, records, targetStatus(own, ownErrors));
         targets.add(target);
@@ -160,11 +162,11 @@ public final class Audit {
     }
 
     /** Audits a system root with its config profiles: one target per configuration read. */
-    private void auditSystem(Planner.PlannedSystem s, AuditListener listener, List<Target> targets, List<Result> results,
+    private void auditSystem(Planner.PlannedSystem s, AcceptanceStage accepted, AuditListener listener, List<Target> targets, List<Result> results,
                              List<AuditError> errors, AuditRequest request) throws IOException {
         chuan.config.SystemRoot root = new chuan.config.SystemRoot(s.root(), request.maxFileSize());
         ConfigAudit audit = new ConfigAudit(root, s.display(), request.level(), request.revealPersonalData(),
-                accepted(request).examplesToKeep(), catalog, request.fingerprints(),
+                accepted.examplesToKeep(), catalog, request.fingerprints(),
                 request.assumedVersions());
         List<ConfigAudit.Outcome> outcomes = audit.run(s.profiles());
         if (outcomes.isEmpty() && s.named()) {
@@ -180,7 +182,7 @@ public final class Audit {
             return;
         }
         for (ConfigAudit.Outcome o : outcomes) {
-            List<Result> own = accepted(request).apply(o.results());
+            List<Result> own = accepted.apply(o.results());
             Target t = o.target();
             Target target = new Target(t.path(), t.kind(), t.format(), t.profiles(), t.fingerprint(), t.bytes(), t.records(),
                     targetStatus(own, o.errors()), t.sources());
@@ -189,11 +191,6 @@ public final class Audit {
             errors.addAll(o.errors());
             listener.targetFinished(target, own, o.errors());
         }
-    }
-
-    /** Waivers, then the baseline, then the examples' cap: the one stage every target's results go through. */
-    private static AcceptanceStage accepted(AuditRequest request) {
-        return new AcceptanceStage(request.waivers(), request.baseline(), request.asOf(), request.maxExamples());
     }
 
     static Status targetStatus(List<Result> results, List<AuditError> errors) {

@@ -70,8 +70,7 @@ class RuleCatalogTest {
         }
         assertThat(controls).as("config rules checked by built-in profiles").hasSizeGreaterThan(40);
         for (chuan.standard.TypeDescriptor t : chuan.standard.Packs.types().values()) { // what each pack's value types report
-            controls.addAll(t.create(new chuan.standard.ValueTypes.Options(null), java.time.LocalDate.of(2026, 1, 1),
-                    chuan.standard.ReferenceData.builtIn()).ruleIds());
+            controls.addAll(chuan.standard.Shipped.ruleIds(t));
         }
         for (Rule r : catalog.all()) {
             assertThat(code.toString().contains("\"" + r.id() + "\"") || controls.contains(r.id()))

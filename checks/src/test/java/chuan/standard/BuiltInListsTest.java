@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chuan.profile.ColumnType;
 import chuan.util.ClasspathIndex;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +23,6 @@ class BuiltInListsTest {
 
     private static final Path RESOURCES = Path.of("../profiles/src/main/resources");
 
-    private static List<StandardsPack> builtInPacks() {
-        return Shipped.packs();
-    }
-
     private static List<String> shipped(String folder) throws IOException {
         Path root = RESOURCES.resolve(folder);
         try (Stream<Path> s = Files.walk(root)) {
@@ -39,7 +33,7 @@ class BuiltInListsTest {
 
     private static List<String> listed(String folder, Function<StandardsPack, List<String>> ofPack) throws IOException {
         List<String> out = new ArrayList<>(ClasspathIndex.list(folder).stream().map(r -> r.substring(folder.length() + 1)).toList());
-        for (StandardsPack p : builtInPacks()) {
+        for (StandardsPack p : Shipped.packs()) {
             out.addAll(ofPack.apply(p));
         }
         return out;
@@ -59,14 +53,12 @@ class BuiltInListsTest {
 
     @Test
     void theSchemaFileListsTheGenericAndBuiltInPackTypes() throws IOException {
-        JsonNode schema = new ObjectMapper().readTree(RESOURCES.resolve("chuan/schema/profile.schema.json").toFile());
-        List<String> inFile = new ArrayList<>();
-        schema.at("/definitions/column/properties/type/enum").forEach(n -> inFile.add(n.asText()));
+        List<String> inFile = chuan.util.SchemaEnums.of("profile", "/definitions/column/properties/type/enum");
         List<String> expected = new ArrayList<>();
         for (ColumnType t : ColumnType.values()) {
             expected.add(t.label());
         }
-        for (StandardsPack p : builtInPacks()) {
+        for (StandardsPack p : Shipped.packs()) {
             p.types().forEach(t -> expected.add(t.name()));
         }
         assertThat(inFile).containsExactlyElementsOf(expected);
@@ -75,8 +67,7 @@ class BuiltInListsTest {
     @Test
     void everyPackTypeReportsOnlyCatalogedRules() {
         for (TypeDescriptor t : Packs.types().values()) {
-            ValueType type = t.create(new ValueTypes.Options(null), java.time.LocalDate.of(2026, 11, 30), ReferenceData.builtIn());
-            assertThat(type.ruleIds()).as(t.name()).allSatisfy(id ->
+            assertThat(Shipped.ruleIds(t)).as(t.name()).allSatisfy(id ->
                     assertThat(chuan.rules.RuleCatalog.builtIn().find(id)).as(id).isPresent());
         }
     }

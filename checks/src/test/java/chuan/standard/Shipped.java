@@ -54,9 +54,12 @@ public final class Shipped {
     /** The shipped rules: those of the engine's rule files and of the shipped packs' files, not a fixture pack's. */
     public static RuleCatalog rules() {
         Set<String> fixture = new HashSet<>();
-        Packs.all().stream().filter(p -> !packs().contains(p))
-                .forEach(p -> p.types().forEach(t -> fixture.addAll(t.create(new ValueTypes.Options(null),
-                        java.time.LocalDate.of(2026, 1, 1), ReferenceData.builtIn()).ruleIds())));
+        Packs.all().stream().filter(p -> !packs().contains(p)).forEach(p -> p.types().forEach(t -> fixture.addAll(ruleIds(t))));
         return RuleCatalog.builtIn().restrictedTo((Rule r) -> !fixture.contains(r.id()));
+    }
+
+    /** The rules a pack's value type reports (its type built for a plain column on a fixed date). */
+    public static List<String> ruleIds(TypeDescriptor type) {
+        return type.create(new ValueTypes.Options(null), java.time.LocalDate.of(2026, 1, 1), ReferenceData.builtIn()).ruleIds();
     }
 }
