@@ -337,6 +337,19 @@ final class CompiledColumn {
         return -1;
     }
 
+    /** How the profile declares this column, for a source that stores typed cells (a workbook) to judge how each was stored. */
+    chuan.source.DeclaredColumn declared() {
+        chuan.source.DeclaredColumn.Kind kind = national != null ? chuan.source.DeclaredColumn.Kind.TEXT : switch (spec.type()) {
+            case INTEGER, NUMBER, DECIMAL -> chuan.source.DeclaredColumn.Kind.NUMBER;
+            case DATE -> chuan.source.DeclaredColumn.Kind.DATE;
+            case DATETIME -> chuan.source.DeclaredColumn.Kind.DATETIME;
+            case TIME -> chuan.source.DeclaredColumn.Kind.TIME;
+            case BOOLEAN -> chuan.source.DeclaredColumn.Kind.BOOLEAN;
+            case STRING, EMAIL, URL, DURATION -> chuan.source.DeclaredColumn.Kind.TEXT;
+        };
+        return new chuan.source.DeclaredColumn(kind, spec.personal(), format == null ? null : format.layout());
+    }
+
     /** The number of codes {@link #check} can return: the cell checks, then the national type's rules. */
     int codes() {
         return CellCheck.ALL.length + (national == null ? 0 : national.ruleIds().size());

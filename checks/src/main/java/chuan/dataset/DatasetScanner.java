@@ -43,6 +43,9 @@ public final class DatasetScanner {
     public DatasetOutcome scan(Path file, String displayPath, Profile profile, ScanOptions options, ScanEvents events) {
         // the format goes by the name the file was found under (a link's name, not its target's)
         DataSource format = profile.dataset().formatOf(nameOf(displayPath, file));
+        if (format instanceof chuan.source.CellSource cells) {
+            return scanCells(cells, file, displayPath, profile, format, options, events);
+        }
         try (OpenedTextFile opened = OpenedTextFile.open(file, profile.dataset().encoding(), options)) {
             Run run = new Run(file, displayPath, profile, format, options, events, opened.bom(), opened.bytes());
             run.opened = opened;
@@ -50,13 +53,39 @@ public final class DatasetScanner {
             run.declaredLegacy = opened.legacy();
             run.execute(opened.text());
             return run.outcome(opened.bytes(), opened.fingerprint());
-        } catch (OpenedTextFile.Refused e) {
+        } catch (InputRefused e) {
             return unreadable(displayPath, e.getMessage());
         } catch (java.nio.channels.ClosedByInterruptException e) {
             Thread.interrupted();
             throw new java.util.concurrent.CancellationException("scan of " + displayPath + " cancelled");
         } catch (Utf16.Undecodable e) {
             return unreadable(displayPath, e.getMessage());
+        } catch (IOException e) {
+            return unreadable(displayPath, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** A source that opens its own input (a workbook): read through its {@link chuan.source.CellRows}, never as text. */
+    private DatasetOutcome scanCells(chuan.source.CellSource source, Path file, String displayPath, Profile profile, DataSource format,
+                                     ScanOptions options, ScanEvents events) {
+        try {
+            PlannedFile.size(file);
+        } catch (InputRefused e) {
+            return unreadable(displayPath, e.getMessage());
+        }
+        chuan.profile.CsvDialect d = profile.dataset().dialect();
+        chuan.source.CellLayout layout = new chuan.source.CellLayout(profile.dataset().sheet(), d.skipRows(), profile.dataset().header(),
+                d.headerRows(), d.headerJoin());
+        try (chuan.source.CellRows rows = source.open(file, layout, options.fingerprints().fileDigest())) {
+            Run run = new Run(file, displayPath, profile, format, options, events, false, rows.bytes());
+            run.cells = rows;
+            run.execute(new CellBatches(rows, displayPath));
+            return run.outcome(rows.bytes(), rows.fingerprint());
+        } catch (chuan.source.SourceRefused e) {
+            return unreadable(displayPath, e.getMessage());
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            Thread.interrupted();
+            throw new java.util.concurrent.CancellationException("scan of " + displayPath + " cancelled");
         } catch (IOException e) {
             return unreadable(displayPath, "cannot read: " + e.getMessage());
         }
@@ -98,6 +127,8 @@ public final class DatasetScanner {
         private List<String> validatorsUnknown = List.of();
         private final long fileBytes;
         OpenedTextFile opened;
+        /** A cell source (a workbook): read through its own reader, which also reports how its cells are stored. */
+        chuan.source.CellRows cells;
         /** A legacy encoding the profile declared: the file is read through it, and reported once. */
         chuan.standard.LegacyEncoding declaredLegacy;
         /** UTF-16, declared or recognised: the file is read as such, and reported once as not UTF-8. */
@@ -126,8 +157,12 @@ public final class DatasetScanner {
 
         void execute(InputStream in) throws IOException {
             // the source's descriptor opens it: no choice by format here
-            source = reader(format).open(new Opening(in, profile.dataset(), profile.dataset().delimiterFor(format),
-                    commentBytes(), keepText()));
+            execute(reader(format).open(new Opening(in, profile.dataset(), profile.dataset().delimiterFor(format),
+                    commentBytes(), keepText())));
+        }
+
+        void execute(BatchSource batches) throws IOException {
+            source = batches;
             List<String> header;
             try {
                 header = source.open();
@@ -151,6 +186,9 @@ public final class DatasetScanner {
             plan = new ScanPlan(profile, format, header, options, source.firstWidth());
             plan.headerLine = source.headerLine();
             total = newTally();
+            if (cells != null) {
+                cells.bind(declaredColumns(), this::sourceFinding);
+            }
             recordHeaderFindings();
             if (declaredLegacy != null) {
                 hitRecord("DATA-ENCODING", 0, 0, null, "UTF-8", "the file is in " + declaredLegacy.description()
@@ -208,6 +246,48 @@ public final class DatasetScanner {
                     + firstLine;
             total.examples.get(slot).add(chuan.model.Violation.builder().line(firstLine)
                     .expected(names[expected] + " at the end of every line").message(message).build());
+        }
+
+        /** Each header column as the profile declares it, for a cell source to judge how its cells are stored. */
+        private List<chuan.source.DeclaredColumn> declaredColumns() {
+            int width = plan.header != null ? plan.header.size() : plan.columns.length;
+            chuan.source.DeclaredColumn[] declared = new chuan.source.DeclaredColumn[width];
+            java.util.Arrays.fill(declared, chuan.source.DeclaredColumn.UNKNOWN);
+            for (CompiledColumn c : plan.columns) {
+                int h = plan.fileIndex[c.index];
+                if (h >= 0 && h < width) {
+                    declared[h] = c.declared();
+                }
+            }
+            return List.of(declared);
+        }
+
+        /** A finding a cell source made of its own storage: counted under its rule, the value masked in a personal column. */
+        private void sourceFinding(String rule, long row, String place, int column, String value, String expected, String message) {
+            int slot = plan.recordSlot(rule);
+            if (slot < 0) {
+                return;
+            }
+            total.violations[slot]++;
+            if (!total.wantsExample(slot)) {
+                return;
+            }
+            String field = column < 0 ? null : plan.header != null && column < plan.header.size() ? plan.header.get(column)
+                    : column < plan.columns.length ? plan.columns[column].spec.name() : null;
+            boolean personal = column >= 0 && declaredPersonal(column);
+            String shown = value == null || !personal || options.revealPersonalData() ? value : chuan.model.Masking.mask(value);
+            total.examples.get(slot).add(chuan.model.Violation.builder().row(row == 0 ? null : row)
+                    .column(column < 0 ? null : column + 1).field(field).place(place).value(shown).expected(expected)
+                    .message(message).key(value == null ? null : options.fingerprints().key(field, value)).build());
+        }
+
+        private boolean declaredPersonal(int headerColumn) {
+            for (CompiledColumn c : plan.columns) {
+                if (plan.fileIndex[c.index] == headerColumn) {
+                    return c.spec.personal();
+                }
+            }
+            return false;
         }
 
         private Tally newTally() {
@@ -338,14 +418,14 @@ public final class DatasetScanner {
                     }
                     seq++;
                     put(queue, batch);
-                    if (opened != null) {
+                    if (opened != null || cells != null) {
                         long records = batch.chunk != null ? batch.chunk.firstRow() + batch.chunk.records() - 1
                                 : batch.size == 0 ? 0 : batch.rows[batch.size - 1];
                         long found = 0;
                         for (Validator v : validators) {
                             found += v.violationsSoFar();
                         }
-                        events.progress(displayPath, opened.bytesRead(), fileBytes, records, found);
+                        events.progress(displayPath, opened != null ? opened.bytesRead() : cells.bytesRead(), fileBytes, records, found);
                     }
                 }
             } finally {

@@ -25,13 +25,6 @@ final class OpenedTextFile implements AutoCloseable {
 
     private static final int SNIFF = 8192;
 
-    /** Why a file was not opened as a dataset: the one-line message for its processing error. */
-    static final class Refused extends Exception {
-        Refused(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private final InputStream raw;
     private final MacStream digest;
     private final Mac mac;
@@ -60,22 +53,8 @@ final class OpenedTextFile implements AutoCloseable {
      * when the bytes say so); {@code options} give the fingerprint key and the reference data
      * holding legacy encodings.
      */
-    static OpenedTextFile open(Path file, String declared, ScanOptions options) throws Refused, IOException {
-        long bytes;
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (a.isSymbolicLink()) {
-                // planned as the file itself: a link now is one swapped in since, which may lead anywhere
-                throw new Refused("became a symbolic link after it was found; not read");
-            }
-            if (!a.isRegularFile()) {
-                // a FIFO would block the scan until a writer came, a device would never end: never opened
-                throw new Refused(a.isDirectory() ? "is a directory" : "is not a regular file (a device, FIFO or socket); not opened");
-            }
-            bytes = a.size();
-        } catch (IOException e) {
-            throw new Refused("cannot read: " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
-        }
+    static OpenedTextFile open(Path file, String declared, ScanOptions options) throws InputRefused, IOException {
+        long bytes = PlannedFile.size(file);
         Mac mac = options.fingerprints().fileDigest();
         InputStream raw = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         try {
@@ -92,7 +71,7 @@ final class OpenedTextFile implements AutoCloseable {
             }
             String binary = sniffBinary(head);
             if (binary != null) {
-                throw new Refused(binary);
+                throw new InputRefused(binary);
             }
             boolean bom = skipBom(in);
             if (declared != null && !declared.equals("UTF-8")) {
@@ -100,7 +79,7 @@ final class OpenedTextFile implements AutoCloseable {
                 return new OpenedTextFile(raw, digest, mac, counted, new Utf8Stream(legacy.decode(in)), bytes, bom, null, legacy);
             }
             return new OpenedTextFile(raw, digest, mac, counted, in, bytes, bom, null, null);
-        } catch (Refused | IOException | RuntimeException e) {
+        } catch (InputRefused | IOException | RuntimeException e) {
             raw.close();
             throw e;
         }

@@ -113,12 +113,12 @@ final class OrderedStage {
             Cell v = f != null ? f.get(i, plan.fileIndex[c], view) : raw == null ? null : view.text(raw);
             if (!plan.columns[c].isMissing(v) && !unique[c].add(v)) {
                 int slot = plan.cellSlot[c][CellCheck.UNIQUE.ordinal()];
-                tally.hit(plan.slots.get(slot), slot, b.rows[i], b.lines[i], v,
+                tally.hit(plan.slots.get(slot), slot, b.rows[i], b.lines[i], b.places == null ? null : b.places[i], v,
                         plan.columns[c].expected(CellCheck.UNIQUE), "value already used by an earlier record");
             }
         }
         if (records != null && b.kinds[i] == RecordBatch.OK && !sameAsEarlier(b, i)) {
-            tally.duplicateRow(b.rows[i], b.lines[i]);
+            tally.duplicateRow(b.rows[i], b.lines[i], b.places == null ? null : b.places[i]);
         }
     }
 }

@@ -25,6 +25,8 @@ final class RecordBatch {
     final long[] rows;
     final long[] lines;
     final byte[] kinds;
+    /** For a cell source: where each record is, as its program names it; null for text files. */
+    chuan.source.RecordPlace[] places;
     /** For JSON: the record's text (for the JSON Schema) or the syntax error message. */
     final String[] texts;
     /** CSV/TSV: the raw records, split and decoded by the validator that takes the batch. */

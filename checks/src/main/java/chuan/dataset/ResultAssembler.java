@@ -133,7 +133,7 @@ final class ResultAssembler {
                 if (hits > 0 && hits * 2 >= total.pdNonEmpty[k]) {
                     total.violations[slot] += hits;
                     total.examples.get(slot).add(Violation.builder().row(total.pdFirstRow[k][d])
-                            .line(total.pdFirstLine[k][d]).column(k + 1).field(field).expected("no personal data")
+                            .line(total.pdFirstLine[k][d] == 0 ? null : total.pdFirstLine[k][d]).column(k + 1).field(field).expected("no personal data")
                             .message(hits + " of " + total.pdNonEmpty[k] + " values are " + describe(pd.detectors().get(d).category()))
                             .build());
                 }

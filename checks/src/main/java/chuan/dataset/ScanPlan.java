@@ -189,19 +189,24 @@ final class ScanPlan {
                 ids.add("DATA-JSON-SCHEMA");
             }
         } else {
-            ids.addAll(List.of("DATA-QUOTE", "DATA-FIELD-SIZE", "DATA-LINE-ENDINGS"));
+            if (format.shape() == DataSource.Shape.DELIMITED) {
+                ids.addAll(List.of("DATA-QUOTE", "DATA-FIELD-SIZE", "DATA-LINE-ENDINGS"));
+            }
             if (header != null) {
                 ids.addAll(List.of("DATA-HEADER-BLANK", "DATA-HEADER-DUPLICATE", "DATA-HEADER-MISSING-COLUMN"));
                 if (profile.dataset().reportExtraColumns() && !profile.dataset().columns().isEmpty()) {
                     ids.add("DATA-HEADER-EXTRA-COLUMN");
                 }
             }
-            ids.add("DATA-RAGGED-ROW");
+            if (format.shape() == DataSource.Shape.DELIMITED) {
+                ids.add("DATA-RAGGED-ROW");
+            }
         }
         if (format.shape().isJson() && profile.dataset().reportExtraColumns() && !profile.dataset().columns().isEmpty()) {
             ids.add("DATA-HEADER-EXTRA-COLUMN");
         }
         ids.addAll(List.of("DATA-BLANK-ROW", "DATA-NO-RECORDS"));
+        ids.addAll(format.ownRules());
         for (String id : ids) {
             if (profile.enabled(id)) {
                 recordSlots.put(id, slots.size());

@@ -62,13 +62,20 @@ final class Tally {
 
     /** Counts a violation and keeps it as an example while there is room. */
     void hit(Slot s, int slot, long row, long line, CharSequence value, String expected, String message) {
+        hit(s, slot, row, line, null, value, expected, message);
+    }
+
+    /** As above, at {@code place} in a source that is not a text file (null in one that is). */
+    void hit(Slot s, int slot, long row, long line, chuan.source.RecordPlace place, CharSequence value, String expected,
+             String message) {
         violations[slot]++;
         if (wantsExample(slot) || pending != null) {
             String text = value == null ? null : value.toString();
             String shown = text != null && s.personal() && !reveal ? Masking.mask(text) : text;
             Violation v = Violation.builder().row(row == 0 ? null : row).line(line == 0 ? null : line).column(s.fileColumn())
                     .field(s.field()).value(shown).expected(expected).message(message)
-                    .key(text == null ? null : fingerprints.key(s.field(), text)).build();
+                    .key(text == null ? null : fingerprints.key(s.field(), text))
+                    .place(place == null ? null : place.at(s.fileColumn() == null ? 0 : s.fileColumn())).build();
             if (wantsExample(slot)) {
                 examples.get(slot).add(v);
             }
@@ -89,11 +96,12 @@ final class Tally {
         }
     }
 
-    void duplicateRow(long row, long line) {
+    void duplicateRow(long row, long line, chuan.source.RecordPlace place) {
         duplicateRows++;
         boolean keep = cap == 0 || duplicateExamples.size() < cap;
         if (keep || pending != null) {
-            Violation v = Violation.builder().row(row).line(line).expected("a record not seen before")
+            Violation v = Violation.builder().row(row).line(line == 0 ? null : line).place(place == null ? null : place.at(0))
+                    .expected("a record not seen before")
                     .message("repeats an earlier record field for field").build();
             if (keep) {
                 duplicateExamples.add(v);

@@ -36,6 +36,8 @@ final class Validator implements Runnable {
     private final int syntaxSlot;
     private final int notObjectSlot;
     private final int schemaSlot;
+    /** Where the record being checked is, in a cell source; null in a text file. */
+    private chuan.source.RecordPlace place;
 
     Validator(ScanPlan plan, Tally tally, BlockingQueue<RecordBatch> queue, Sequencer sequencer,
               Faults faults, Path jsonSchema, CsvChunkParser parser, NdjsonChunkParser ndjson, boolean streaming) {
@@ -163,6 +165,7 @@ final class Validator implements Runnable {
         tally.records++;
         long row = b.rows[i];
         long line = b.lines[i];
+        place = b.places == null ? null : b.places[i];
         switch (b.kinds[i]) {
             case RecordBatch.BLANK -> {
                 record(blankSlot, row, line, null, "a record", "blank line");
@@ -241,7 +244,7 @@ final class Validator implements Runnable {
         CompiledColumn col = plan.columns[column];
         String message = code < CellCheck.ALL.length ? message(CellCheck.ALL[code], v)
                 : col.national.message(code - CellCheck.ALL.length, v, recordDay);
-        tally.hit(plan.slots.get(slot), slot, row, line, v, col.expected(code), message);
+        tally.hit(plan.slots.get(slot), slot, row, line, place, v, col.expected(code), message);
     }
 
     /**
@@ -270,7 +273,7 @@ final class Validator implements Runnable {
             // a whole value counts towards its column's share; one written inside text is a finding where it is
             String inside = whole ? null : plan.personalData.foundInText(v);
             if (inside != null) {
-                tally.hit(plan.slots.get(plan.personalSlot[k]), plan.personalSlot[k], row, line, v, "no personal data", inside);
+                tally.hit(plan.slots.get(plan.personalSlot[k]), plan.personalSlot[k], row, line, place, v, "no personal data", inside);
             }
         }
     }
@@ -309,7 +312,7 @@ final class Validator implements Runnable {
                 tally.violations[x.slot()]++;
                 continue;
             }
-            tally.hit(plan.slots.get(x.slot()), x.slot(), row, line, sibling, x.rule().expected(subject, recordDay),
+            tally.hit(plan.slots.get(x.slot()), x.slot(), row, line, place, sibling, x.rule().expected(subject, recordDay),
                     "does not match " + plan.fieldName(x.subject()) + " in the same record");
         }
     }
@@ -326,8 +329,8 @@ final class Validator implements Runnable {
             tally.violations[slot]++;
             return;
         }
-        tally.add(plan.slots.get(slot), slot, Violation.builder().row(row).line(line).column(column).expected(expected)
-                .message(message).build());
+        tally.add(plan.slots.get(slot), slot, Violation.builder().row(row).line(line == 0 ? null : line).column(column)
+                .place(place == null ? null : place.at(column == null ? 0 : column)).expected(expected).message(message).build());
     }
 
     private void validateSchema(String text, long row, long line) {

@@ -10,7 +10,9 @@ package chuan.model;
  * from which the value cannot be recovered without the project's secret; {@code baselineState} is new or
  * unchanged ({@link BaselineState}) when the scan compared against a baseline. {@code file} is the file that holds
  * the finding when it is not the target itself: a configuration's drop-in or included file (for a
- * default that applies, the file where the key should be set, with no line).
+ * default that applies, the file where the key should be set, with no line). {@code place} names the cell in a source that is not
+ * a text file, as its own program does: {@code Citizens!B17} in a workbook (row and column are then the
+ * record and the column number; there is no line), {@code public.citizens id=42} in a database table.
  */
 public record Violation(
         Long row,
@@ -22,7 +24,8 @@ public record Violation(
         String message,
         String key,
         BaselineState baselineState,
-        String file) {
+        String file,
+        String place) {
 
     /** A violation built by naming its parts: what is not named stays absent (null). */
     public static Builder builder() {
@@ -40,6 +43,7 @@ public record Violation(
         private String message;
         private String key;
         private String file;
+        private String place;
 
         private Builder() {
         }
@@ -96,14 +100,20 @@ public record Violation(
             return this;
         }
 
+        /** The cell or row as the source's program names it ({@code Citizens!B17}, {@code public.citizens id=42}). */
+        public Builder place(String place) {
+            this.place = place;
+            return this;
+        }
+
         public Violation build() {
-            return new Violation(row, line, column, field, value, expected, message, key, null, file);
+            return new Violation(row, line, column, field, value, expected, message, key, null, file, place);
         }
     }
 
     /** Where the violation is, in {@code target} unless it names a file of its own. */
     public Location location(String target) {
-        return new Location(fileOr(target), row, line, column == null ? null : (long) column, field);
+        return new Location(fileOr(target), row, line, column == null ? null : (long) column, field, place);
     }
 
     /** The file to point at: this violation's own, else the target's. */
@@ -118,6 +128,6 @@ public record Violation(
     }
 
     public Violation withBaselineState(BaselineState state) {
-        return new Violation(row, line, column, field, value, expected, message, key, state, file);
+        return new Violation(row, line, column, field, value, expected, message, key, state, file, place);
     }
 }

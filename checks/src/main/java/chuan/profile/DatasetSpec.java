@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * The {@code dataset:} section of a profile. {@code format} is null when it follows the file
  * extension; {@code forbidPersonalData} looks in every column for personal data (open data);
- * {@code dialect} is how a CSV/TSV file lays out its header and line ends.
+ * {@code dialect} is how a CSV/TSV file lays out its header and line ends (a workbook's too:
+ * rows above the header, header rows); {@code sheet} is the workbook sheet to read, by name or 1-based
+ * number (null: every visible sheet whose header matches the profile).
  */
 public record DatasetSpec(
         DataSource format,
@@ -21,12 +23,20 @@ public record DatasetSpec(
         List<ColumnSpec> columns,
         List<MetricSpec> checks,
         boolean forbidPersonalData,
-        CsvDialect dialect) {
+        CsvDialect dialect,
+        String sheet) {
 
     public DatasetSpec {
         columns = List.copyOf(columns);
         checks = List.copyOf(checks);
         dialect = dialect == null ? CsvDialect.DEFAULT : dialect;
+    }
+
+    public DatasetSpec(DataSource format, String encoding, boolean header, char delimiter, char quote, boolean reportExtraColumns,
+                       Path jsonSchema, List<ColumnSpec> columns, List<MetricSpec> checks, boolean forbidPersonalData,
+                       CsvDialect dialect) {
+        this(format, encoding, header, delimiter, quote, reportExtraColumns, jsonSchema, columns, checks, forbidPersonalData,
+                dialect, null);
     }
 
     public DatasetSpec(DataSource format, String encoding, boolean header, char delimiter, char quote, boolean reportExtraColumns,

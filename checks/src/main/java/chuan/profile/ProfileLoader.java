@@ -264,13 +264,19 @@ public final class ProfileLoader {
                 problems.add(tree.problemAt("/dataset/quote", "the quote must differ from the delimiter"));
             }
             return new DatasetSpec(format, encoding, header, delimiter, quote, reportExtra, jsonSchema, columns, checks,
-                    d.has("forbid-personal-data") && d.get("forbid-personal-data").asBoolean(), dialect);
+                    d.has("forbid-personal-data") && d.get("forbid-personal-data").asBoolean(), dialect,
+                    d.has("sheet") ? d.get("sheet").asText() : null);
         }
 
         private CsvDialect dialect(JsonNode d) {
             String comment = text(d, "comment");
             String terminator = text(d, "line-terminator");
-            return new CsvDialect(d.has("skip-rows") ? d.get("skip-rows").asInt() : 0, comment,
+            // a workbook's header-row (its 1-based row) says the same as skip-rows: the rows above it are not data
+            int skip = d.has("header-row") ? d.get("header-row").asInt() - 1 : d.has("skip-rows") ? d.get("skip-rows").asInt() : 0;
+            if (d.has("header-row") && d.has("skip-rows")) {
+                problems.add(tree.problemAtKey("/dataset/header-row", "give either 'header-row' or 'skip-rows', not both"));
+            }
+            return new CsvDialect(skip, comment,
                     d.has("header-rows") ? d.get("header-rows").asInt() : 1,
                     d.has("header-join") ? d.get("header-join").asText() : " ",
                     "sensitive".equals(text(d, "header-case")), terminator);

@@ -138,13 +138,18 @@ public final class ConsoleReport implements AuditListener {
         if (v.row() != null) {
             sb.append("row ").append(v.row());
         }
-        if (v.file() != null) {
-            sb.append(sb.length() > 0 ? " " : "").append(v.file()).append(v.line() != null ? ":" + v.line() : "");
-        } else if (v.line() != null) {
-            sb.append(sb.length() > 0 ? " " : "").append("line ").append(v.line());
-        }
-        if (v.column() != null) {
-            sb.append(" col ").append(v.column());
+        if (v.place() != null) {
+            // a workbook's cell or a table's row, named as its program names it: row and column are in it
+            sb.append(sb.length() > 0 ? " " : "").append(Inert.text(v.place()));
+        } else {
+            if (v.file() != null) {
+                sb.append(sb.length() > 0 ? " " : "").append(v.file()).append(v.line() != null ? ":" + v.line() : "");
+            } else if (v.line() != null) {
+                sb.append(sb.length() > 0 ? " " : "").append("line ").append(v.line());
+            }
+            if (v.column() != null) {
+                sb.append(" col ").append(v.column());
+            }
         }
         if (v.field() != null && showField) {
             sb.append(sb.length() > 0 ? " " : "").append(v.row() == null && v.column() == null ? "field " : "").append(v.field());

@@ -23,8 +23,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class CsvReport implements AuditListener {
 
-    static final String[] HEADER = {"target", "rule", "severity", "status", "row", "line", "column", "field", "value",
-        "expected", "message"};
+    static final String[] HEADER = {"target", "rule", "severity", "status", "row", "line", "column", "place", "field",
+        "value", "expected", "message"};
 
     private final JsonReport.Sink sink;
 
@@ -40,7 +40,7 @@ public final class CsvReport implements AuditListener {
             for (Result r : report.results()) {
                 for (Violation v : r.examples()) {
                     row(csv, v.fileOr(r.target()), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
-                            v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(), message(r, v.message()));
+                            v.column(), v.place(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(), message(r, v.message()));
                 }
             }
             errors(csv, report);
@@ -59,7 +59,7 @@ public final class CsvReport implements AuditListener {
     static void errors(CSVPrinter csv, AuditReport report) throws IOException {
         for (AuditError e : report.errors()) {
             row(csv, e.path(), e.kind() == AuditError.Kind.CONFIGURATION ? "CONFIGURATION-ERROR" : "INPUT-ERROR", "high", "error",
-                    null, e.line(), e.column(), null, null, null, e.message());
+                    null, e.line(), e.column(), null, null, null, null, e.message());
         }
     }
 

@@ -317,13 +317,17 @@ public final class HtmlReport implements AuditListener {
         if (v.row() != null) {
             sb.append("row ").append(v.row()).append(' ');
         }
-        if (v.file() != null) {
-            sb.append(v.file()).append(v.line() != null ? ":" + v.line() : "").append(' ');
-        } else if (v.line() != null) {
-            sb.append("line ").append(v.line()).append(' ');
-        }
-        if (v.column() != null) {
-            sb.append("col ").append(v.column()).append(' ');
+        if (v.place() != null) {
+            sb.append(v.place()).append(' ');
+        } else {
+            if (v.file() != null) {
+                sb.append(v.file()).append(v.line() != null ? ":" + v.line() : "").append(' ');
+            } else if (v.line() != null) {
+                sb.append("line ").append(v.line()).append(' ');
+            }
+            if (v.column() != null) {
+                sb.append("col ").append(v.column()).append(' ');
+            }
         }
         if (v.field() != null) {
             sb.append(v.field()).append(' ');

@@ -159,6 +159,7 @@ public final class JunitReport implements AuditListener {
         for (Violation v : r.examples()) {
             lines.add(Inert.text((v.file() == null ? "" : v.file() + (v.line() == null ? " " : ":" + v.line() + " "))
                     + (v.row() == null ? "" : "row " + v.row() + " ")
+                    + (v.place() == null ? "" : v.place() + " ")
                     + (v.line() == null || v.file() != null ? "" : "line " + v.line() + " ")
                     + (v.field() == null ? "" : v.field() + " ") + (v.value() == null ? "" : "\"" + v.value() + "\" ")
                     + (v.message() == null ? "" : v.message()) + (v.expected() == null ? "" : "; expected " + v.expected())));

@@ -106,7 +106,14 @@ public final class SarifReport implements AuditListener {
     record Suppression(String kind, String status, String justification) {
     }
 
-    record Location(PhysicalLocation physicalLocation) {
+    record Location(PhysicalLocation physicalLocation, List<LogicalLocation> logicalLocations) {
+        Location(PhysicalLocation physicalLocation) {
+            this(physicalLocation, null);
+        }
+    }
+
+    /** A workbook's cell or a table's row, by the name its program gives it: SARIF's logical location. */
+    record LogicalLocation(String fullyQualifiedName, String kind) {
     }
 
     record PhysicalLocation(ArtifactLocation artifactLocation, Region region) {
@@ -146,8 +153,7 @@ public final class SarifReport implements AuditListener {
                     .build()) : r.examples();
             for (Violation v : where) {
                 results.add(new SarifResult(r.rule(), i, level(r.severity()), new Text(message(r, v)),
-                        List.of(new Location(new PhysicalLocation(artifact(v.fileOr(r.target())),
-                                new Region(v.line() == null || v.line() < 1 ? 1 : v.line(), v.column())))),
+                        List.of(location(v, r.target())),
                         Map.of("chuanFinding/v1", fingerprint(r, v)), suppressed, v.baselineState() == null ? null : v.baselineState().label()));
             }
         }
@@ -208,10 +214,23 @@ public final class SarifReport implements AuditListener {
         };
     }
 
+    /** A text file's line and column; a workbook's cell or a table's row as a logical location, with no region in the binary file. */
+    private Location location(Violation v, String target) {
+        if (v.place() != null) {
+            return new Location(new PhysicalLocation(artifact(v.fileOr(target)), null),
+                    List.of(new LogicalLocation(v.place(), "element")));
+        }
+        return new Location(new PhysicalLocation(artifact(v.fileOr(target)),
+                new Region(v.line() == null || v.line() < 1 ? 1 : v.line(), v.column())));
+    }
+
     private static String message(Result r, Violation v) {
         StringBuilder sb = new StringBuilder(r.title());
         if (v.row() != null) {
             sb.append(": record ").append(v.row());
+        }
+        if (v.place() != null) {
+            sb.append(v.row() != null ? " at " : ": ").append(v.place());
         }
         if (v.field() != null) {
             sb.append(v.row() != null ? ", " : ": ").append(v.field());

@@ -74,7 +74,7 @@ public final class StreamingCsvReport implements AuditListener, AutoCloseable {
                     spillFiles.put(key, f);
                 }
                 // inert already: a lone surrogate could not be written to the spill file otherwise
-                p.printRecord(v.row(), v.line(), v.column(), Inert.text(v.field()), Inert.text(v.value()),
+                p.printRecord(v.row(), v.line(), v.column(), Inert.text(v.place()), Inert.text(v.field()), Inert.text(v.value()),
                         Inert.text(v.expected()), Inert.text(v.message()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -90,7 +90,7 @@ public final class StreamingCsvReport implements AuditListener, AutoCloseable {
             if (p == null) {
                 for (Violation v : r.examples()) {
                     CsvReport.row(csv, v.fileOr(r.target()), r.rule(), r.severity().label(), r.status().label(), v.row(), v.line(),
-                            v.column(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(),
+                            v.column(), v.place(), v.field() != null ? v.field() : r.field(), v.value(), v.expected(),
                             CsvReport.message(r, v.message()));
                 }
                 continue;

@@ -19,11 +19,13 @@ public interface DataSource {
         /** One JSON object per line: members are bound by name, lines can be split among workers. */
         JSON_LINES,
         /** One JSON document holding an array of objects: members are bound by name, read in order. */
-        JSON_ARRAY;
+        JSON_ARRAY,
+        /** Cells a program stores typed (a workbook's sheet, a database table): bound by header name, never split from text. */
+        CELLS;
 
         /** Whether records are JSON objects, whose members are bound to columns by name. */
         public boolean isJson() {
-            return this != DELIMITED;
+            return this == JSON_LINES || this == JSON_ARRAY;
         }
     }
 
@@ -32,11 +34,15 @@ public interface DataSource {
         /** Record number, line and column number (the field's position in the record), as in a text table. */
         RECORD_LINE_COLUMN,
         /** Record number, line and field name (a JSON member), with no column number. */
-        RECORD_LINE_FIELD;
+        RECORD_LINE_FIELD,
+        /** Record number, column number and the cell as a spreadsheet names it ({@code Citizens!B17}), with no line. */
+        CELL_REFERENCE,
+        /** Record number (in the order read), the row's key as its table names it ({@code public.citizens id=42}) and the column name. */
+        TABLE_ROW;
 
         /** Whether a field is also located by its position in the record. */
         public boolean numbersColumns() {
-            return this == RECORD_LINE_COLUMN;
+            return this == RECORD_LINE_COLUMN || this == CELL_REFERENCE;
         }
     }
 
@@ -66,6 +72,14 @@ public interface DataSource {
     /** For a delimited source, the field delimiter when the profile names none. */
     default char delimiter() {
         return ',';
+    }
+
+    /**
+     * The rules of findings this source makes itself, about how its input stores the data (a workbook's number in a
+     * text column): each is in the rule catalogue, and counted for every target of this source.
+     */
+    default java.util.List<String> ownRules() {
+        return java.util.List.of();
     }
 
     /** Whether a file no source recognises is read as this one: exactly one registered source says so. */
