@@ -143,6 +143,7 @@ public final class Audit {
         long records = 0;
         String sha = null;
         String format = null;
+        java.util.Set<String> parts = new java.util.LinkedHashSet<>();
         for (Profile p : t.profiles()) {
             DatasetOutcome o = scanner.scan(t.file(), t.display(), p, options, listener);
             own.addAll(o.results());
@@ -150,11 +151,12 @@ public final class Audit {
             bytes = Math.max(bytes, o.bytes());
             records = Math.max(records, o.records());
             sha = sha == null ? o.fingerprint() : sha;
+            parts.addAll(o.parts());
             format = p.dataset().formatOf(DatasetScanner.nameOf(t.display(), t.file())).label();
         }
         own = accepted.apply(own);
         Target target = new Target(t.display(), "dataset", format, t.profiles().stream().map(Profile::id).toList(),
-                sha, bytes, records, targetStatus(own, ownErrors));
+                sha, bytes, records, targetStatus(own, ownErrors), parts.isEmpty() ? null : List.copyOf(parts));
         targets.add(target);
         results.addAll(own);
         errors.addAll(ownErrors);

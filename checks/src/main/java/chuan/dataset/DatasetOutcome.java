@@ -4,8 +4,17 @@ import chuan.model.AuditError;
 import chuan.model.Result;
 import java.util.List;
 
-/** What scanning one file with one profile produced. */
+/** What scanning one file with one profile produced; {@code parts} are the parts read in order (a workbook's sheets), empty for one. */
 public record DatasetOutcome(
         long bytes, String fingerprint, long records, boolean readCompletely,
-        List<Result> results, List<AuditError> errors) {
+        List<Result> results, List<AuditError> errors, List<String> parts) {
+
+    public DatasetOutcome {
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    public DatasetOutcome(long bytes, String fingerprint, long records, boolean readCompletely, List<Result> results,
+                          List<AuditError> errors) {
+        this(bytes, fingerprint, records, readCompletely, results, errors, List.of());
+    }
 }

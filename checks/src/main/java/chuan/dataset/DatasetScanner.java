@@ -77,10 +77,7 @@ public final class DatasetScanner {
         chuan.source.CellLayout layout = new chuan.source.CellLayout(profile.dataset().sheet(), d.skipRows(), profile.dataset().header(),
                 d.headerRows(), d.headerJoin());
         try (chuan.source.CellRows rows = source.open(file, layout, options.fingerprints().fileDigest())) {
-            Run run = new Run(file, displayPath, profile, format, options, events, false, rows.bytes());
-            run.cells = rows;
-            run.execute(new CellBatches(rows, displayPath));
-            return run.outcome(rows.bytes(), rows.fingerprint());
+            return scan(rows, format, file, displayPath, profile, options, events);
         } catch (chuan.source.SourceRefused e) {
             return unreadable(displayPath, e.getMessage());
         } catch (java.nio.channels.ClosedByInterruptException e) {
@@ -89,6 +86,18 @@ public final class DatasetScanner {
         } catch (IOException e) {
             return unreadable(displayPath, "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Scans a cell source its caller opened (a database table: its reader holds the connection), read as
+     * {@code format}; {@code file} is null when the source is not a file. The caller closes {@code rows}.
+     */
+    public DatasetOutcome scan(chuan.source.CellRows rows, DataSource format, Path file, String displayPath, Profile profile,
+                               ScanOptions options, ScanEvents events) throws IOException {
+        Run run = new Run(file, displayPath, profile, format, options, events, false, rows.bytes());
+        run.cells = rows;
+        run.execute(new CellBatches(rows, displayPath));
+        return run.outcome(rows.bytes(), rows.fingerprint());
     }
 
     /** How the scanner reads a registered source: its descriptor says; one that does not is a fault in the build. */
@@ -504,7 +513,7 @@ public final class DatasetScanner {
             ResultAssembler assembler = new ResultAssembler(catalog, plan, total, options, displayPath, unknownMembers);
             boolean complete = stopped == null;
             return new DatasetOutcome(bytes, sha, total.records, complete,
-                    assembler.results(complete, stopped), errors);
+                    assembler.results(complete, stopped), errors, cells == null ? List.of() : cells.parts());
         }
     }
 

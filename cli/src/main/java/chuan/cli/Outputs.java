@@ -199,7 +199,7 @@ final class Outputs {
                 for (Target t : report.targets()) {
                     List<String> read = new ArrayList<>();
                     read.add(t.path());
-                    if (t.sources() != null) {
+                    if (t.sources() != null && !"dataset".equals(t.kind())) { // a dataset's parts are sheets, not files
                         read.addAll(t.sources());
                     }
                     for (String path : read) {
