@@ -98,11 +98,30 @@ public final class Chuan {
         } catch (IOException e) {
             throw ChuanException.usage("fingerprint key: " + e.getMessage());
         }
-        AuditRequest request = new AuditRequest(r.inputs, r.profiles, r.asOf == null ? LocalDate.now() : r.asOf, r.failOn,
+        if ((!r.tables.isEmpty() || !r.queries.isEmpty()) && r.urls.isEmpty()
+                && r.inputs.stream().noneMatch(p -> new chuan.sql.SqliteFiles().recognises(p.toString()))) {
+            throw ChuanException.usage("--table and --query read a database named as input (jdbc:... or an SQLite file)");
+        }
+        for (String q : r.queries) {
+            String refused = chuan.util.SqlText.refusal(q);
+            if (refused != null) {
+                throw ChuanException.usage("--query refused before it was sent: " + refused);
+            }
+        }
+        if (!r.queries.isEmpty() && r.profiles.isEmpty()) {
+            throw ChuanException.usage("--query needs the profile to read its rows with: name it with -p/--profile");
+        }
+        if (r.driverPath != null && !Files.isDirectory(r.driverPath)) {
+            throw ChuanException.usage("--driver-path: " + r.driverPath + " is not a directory");
+        }
+        List<Path> inputs = r.inputsGiven ? r.inputs : List.of();
+        chuan.audit.DatabaseRequest databases = new chuan.audit.DatabaseRequest(r.urls, r.tables, r.queries, r.driverPath, r.pushdown,
+                r.passwordFile, r.environment, r.home);
+        AuditRequest request = new AuditRequest(inputs, r.profiles, r.asOf == null ? LocalDate.now() : r.asOf, r.failOn,
                 r.maxExamples, r.revealPersonalData, r.workers == null ? Runtime.getRuntime().availableProcessors() : r.workers,
                 r.referenceDir == null ? ReferenceData.builtIn() : ReferenceData.fromDirectory(r.referenceDir),
                 waivers, r.strictWaivers, baseline, r.level, key.fingerprints(), r.maxFileSize,
-                r.assumedVersions);
+                r.assumedVersions, databases);
         return new Audit(rules, profiles, version).run(request, listener);
     }
 

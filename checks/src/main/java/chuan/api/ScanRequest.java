@@ -31,10 +31,76 @@ public final class ScanRequest {
     int level = 3;
     long maxFileSize = chuan.config.SystemRoot.DEFAULT_MAX_FILE_SIZE;
     Map<String, String> assumedVersions = Map.of();
+    List<String> urls = List.of();
+    List<String> tables = List.of();
+    List<String> queries = List.of();
+    Path driverPath;
+    boolean pushdown;
+    Path passwordFile;
+    Path home = System.getProperty("user.home") == null ? null : Path.of(System.getProperty("user.home"));
+    boolean inputsGiven;
 
     /** The files and directories to audit; none means the working directory. */
     public ScanRequest inputs(List<Path> paths) {
         this.inputs = paths.isEmpty() ? List.of(Path.of(".")) : List.copyOf(paths);
+        this.inputsGiven = !paths.isEmpty();
+        return this;
+    }
+
+    /**
+     * What to audit as a user names it: JDBC URLs ({@code jdbc:postgresql://host/db}; a password in one is used and
+     * never shown) and paths of files and directories. None means the databases the named profiles' {@code source:}
+     * blocks name, else the working directory.
+     */
+    public ScanRequest targets(List<String> named) {
+        List<Path> paths = new java.util.ArrayList<>();
+        List<String> jdbc = new java.util.ArrayList<>();
+        for (String n : named) {
+            if (chuan.sql.JdbcUrl.isJdbc(n)) {
+                jdbc.add(n);
+            } else {
+                paths.add(Path.of(n));
+            }
+        }
+        this.urls = List.copyOf(jdbc);
+        this.inputs = List.copyOf(paths);
+        this.inputsGiven = !named.isEmpty();
+        return this;
+    }
+
+    /** In the databases named: only these tables ({@code schema.table} or {@code table}); none means every table a profile applies to. */
+    public ScanRequest tables(List<String> names) {
+        this.tables = List.copyOf(names);
+        return this;
+    }
+
+    /** In the databases named: these SELECT (or WITH) queries, each read as a dataset with the profiles named. */
+    public ScanRequest queries(List<String> selects) {
+        this.queries = List.copyOf(selects);
+        return this;
+    }
+
+    /** A folder of JDBC driver jars (SQL Server's, Oracle's) besides the bundled drivers; null for none. */
+    public ScanRequest driverPath(Path dir) {
+        this.driverPath = dir;
+        return this;
+    }
+
+    /** Row count, completeness and uniqueness counted by the database in SQL. */
+    public ScanRequest pushdown(boolean inDatabase) {
+        this.pushdown = inDatabase;
+        return this;
+    }
+
+    /** A file whose first line is the database password; null for none (then CHUAN_DB_PASSWORD, then .pgpass). */
+    public ScanRequest passwordFile(Path file) {
+        this.passwordFile = file;
+        return this;
+    }
+
+    /** The home folder holding {@code .pgpass} (the user's unless a test says otherwise). */
+    public ScanRequest home(Path dir) {
+        this.home = dir;
         return this;
     }
 

@@ -51,8 +51,16 @@ public final class Audit {
 
     public AuditReport run(AuditRequest request, AuditListener listener) throws IOException {
         Instant started = Instant.now();
-        listener.auditStarted(request.inputs().stream().map(Object::toString).toList());
-        Planner.Plan plan = new Planner(registry).plan(request.inputs(), request.profiles());
+        List<String> named = new ArrayList<>(request.inputs().stream().map(Object::toString).toList());
+        for (String url : request.databases().urls()) {
+            try {
+                named.add(chuan.sql.JdbcUrl.parse(url).shown());
+            } catch (IllegalArgumentException e) {
+                named.add(chuan.sql.JdbcUrl.redact(url));
+            }
+        }
+        listener.auditStarted(named);
+        Planner.Plan plan = new Planner(registry).plan(request.inputs(), request.profiles(), request.databases().urls());
         List<Target> targets = new ArrayList<>();
         List<Result> results = new ArrayList<>();
         List<AuditError> errors = new ArrayList<>();
@@ -80,6 +88,10 @@ public final class Audit {
             DatasetScanner scanner = new DatasetScanner(catalog);
             for (Planner.PlannedTarget t : plan.targets()) {
                 auditTarget(t, scanner, options, accepted, listener, targets, results, errors);
+            }
+            DatabaseAudit databases = new DatabaseAudit(request, scanner, options, accepted, listener, targets, results, errors);
+            for (Planner.PlannedDatabase d : plan.databases()) {
+                databases.run(d);
             }
             for (Planner.PlannedSystem s : plan.systems()) {
                 auditSystem(s, accepted, listener, targets, results, errors, request);

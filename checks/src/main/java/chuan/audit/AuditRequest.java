@@ -14,7 +14,8 @@ import java.util.List;
  * and the information-security level (1-5) that config baselines with per-level controls audit at,
  * the keyed fingerprints of values and files (the project's secret, so a baseline matches across
  * runs), the largest configuration file read, and the program versions to assume instead of those a
- * system root's package database names ({@code nginx -> 1.22}).
+ * system root's package database names ({@code nginx -> 1.22}), and the databases to read (JDBC URLs,
+ * tables or queries, drivers, credentials: {@link DatabaseRequest}).
  */
 public record AuditRequest(
         List<Path> inputs,
@@ -31,7 +32,8 @@ public record AuditRequest(
         int level,
         chuan.model.Fingerprints fingerprints,
         long maxFileSize,
-        java.util.Map<String, String> assumedVersions) {
+        java.util.Map<String, String> assumedVersions,
+        DatabaseRequest databases) {
 
     /** The level audited when none is given: level 3, the one most agency systems connecting to national platforms hold. */
     public static final int DEFAULT_LEVEL = 3;
@@ -46,6 +48,15 @@ public record AuditRequest(
             throw new IllegalArgumentException("the largest file size must be positive, not " + maxFileSize);
         }
         assumedVersions = java.util.Map.copyOf(assumedVersions);
+        databases = databases == null ? DatabaseRequest.NONE : databases;
+    }
+
+    public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,
+                        boolean revealPersonalData, int workers, chuan.standard.ReferenceData reference, chuan.gate.Waivers waivers,
+                        boolean strictWaivers, chuan.gate.Baseline baseline, int level, chuan.model.Fingerprints fingerprints,
+                        long maxFileSize, java.util.Map<String, String> assumedVersions) {
+        this(inputs, profiles, asOf, failOn, maxExamples, revealPersonalData, workers, reference, waivers, strictWaivers, baseline,
+                level, fingerprints, maxFileSize, assumedVersions, DatabaseRequest.NONE);
     }
 
     public AuditRequest(List<Path> inputs, List<String> profiles, LocalDate asOf, FailOn failOn, int maxExamples,

@@ -33,8 +33,19 @@ final class Planner {
     record PlannedSystem(Path root, String display, List<Profile> profiles, boolean named) {
     }
 
+    /**
+     * A database to read: its URL ({@code url}, as given: it may hold a password and is never shown), how targets
+     * name it ({@code display}: the URL without its password, or an SQLite file's path), the dataset profiles that
+     * may apply to its tables, those whose {@code applies-to} matched the file itself ({@code fileMatched}, an SQLite
+     * file in a scanned folder), whether the profiles were named with -p, and whether it was named on the command
+     * line (then {@code --table} and {@code --query} are about it).
+     */
+    record PlannedDatabase(String url, String display, List<Profile> profiles, List<Profile> fileMatched, boolean named,
+                           boolean commandLine) {
+    }
+
     /** The plan, or the configuration errors that prevent one. */
-    record Plan(List<PlannedTarget> targets, List<PlannedSystem> systems, List<AuditError> errors) {
+    record Plan(List<PlannedTarget> targets, List<PlannedSystem> systems, List<PlannedDatabase> databases, List<AuditError> errors) {
     }
 
     private final ProfileRegistry registry;
@@ -44,9 +55,38 @@ final class Planner {
     }
 
     Plan plan(List<Path> inputs, List<String> selectors) {
+        return plan(inputs, selectors, List.of());
+    }
+
+    /**
+     * {@code urls}: JDBC URLs named as inputs. With neither paths nor URLs, the databases the named profiles'
+     * {@code source:} blocks name are read, else the working directory.
+     */
+    Plan plan(List<Path> inputs, List<String> selectors, List<String> urls) {
         List<AuditError> errors = new ArrayList<>();
         List<PlannedTarget> targets = new ArrayList<>();
         List<PlannedSystem> systems = new ArrayList<>();
+        List<PlannedDatabase> databases = new ArrayList<>();
+        if (!urls.isEmpty() || inputs.isEmpty()) {
+            List<Profile> here = databaseProfiles(selectors, errors);
+            List<Profile> datasets = here.stream().filter(p -> p.kind() == Profile.Kind.DATASET).toList();
+            for (String url : urls) {
+                databases.add(new PlannedDatabase(url, shown(url), datasets, List.of(), !selectors.isEmpty(), true));
+            }
+            if (urls.isEmpty() && errors.isEmpty()) {
+                java.util.Set<String> named = new java.util.LinkedHashSet<>();
+                if (!selectors.isEmpty()) {
+                    datasets.stream().filter(p -> p.database() != null && p.database().jdbc() != null)
+                            .forEach(p -> named.add(p.database().jdbc()));
+                }
+                for (String url : named) {
+                    databases.add(new PlannedDatabase(url, shown(url), datasets, List.of(), true, false));
+                }
+                if (named.isEmpty()) {
+                    inputs = List.of(Path.of("."));
+                }
+            }
+        }
         for (Path input : inputs) {
             if (!Files.exists(input)) {
                 errors.add(config(input.toString(), "no such file or directory"));
@@ -82,7 +122,7 @@ final class Planner {
             List<Profile> config = all.stream().filter(p -> p.kind() == Profile.Kind.CONFIG).toList();
             if (Files.isDirectory(input)) {
                 List<Path> roots = new ArrayList<>();
-                walk(input, candidates, !selectors.isEmpty(), targets, errors, config.isEmpty() ? null : roots);
+                walk(input, candidates, !selectors.isEmpty(), targets, databases, errors, config.isEmpty() ? null : roots);
                 if (roots.isEmpty() && !config.isEmpty() && !selectors.isEmpty()) {
                     roots.add(input); // a config profile named for a directory with no etc/: the directory is the root
                 }
@@ -100,25 +140,70 @@ final class Planner {
                         applies.add(p);
                     }
                 }
-                if (!applies.isEmpty()) {
+                if (isDatabaseFile(input)) {
+                    List<Profile> matched = applies;
+                    databases.add(new PlannedDatabase(chuan.sql.SqliteFiles.url(real(input)), display(input), candidates,
+                            selectors.isEmpty() ? matched : candidates, !selectors.isEmpty(), true));
+                } else if (!applies.isEmpty()) {
                     targets.add(new PlannedTarget(real(input), display(input), applies));
                 } else {
                     errors.add(config(input.toString(), "no profile applies to this file; name one with -p/--profile"));
                 }
             }
         }
-        if (errors.isEmpty() && targets.isEmpty() && systems.isEmpty()) {
+        if (errors.isEmpty() && targets.isEmpty() && systems.isEmpty() && databases.isEmpty()) {
             errors.add(config(String.join(", ", inputs.stream().map(Path::toString).toList()),
                     "nothing to audit: no profile applies to any file here (see 'chuan profiles', or name one with -p)"));
         }
         targets.sort(Comparator.comparing(PlannedTarget::display));
+        databases.sort(Comparator.comparing(PlannedDatabase::commandLine).reversed().thenComparing(PlannedDatabase::display));
         systems.sort(Comparator.comparing(PlannedSystem::display));
-        return new Plan(targets, systems, errors);
+        return new Plan(targets, systems, databases, errors);
+    }
+
+    /** The profiles a database named by URL may be read with: those named with -p, else every built-in and project one. */
+    private List<Profile> databaseProfiles(List<String> selectors, List<AuditError> errors) {
+        List<Profile> project;
+        try {
+            project = registry.projectProfiles(Path.of("."));
+        } catch (ProfileException e) {
+            e.problems().forEach(p -> errors.add(config(p)));
+            return List.of();
+        }
+        if (selectors.isEmpty()) {
+            List<Profile> all = new ArrayList<>(registry.builtIns().values());
+            all.addAll(project);
+            return all;
+        }
+        List<Profile> out = new ArrayList<>();
+        for (String s : selectors) {
+            try {
+                out.add(registry.resolve(s, project));
+            } catch (ProfileException e) {
+                e.problems().forEach(p -> errors.add(config(p)));
+            }
+        }
+        return out;
+    }
+
+    /** A URL as shown: without its password. */
+    private static String shown(String url) {
+        try {
+            return chuan.sql.JdbcUrl.parse(url).shown();
+        } catch (IllegalArgumentException e) {
+            return chuan.sql.JdbcUrl.redact(url);
+        }
+    }
+
+    /** An SQLite database: one of its endings, and SQLite's first bytes (a {@code .db} may be anything else). */
+    static boolean isDatabaseFile(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return new chuan.sql.SqliteFiles().recognises(name) && chuan.sql.SqliteFiles.isSqlite(file);
     }
 
     /** Walks for datasets; with {@code systems} non-null, also collects the system roots found (not walked into). */
     private void walk(Path root, List<Profile> candidates, boolean explicit, List<PlannedTarget> targets,
-                      List<AuditError> errors, List<Path> systems) {
+                      List<PlannedDatabase> databases, List<AuditError> errors, List<Path> systems) {
         Path realRoot;
         try {
             realRoot = root.toRealPath();
@@ -146,6 +231,14 @@ final class Planner {
                         return FileVisitResult.CONTINUE;
                     }
                     String rel = root.relativize(file).toString().replace('\\', '/');
+                    if (isDatabaseFile(file)) {
+                        // a database: its tables are planned once it is open (profiles by table name, applies-to or source:)
+                        List<Profile> matched = candidates.stream().filter(p -> !p.appliesTo().isEmpty()
+                                && Globs.anyMatches(p.appliesTo(), rel)).toList();
+                        databases.add(new PlannedDatabase(chuan.sql.SqliteFiles.url(real(file)), display(file), candidates,
+                                matched, explicit, false));
+                        return FileVisitResult.CONTINUE;
+                    }
                     List<Profile> applies = new ArrayList<>();
                     for (Profile p : candidates) {
                         boolean matches = p.appliesTo().isEmpty()

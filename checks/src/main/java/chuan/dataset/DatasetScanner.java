@@ -94,8 +94,18 @@ public final class DatasetScanner {
      */
     public DatasetOutcome scan(chuan.source.CellRows rows, DataSource format, Path file, String displayPath, Profile profile,
                                ScanOptions options, ScanEvents events) throws IOException {
+        return scan(rows, format, file, displayPath, profile, options, events, null);
+    }
+
+    /**
+     * As above, with the row count, completeness and uniqueness counted by the database ({@code pushed}; null:
+     * counted while reading).
+     */
+    public DatasetOutcome scan(chuan.source.CellRows rows, DataSource format, Path file, String displayPath, Profile profile,
+                               ScanOptions options, ScanEvents events, PushedCounts pushed) throws IOException {
         Run run = new Run(file, displayPath, profile, format, options, events, false, rows.bytes());
         run.cells = rows;
+        run.pushed = pushed;
         run.execute(new CellBatches(rows, displayPath));
         return run.outcome(rows.bytes(), rows.fingerprint());
     }
@@ -138,6 +148,8 @@ public final class DatasetScanner {
         OpenedTextFile opened;
         /** A cell source (a workbook): read through its own reader, which also reports how its cells are stored. */
         chuan.source.CellRows cells;
+        /** Counts the database made itself (--pushdown), or null. */
+        PushedCounts pushed;
         /** A legacy encoding the profile declared: the file is read through it, and reported once. */
         chuan.standard.LegacyEncoding declaredLegacy;
         /** UTF-16, declared or recognised: the file is read as such, and reported once as not UTF-8. */
@@ -387,7 +399,7 @@ public final class DatasetScanner {
             int workers = Math.max(1, options.workers());
             BlockingQueue<RecordBatch> queue = new ArrayBlockingQueue<>(workers * 2);
             ViolationSink sink = events.violations(displayPath);
-            OrderedStage ordered = new OrderedStage(plan, newTally(), fileBytes, sink);
+            OrderedStage ordered = new OrderedStage(plan, newTally(), fileBytes, sink, pushedUnique());
             Sequencer sequencer = new Sequencer(ordered::process);
             Faults faults = new Faults();
             List<Validator> validators = new ArrayList<>();
@@ -459,10 +471,45 @@ public final class DatasetScanner {
             }
             total.merge(ordered.tally);
             validatorsUnknown = List.copyOf(unknown);
+            if (pushed != null && !cancelled) {
+                takePushed();
+            }
             if (faults.encodingSeen()) {
                 stop(encodingProblem(faults.badEncodingRow()));
             } else if (faults.problem() != null) {
                 stop(faults.problem());
+            }
+        }
+
+        /** Per profile column: whether the database counted its repeats (then the in-order stage keeps no index of it). */
+        private boolean[] pushedUnique() {
+            boolean[] out = new boolean[plan.columns.length];
+            for (CompiledColumn c : plan.columns) {
+                int h = plan.fileIndex[c.index];
+                out[c.index] = pushed != null && h >= 0 && pushed.repeats(h) >= 0;
+            }
+            return out;
+        }
+
+        /** The database's counts in place of those made while reading: rows, filled cells, repeated values. */
+        private void takePushed() {
+            total.records = pushed.rows();
+            for (CompiledColumn c : plan.columns) {
+                int h = plan.fileIndex[c.index];
+                if (h < 0) {
+                    continue;
+                }
+                long filled = pushed.nonMissing(h);
+                if (filled >= 0) {
+                    total.cellsChecked[c.index] = pushed.rows();
+                    total.nonEmpty[c.index] = filled;
+                }
+                int slot = plan.cellSlot[c.index][CellCheck.UNIQUE.ordinal()];
+                long repeats = pushed.repeats(h);
+                if (slot >= 0 && repeats >= 0) {
+                    total.violations[slot] = repeats;
+                    total.examples.get(slot).clear();
+                }
             }
         }
 

@@ -20,6 +20,11 @@ final class OrderedStage {
     private final ViolationSink sink;
 
     OrderedStage(ScanPlan plan, Tally tally, long fileBytes, ViolationSink sink) {
+        this(plan, tally, fileBytes, sink, new boolean[plan.columns.length]);
+    }
+
+    /** {@code counted}: per column, whether its repeats were counted elsewhere (by the database) and need no index here. */
+    OrderedStage(ScanPlan plan, Tally tally, long fileBytes, ViolationSink sink, boolean[] counted) {
         this.sink = sink;
         tally.duplicateSlot = plan.slots.size();
         this.plan = plan;
@@ -27,7 +32,7 @@ final class OrderedStage {
         this.fileBytes = fileBytes;
         this.unique = new UniqueIndex[plan.columns.length];
         for (CompiledColumn c : plan.columns) {
-            if (plan.cellSlot[c.index][CellCheck.UNIQUE.ordinal()] >= 0 && plan.fileIndex[c.index] >= 0) {
+            if (plan.cellSlot[c.index][CellCheck.UNIQUE.ordinal()] >= 0 && plan.fileIndex[c.index] >= 0 && !counted[c.index]) {
                 unique[c.index] = new UniqueIndex();
             }
         }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A validated audit profile. {@code source} is where it was read from: a file path or
- * {@code builtin:ID}.
+ * {@code builtin:ID}; {@code database} the table or query of a database it audits (its {@code source:}
+ * block; null for none).
  */
 public record Profile(
         String id,
@@ -18,11 +19,17 @@ public record Profile(
         Map<String, RuleOverride> ruleOverrides,
         DatasetSpec dataset,
         ConfigSpec config,
-        String source) {
+        String source,
+        DatabaseSource database) {
 
     public Profile {
         appliesTo = List.copyOf(appliesTo);
         ruleOverrides = Map.copyOf(ruleOverrides);
+    }
+
+    public Profile(String id, String version, String title, String description, Kind kind, List<String> appliesTo,
+                   Map<String, RuleOverride> ruleOverrides, DatasetSpec dataset, ConfigSpec config, String source) {
+        this(id, version, title, description, kind, appliesTo, ruleOverrides, dataset, config, source, null);
     }
 
     public enum Kind {

@@ -145,8 +145,48 @@ public final class ProfileLoader {
             if (config != null && !overrides.isEmpty()) {
                 config = overridden(config, overrides);
             }
+            DatabaseSource database = null;
+            if (r.has("source")) {
+                database = database(r.get("source"), kind);
+            }
             return new Profile(r.get("profile").asText(), r.get("version").asText(), r.get("title").asText(),
-                    text(r, "description"), kind, strings(r.get("applies-to")), overrides, dataset, config, source);
+                    text(r, "description"), kind, strings(r.get("applies-to")), overrides, dataset, config, source, database);
+        }
+
+        /** The {@code source:} block: a table or a query (a single SELECT), of the database {@code jdbc} names or of any. */
+        private DatabaseSource database(JsonNode s, Profile.Kind kind) {
+            if (kind != Profile.Kind.DATASET) {
+                problems.add(tree.problemAtKey("/source", "'source' belongs to profiles of kind dataset"));
+                return null;
+            }
+            String jdbc = text(s, "jdbc");
+            String table = text(s, "table");
+            String query = text(s, "query");
+            if ((table == null) == (query == null)) {
+                problems.add(tree.problemAtKey("/source", "give the table ('table:') or a query ('query:'), one of them"));
+            }
+            if (query != null) {
+                String refused = chuan.util.SqlText.refusal(query);
+                if (refused != null) {
+                    problems.add(tree.problemAt("/source/query", refused));
+                }
+            }
+            if (jdbc != null) {
+                String lower = jdbc.toLowerCase(Locale.ROOT);
+                if (lower.matches("(?s).*([?&;:]password=|//[^/@]*:[^/@]*@).*")) {
+                    problems.add(tree.problemAt("/source/jdbc", "a profile must not hold a password: give it with CHUAN_DB_PASSWORD, "
+                            + "--password-file or .pgpass"));
+                }
+                if (lower.startsWith("jdbc:sqlite:") && baseDir != null) {
+                    String path = jdbc.substring("jdbc:sqlite:".length());
+                    int q = path.indexOf('?');
+                    String file = q < 0 ? path : path.substring(0, q);
+                    if (!file.isEmpty() && !file.startsWith(":") && !file.startsWith("file:") && !Path.of(file).isAbsolute()) {
+                        jdbc = "jdbc:sqlite:" + baseDir.resolve(file).toAbsolutePath().normalize() + (q < 0 ? "" : path.substring(q));
+                    }
+                }
+            }
+            return new DatabaseSource(jdbc, table, query);
         }
 
         /**

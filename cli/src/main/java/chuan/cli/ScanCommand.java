@@ -33,8 +33,10 @@ import picocli.CommandLine.Parameters;
         sortOptions = false)
 final class ScanCommand extends ChuanCommand {
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to audit (default: .).")
-    List<Path> paths = new ArrayList<>();
+    @Parameters(paramLabel = "PATH|JDBC-URL", arity = "0..*",
+            description = "Files or directories to audit, or databases (jdbc:postgresql://host/db, jdbc:mariadb://..., "
+                    + "jdbc:sqlite:FILE) (default: the databases the -p profiles' source: blocks name, else .).")
+    List<String> paths = new ArrayList<>();
 
     @Option(names = {"-p", "--profile"}, paramLabel = "ID|FILE", completionCandidates = Completions.ProfileIds.class,
             description = "Apply only this profile (repeatable): a built-in id, a project profile id, or a YAML file.")
@@ -100,6 +102,29 @@ final class ScanCommand extends ChuanCommand {
             description = "Largest configuration file read (bytes, or with KiB, MiB, GiB); a larger one is an input "
                     + "error. Default: ${DEFAULT-VALUE}.")
     String maxFileSize;
+
+    @Option(names = "--table", paramLabel = "SCHEMA.TABLE",
+            description = "In the databases named: read this table (repeatable). Default: every table the user can read in "
+                    + "the current schema(s) that a profile applies to (applies-to matching schema.table, or source: table:).")
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = "--query", paramLabel = "SELECT",
+            description = "In the databases named: read the rows of this single SELECT or WITH statement (repeatable), "
+                    + "with the profiles named by -p.")
+    List<String> queries = new ArrayList<>();
+
+    @Option(names = "--driver-path", paramLabel = "DIR",
+            description = "A folder of JDBC driver jars for databases without a bundled driver (SQL Server, Oracle).")
+    Path driverPath;
+
+    @Option(names = "--pushdown",
+            description = "Count rows, completeness and uniqueness in the database (SQL) instead of while reading the rows.")
+    boolean pushdown;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "The database password, on the file's first line. Default: CHUAN_DB_PASSWORD, else .pgpass "
+                    + "(PostgreSQL). The user: CHUAN_DB_USER. Never give a password on the command line.")
+    Path passwordFile;
 
     @Option(names = {"-q", "--quiet"}, description = "No console report; errors still go to standard error.")
     boolean quiet;
@@ -179,7 +204,8 @@ final class ScanCommand extends ChuanCommand {
         // reports that outlive the run (a baseline's JSON, SARIF for code scanning, any report kept) use the project's
         // lasting secret, so the same inputs give the same report; the console alone shows no fingerprint
         boolean lasting = baselineFile != null || outputs.stream().anyMatch(o -> o.format() != ReportFormat.CONSOLE);
-        ScanRequest request = new ScanRequest().inputs(paths).profiles(profiles).asOf(asOf).failOn(failOn)
+        ScanRequest request = new ScanRequest().targets(paths).tables(tables).queries(queries).driverPath(driverPath)
+                .pushdown(pushdown).passwordFile(passwordFile).profiles(profiles).asOf(asOf).failOn(failOn)
                 .maxExamples(engineExamples).revealPersonalData(reveal.reveal).workers(threads).referenceDir(referenceDir)
                 .waivers(waiversFile, strictWaivers).baseline(baselineFile).fingerprintKey(fingerprintKey, lasting)
                 .level(level).maxFileSize(maxBytes).assumedVersions(assumed.versions);
@@ -203,7 +229,12 @@ final class ScanCommand extends ChuanCommand {
 
     /** The files this scan reads before it writes anything: those named on the command line. */
     private List<Path> namedInputs() {
-        List<Path> named = new ArrayList<>(paths);
+        List<Path> named = new ArrayList<>();
+        for (String p : paths) {
+            if (!p.regionMatches(true, 0, "jdbc:", 0, 5)) {
+                named.add(Path.of(p));
+            }
+        }
         for (String p : profiles) {
             try {
                 named.add(Path.of(p));
@@ -213,6 +244,7 @@ final class ScanCommand extends ChuanCommand {
         }
         named.add(waiversFile);
         named.add(baselineFile);
+        named.add(passwordFile);
         return named;
     }
 
