@@ -117,6 +117,9 @@ public final class Synthesizer {
         if (format.shape() == DataSource.Shape.JSON_ARRAY) {
             throw new IllegalArgumentException("cannot write a JSON array; name the output .ndjson, .csv or .tsv");
         }
+        if (format.shape() == DataSource.Shape.CELLS) {
+            throw new IllegalArgumentException("cannot write " + format.label() + " (typed cells); name the output .ndjson, .csv or .tsv");
+        }
         boolean asNdjson = format.shape() == DataSource.Shape.JSON_LINES;
         Random r = new Random(seed);
         int n = columns.size();

@@ -63,7 +63,7 @@ class DataSourcesTest {
 
     @Test
     void theBuiltInSourcesAreRegisteredOnceEach() {
-        assertThat(REGISTRY.labels()).containsExactly("csv", "tsv", "json", "ndjson");
+        assertThat(REGISTRY.labels()).containsExactly("csv", "tsv", "json", "ndjson", "sqlite");
         assertThat(REGISTRY.fallback().label()).isEqualTo("csv");
     }
 
@@ -121,8 +121,9 @@ class DataSourcesTest {
             for (String suffix : s.suffixes()) {
                 assertThat(s.recognises("DATA" + suffix.toUpperCase(Locale.ROOT))).as("%s recognises %s", s.label(), suffix).isTrue();
             }
-            // fields of a text table are numbered; JSON members are named
-            assertThat(s.locations().numbersColumns()).as("%s numbers columns", s.label()).isEqualTo(!s.shape().isJson());
+            // fields of a text table are numbered; JSON members are named; a database table's columns are named
+            assertThat(s.locations().numbersColumns()).as("%s numbers columns", s.label())
+                    .isEqualTo(!s.shape().isJson() && s.locations() != DataSource.Locations.TABLE_ROW);
             assertThat(s.delimiter()).as("%s's delimiter", s.label()).isIn(',', '\t');
         }
         assertThat(source("tsv").delimiter()).isEqualTo('\t');
@@ -164,7 +165,8 @@ class DataSourcesTest {
         String readme = Files.readString(Path.of("../README.md")).replaceAll("\\s+", " ");
         Matcher m = Pattern.compile("it checks ([A-Za-z, ]+?) files against data-standard profiles").matcher(readme);
         assertThat(m.find()).as("README.md's first paragraph").isTrue();
-        assertThat(Arrays.asList(m.group(1).split(", | and "))).as("the formats README.md names")
+        assertThat(Arrays.asList(m.group(1).split(", | and ")).stream().map(l -> l.toUpperCase(Locale.ROOT)).toList())
+                .as("the formats README.md names")
                 .containsExactlyInAnyOrderElementsOf(REGISTRY.labels().stream().map(l -> l.toUpperCase(Locale.ROOT)).toList());
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The commands' help names the registry's data sources: {@code chuan infer} reads every one, and
- * {@code chuan synth} writes every one that is not a single JSON document; a source registered
+ * The commands' help names the registry's data sources: {@code chuan infer} reads every text one, and
+ * {@code chuan synth} writes every text one that is not a single JSON document; a source registered
  * and not named in the help, or named and not registered, fails here.
  */
 class DataSourceListsTest {
@@ -34,17 +34,22 @@ class DataSourceListsTest {
         return last == 0 ? words.get(0) : String.join(", ", words.subList(0, last)) + " or " + words.get(last);
     }
 
-    /** The sources synth writes, each by its first file ending. */
+    /** The sources synth writes, each by its first file ending: text ones, not a single JSON document. */
     private static List<String> written() {
-        return DataSources.builtIn().all().stream().filter(s -> s.shape() != DataSource.Shape.JSON_ARRAY)
-                .map(s -> s.suffixes().get(0)).toList();
+        return DataSources.builtIn().all().stream().filter(s -> s.shape() != DataSource.Shape.JSON_ARRAY
+                && s.shape() != DataSource.Shape.CELLS).map(s -> s.suffixes().get(0)).toList();
+    }
+
+    /** The sources infer drafts from: the text ones (a database's tables already say their columns). */
+    private static List<String> drafted() {
+        return DataSources.builtIn().all().stream().filter(s -> s.shape() != DataSource.Shape.CELLS).map(DataSource::label).toList();
     }
 
     @Test
     void inferSaysItReadsEverySource() {
         String description = String.join(" ", command("infer").getCommandSpec().usageMessage().description());
         assertThat(description).isEqualTo("Draft a dataset profile from a "
-                + either(DataSources.builtIn().labels().stream().map(l -> l.toUpperCase(Locale.ROOT)).toList()) + " file.");
+                + either(drafted().stream().map(l -> l.toUpperCase(Locale.ROOT)).toList()) + " file.");
     }
 
     @Test

@@ -27,8 +27,8 @@ class SamplesTest {
         CliRunner r = CliRunner.run("scan", "../samples", "-f", "json", "--as-of", "2026-11-27", "--max-examples", "0");
         assertThat(r.exit()).isEqualTo(1);
         AuditReport report = Reports.parse(r.out());
-        // 6 datasets and the system tree's 13 configurations (samples/README.md)
-        assertThat(report.targets()).hasSize(19);
+        // 6 datasets, the SQLite database's table and the system tree's 13 configurations (samples/README.md)
+        assertThat(report.targets()).hasSize(20);
         assertThat(report.errors()).isEmpty();
 
         Map<String, Long> citizens = failing(report, "residents/residents-ben-thanh-2026.csv");
@@ -46,6 +46,16 @@ class SamplesTest {
                 Map.entry("DATA-HEADER-EXTRA-COLUMN fail", 1L),
                 Map.entry("DATA-DUPLICATE-ROWS fail", 1L),
                 Map.entry("DATA-COMPLETENESS Email warn", 2L)));
+
+        Map<String, Long> database = failing(report, "registers/households.sqlite#main.households");
+        assertThat(database).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("DATA-SQL-TYPE fail", 1L),
+                Map.entry("VN-PID-FORMAT head_id fail", 20L),
+                Map.entry("DATA-UNIQUE head_id fail", 2L),
+                Map.entry("DATA-TYPE head_birth_date fail", 1L),
+                Map.entry("DATA-RANGE head_birth_date fail", 1L),
+                Map.entry("DATA-TYPE members fail", 1L),
+                Map.entry("DATA-RANGE members fail", 1L)));
 
         Map<String, Long> households = failing(report, "households/households-2026-q3.ndjson");
         assertThat(households).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
