@@ -6,7 +6,9 @@
 #   DIR/data/        the cluster (PostgreSQL) or datadir (MariaDB)
 #   DIR/run/         its unix socket (mode 0700: only the server's user, and root, reach it)
 #   DIR/server.log   its log
-#   DIR/server.env   KEY=value lines (not shell-quoted; read them with env_get, never `source`)
+#   DIR/server.env   KEY=value lines (not shell-quoted; read them with env_get, never `source`):
+#                    KIND HOST PORT DB USER PASSWORD JDBC_URL PID, then PID_FILE SOCKET DATA_DIR
+#                    LOG OS_USER VERSION
 # The server never runs as root (PostgreSQL refuses to): as root the scripts run it as the system
 # user CHUAN_DB_USER (default chuan-db, made with useradd -r when missing) and chown DIR to it;
 # otherwise it runs as the calling user. When that user cannot reach DIR (a DIR below root's 0700
@@ -175,7 +177,7 @@ choose_port() {
   fi
 }
 
-# write_env KIND JDBC_URL PID SOCKET VERSION: DIR/server.env
+# write_env KIND JDBC_URL PID SOCKET VERSION PID_FILE: DIR/server.env
 write_env() {
   local tmp="$DIR/server.env.tmp"
   {
@@ -187,6 +189,7 @@ write_env() {
     echo "PASSWORD=$DB_PASSWORD"
     echo "JDBC_URL=$2"
     echo "PID=$3"
+    echo "PID_FILE=$6"
     echo "SOCKET=$4"
     echo "DATA_DIR=$DATA_DIR"
     echo "LOG=$LOG"

@@ -26,13 +26,24 @@ usage() {
   exit 2
 }
 
+# find_exe NAME: the first executable NAME on PATH or in the system's bin folders (empty if none)
+find_exe() {
+  local folder folders
+  IFS=: read -r -a folders <<< "$PATH:/usr/sbin:/usr/bin:/usr/local/sbin:/usr/local/bin"
+  for folder in "${folders[@]}"; do
+    if [ -n "$folder" ] && [ -f "$folder/$1" ] && [ -x "$folder/$1" ]; then
+      echo "$folder/$1"
+      return 0
+    fi
+  done
+}
+
 # find_binaries: MARIADBD, INSTALL_DB, CLIENT, ADMIN
 find_binaries() {
-  local search="$PATH:/usr/sbin:/usr/bin:/usr/local/sbin:/usr/local/bin"
-  MARIADBD=$(PATH=$search command -v mariadbd || true)
-  INSTALL_DB=$(PATH=$search command -v mariadb-install-db || true)
-  CLIENT=$(PATH=$search command -v mariadb || true)
-  ADMIN=$(PATH=$search command -v mariadb-admin || true)
+  MARIADBD=$(find_exe mariadbd)
+  INSTALL_DB=$(find_exe mariadb-install-db)
+  CLIENT=$(find_exe mariadb)
+  ADMIN=$(find_exe mariadb-admin)
   if [ -z "$MARIADBD" ] || [ -z "$INSTALL_DB" ]; then
     die_missing "MariaDB server binaries not found: apt-get install mariadb-server (.ci/run does)"
   fi
@@ -102,7 +113,7 @@ EOF
   fi
 
   url="jdbc:mariadb://$DB_HOST:$PORT/$DB_NAME"
-  write_env mariadb "$url" "$pid" "$SOCKET" "$version"
+  write_env mariadb "$url" "$pid" "$SOCKET" "$version" "$SOCKET_DIR/mariadbd.pid"
   # the password works over TCP, as a test will use it
   run_sql "$DIR" 'SELECT 1' > /dev/null || die "the user $DB_ROLE cannot log in over TCP; see $LOG"
   echo "$url"

@@ -112,7 +112,7 @@ EOF
   fi
 
   url="jdbc:postgresql://$DB_HOST:$PORT/$DB_NAME"
-  write_env postgres "$url" "$pid" "$SOCKET_DIR/.s.PGSQL.$PORT" "$version"
+  write_env postgres "$url" "$pid" "$SOCKET_DIR/.s.PGSQL.$PORT" "$version" "$DATA_DIR/postmaster.pid"
   # the password works over TCP, as a test will use it
   run_sql "$DIR" 'SELECT 1' > /dev/null || die "the role $DB_ROLE cannot log in over TCP; see $LOG"
   echo "$url"
