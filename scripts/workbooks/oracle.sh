@@ -9,7 +9,8 @@
 #                                          the same outputs for the workbooks in DIR, written to OUT
 #                                          (for real-world files, which are not committed: real/SOURCES.md)
 #
-# For each workbook of made/ and hostile/ (less the two bombs, which it would inflate) it writes
+# For each workbook of made/, hostile/ (less the two bombs, which it would inflate) and the
+# workbook samples of samples/registers/ it writes
 #   oracle/raw/FILE/BASE-SHEET.csv     every sheet as CSV, values NOT as shown (RAW_FILTER)
 #   oracle/shown/FILE/BASE-SHEET.csv   every sheet as CSV, values as shown (SHOWN_FILTER)
 #   oracle/cells/FILE.tsv              every cell as Calc holds it (oracle_cells.py, through UNO)
@@ -51,7 +52,8 @@ inputs=()
 if [ "$mode" = real ]; then
     while IFS= read -r -d '' f; do inputs+=("$f"); done < <(find "$real_dir" -maxdepth 1 -type f \( -name '*.xls' -o -name '*.xlsx' -o -name '*.xlsm' \) -print0 | sort -z)
 else
-    for f in "$WB"/made/*.xlsx "$WB"/made/*.xlsm "$WB"/made/*.xls "$WB"/hostile/*.xlsx "$WB"/hostile/*.xls; do
+    for f in "$WB"/made/*.xlsx "$WB"/made/*.xlsm "$WB"/made/*.xls "$WB"/hostile/*.xlsx "$WB"/hostile/*.xls \
+             "$ROOT"/samples/registers/*.xlsx "$ROOT"/samples/registers/*.xls; do
         case "$(basename "$f")" in
             zip-bomb.xlsx|many-entries.xlsx) ;;    # LibreOffice would inflate them: no oracle
             *) inputs+=("$f") ;;
