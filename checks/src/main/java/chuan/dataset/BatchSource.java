@@ -24,6 +24,11 @@ interface BatchSource {
         return 1;
     }
 
+    /** After {@link #open()}: where the header is in a source that is not a text file, or null. */
+    default chuan.source.RecordPlace headerPlace() {
+        return null;
+    }
+
     /** After {@link #open()}: bad quoting found in the header. */
     default List<CsvChunkParser.QuoteProblem> headerQuoteProblems() {
         return List.of();

@@ -31,7 +31,7 @@ final class CellBatches implements BatchSource {
         try {
             return rows.header();
         } catch (SourceRefused e) {
-            throw refused(e);
+            throw new InputProblem(null, 0, 0, 0, e.getMessage());
         }
     }
 
@@ -66,6 +66,11 @@ final class CellBatches implements BatchSource {
     @Override
     public long nextRow() {
         return row + 1;
+    }
+
+    @Override
+    public RecordPlace headerPlace() {
+        return rows.headerPlace();
     }
 
     @Override

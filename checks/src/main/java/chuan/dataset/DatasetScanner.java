@@ -75,7 +75,8 @@ public final class DatasetScanner {
         }
         chuan.profile.CsvDialect d = profile.dataset().dialect();
         chuan.source.CellLayout layout = new chuan.source.CellLayout(profile.dataset().sheet(), d.skipRows(), profile.dataset().header(),
-                d.headerRows(), d.headerJoin());
+                d.headerRows(), d.headerJoin(), profile.dataset().columns().stream().map(chuan.profile.ColumnSpec::aliasesAndName).toList(),
+                d.headerCaseSensitive());
         try (chuan.source.CellRows rows = source.open(file, layout, options.fingerprints().fileDigest())) {
             return scan(rows, format, file, displayPath, profile, options, events);
         } catch (chuan.source.SourceRefused e) {
@@ -208,7 +209,20 @@ public final class DatasetScanner {
             plan.headerLine = source.headerLine();
             total = newTally();
             if (cells != null) {
-                cells.bind(declaredColumns(), this::sourceFinding);
+                cells.bind(declaredColumns(), new chuan.source.SourceFindings() {
+                    @Override
+                    public void found(String rule, long row, String place, int column, String value, String expected, String message) {
+                        sourceFinding(rule, row, place, column, value, expected, message);
+                    }
+
+                    @Override
+                    public void more(String rule, long count) {
+                        int slot = plan.recordSlot(rule);
+                        if (slot >= 0) {
+                            total.violations[slot] += count;
+                        }
+                    }
+                });
             }
             recordHeaderFindings();
             if (declaredLegacy != null) {
@@ -339,7 +353,7 @@ public final class DatasetScanner {
                 if (blank >= 0) {
                     total.violations[blank]++;
                     if (total.wantsExample(blank)) {
-                        total.examples.get(blank).add(chuan.model.Violation.builder().line(plan.headerLine).column(h + 1)
+                        total.examples.get(blank).add(atHeader(h + 1)
                                 .expected("a column name").message("column " + (h + 1) + " has no name" + (title
                                 ? "; only column 1 has one: is line " + plan.headerLine + " a title above the header? (declare skip-rows)"
                                 : "")).build());
@@ -352,7 +366,7 @@ public final class DatasetScanner {
                     Slot s = plan.slots.get(dup);
                     total.violations[dup]++;
                     if (total.wantsExample(dup)) {
-                        total.examples.get(dup).add(chuan.model.Violation.builder().line(plan.headerLine).column(d[1] + 1)
+                        total.examples.get(dup).add(atHeader(d[1] + 1)
                                 .field(plan.header.get(d[1])).expected("unique column names")
                                 .message("same name as column " + (d[0] + 1) + " after normalisation").build());
                     }
@@ -365,7 +379,7 @@ public final class DatasetScanner {
                     total.violations[miss]++;
                     if (total.wantsExample(miss)) {
                         var spec = plan.columns[c].spec;
-                        total.examples.get(miss).add(chuan.model.Violation.builder().line(plan.headerLine).field(spec.name())
+                        total.examples.get(miss).add(atHeader(null).field(spec.name())
                                 .expected("a column named " + String.join(" or ", spec.aliasesAndName()))
                                 .message("required column is missing from the header").build());
                     }
@@ -376,12 +390,19 @@ public final class DatasetScanner {
                 if (extra >= 0) {
                     total.violations[extra]++;
                     if (total.wantsExample(extra)) {
-                        total.examples.get(extra).add(chuan.model.Violation.builder().line(plan.headerLine).column(h + 1)
+                        total.examples.get(extra).add(atHeader(h + 1)
                                 .field(plan.header.get(h)).expected("a column described by the profile")
                                 .message("column is not described by profile " + profile.id()).build());
                     }
                 }
             }
+        }
+
+        /** A finding in the header: at its line and column in a text file, at its cell in a workbook. */
+        private chuan.model.Violation.Builder atHeader(Integer column) {
+            chuan.source.RecordPlace at = source.headerPlace();
+            return chuan.model.Violation.builder().line(at != null || plan.headerLine == 0 ? null : plan.headerLine).column(column)
+                    .place(at == null ? null : at.at(column == null ? 0 : column));
         }
 
         private void hitRecord(String rule, long row, long line, Integer column, String expected, String message, boolean when) {

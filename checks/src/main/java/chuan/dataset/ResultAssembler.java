@@ -82,6 +82,9 @@ final class ResultAssembler {
             checked = total.cellsChecked[slot.column().index];
         } else if (HEADER_RULES.contains(slot.ruleId()) && plan.header != null) {
             checked = plan.header.size();
+        } else if (plan.format.ownRules().contains(slot.ruleId())) {
+            // a source's own findings are about its cells (a number stored in a text column): counted against every cell read
+            checked = Math.max(violations, total.records * Math.max(1, plan.header != null ? plan.header.size() : plan.columns.length));
         } else {
             checked = total.records;
         }

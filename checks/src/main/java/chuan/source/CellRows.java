@@ -28,6 +28,11 @@ public interface CellRows extends AutoCloseable {
     default void finish() throws IOException, SourceRefused {
     }
 
+    /** After {@link #header()}: where the header is ({@code Citizens!A1:J1} for the record, a cell for a column), or null. */
+    default RecordPlace headerPlace() {
+        return null;
+    }
+
     /** The parts read, in order, as the target's description names them (a workbook's sheets); empty for one part. */
     default List<String> parts() {
         return List.of();

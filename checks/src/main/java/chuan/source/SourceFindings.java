@@ -13,4 +13,7 @@ public interface SourceFindings {
      * {@code value} as stored, null when there is none to show.
      */
     void found(String rule, long row, String place, int column, String value, String expected, String message);
+
+    /** {@code count} more findings of {@code rule} whose places are not shown (past the examples kept). */
+    void more(String rule, long count);
 }
