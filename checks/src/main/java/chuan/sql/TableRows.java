@@ -103,9 +103,21 @@ public final class TableRows implements CellRows {
         }
     }
 
+    /** The database's own name of the column's type, with the standard one when it differs ({@code INT8 (BIGINT)}). */
     private static String typeName(ResultSetMetaData md, int i) throws SQLException {
         String name = md.getColumnTypeName(i);
-        return name == null || name.isBlank() ? "type " + md.getColumnType(i) : name.toUpperCase(java.util.Locale.ROOT);
+        String standard;
+        try {
+            standard = java.sql.JDBCType.valueOf(md.getColumnType(i)).getName();
+        } catch (IllegalArgumentException e) {
+            standard = null;
+        }
+        if (name == null || name.isBlank()) {
+            return standard != null ? standard : "type " + md.getColumnType(i);
+        }
+        String own = name.toUpperCase(java.util.Locale.ROOT);
+        return standard == null || own.startsWith(standard) || standard.equals("OTHER") || standard.equals("JAVA_OBJECT")
+                ? own : own + " (" + standard + ")";
     }
 
     /** Cancels the statement on the server when the reading thread is interrupted (Ctrl-C in the shell). */

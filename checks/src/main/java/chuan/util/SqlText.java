@@ -22,6 +22,7 @@ public final class SqlText {
         int n = sql.length();
         int i = 0;
         String first = null;
+        String previous = null;
         boolean ended = false;
         while (i < n) {
             char c = sql.charAt(i);
@@ -95,9 +96,12 @@ public final class SqlText {
                     if (!first.equals("SELECT") && !first.equals("WITH")) {
                         return "only a SELECT or WITH statement is run, not " + first;
                     }
-                } else if (word.equals("INTO")) {
+                } else if (word.equals("INTO") && !"INSERT".equals(previous) && !"MERGE".equals(previous)) {
+                    // SELECT ... INTO makes a table (PostgreSQL) or writes a file (MariaDB's INTO OUTFILE); an INSERT INTO
+                    // hidden in a WITH is left to the server, which refuses it in the read-only transaction
                     return "SELECT ... INTO writes (a table or a file): not run";
                 }
+                previous = word;
             } else {
                 if (first == null && c != '(') {
                     return "only a SELECT or WITH statement is run";
