@@ -16,6 +16,9 @@ class SourceReadersTest {
     @Test
     void everyRegisteredSourceOpensIntoBatchesOfItsShape() throws Exception {
         for (DataSource s : DataSources.builtIn().all()) {
+            if (s instanceof chuan.source.CellSource) {
+                continue; // it opens its own input (a workbook, a database) and hands over cells: no text batches
+            }
             SourceReader reader = DatasetScanner.reader(s);
             chuan.profile.DatasetSpec spec = new chuan.profile.DatasetSpec(s, "UTF-8", true, ',', '"', true, null, List.of(),
                     List.of(), false);

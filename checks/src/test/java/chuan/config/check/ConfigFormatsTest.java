@@ -42,8 +42,10 @@ class ConfigFormatsTest {
     void theReportSchemaListsEveryFormatOnceBesideTheDatasetFormats() throws Exception {
         List<String> listed = SchemaEnums.of("report", "/definitions/target/properties/format/enum");
         assertThat(listed).as("report.schema.json's target format enum").doesNotHaveDuplicates().containsAll(REGISTRY.labels());
-        // the others are a dataset's formats (as the profile schema lists them) and the waivers file's yaml
+        // the others are a dataset's formats (as the profile schema lists them), a database server's table (sql) and the
+        // waivers file's yaml
         List<String> others = new ArrayList<>(SchemaEnums.of("profile", "/definitions/dataset/properties/format/enum"));
+        others.add("sql");
         others.add("yaml");
         List<String> rest = new ArrayList<>(listed);
         rest.removeAll(REGISTRY.labels());
