@@ -72,7 +72,7 @@ final class SynthCommand extends ChuanCommand {
         try {
             Chuan.Synthesis synth = chuan().synth(p, asOf);
             Chuan.Synthesized s;
-            try (Writer data = writer(files.file(dataFile), synth.charset());
+            try (java.io.OutputStream data = new java.io.BufferedOutputStream(files.file(dataFile).open(), 1 << 16);
                  Writer t = writer(files.file(truthOut), StandardCharsets.UTF_8)) {
                 s = synth.write(rows, errorRate, seed, output.getFileName().toString(), data, t);
             }
