@@ -99,9 +99,10 @@ public final class StreamingCsvReport implements AuditListener, AutoCloseable {
             Path f = spillFiles.remove(key);
             try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                 for (CSVRecord rec : SPILL.parse(in)) {
+                    // spilled as row, line, column, place, field, value, expected, message
                     CsvReport.row(csv, r.target(), r.rule(), r.severity().label(), r.status().label(), blank(rec.get(0)),
-                            blank(rec.get(1)), blank(rec.get(2)), rec.get(3).isEmpty() ? r.field() : rec.get(3),
-                            blank(rec.get(4)), blank(rec.get(5)), CsvReport.message(r, blank(rec.get(6))));
+                            blank(rec.get(1)), blank(rec.get(2)), blank(rec.get(3)), rec.get(4).isEmpty() ? r.field() : rec.get(4),
+                            blank(rec.get(5)), blank(rec.get(6)), CsvReport.message(r, blank(rec.get(7))));
                 }
             }
             Files.delete(f);
