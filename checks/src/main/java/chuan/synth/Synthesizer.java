@@ -144,7 +144,7 @@ public final class Synthesizer {
             throws IOException {
         DataSource format = profile.dataset().formatOf(fileName);
         if (format.shape() == DataSource.Shape.JSON_ARRAY) {
-            throw new IllegalArgumentException("cannot write a JSON array; name the output .ndjson, .csv or .tsv");
+            throw new IllegalArgumentException("cannot write a JSON array; name the output .ndjson, .csv, .tsv or .xlsx");
         }
         boolean asNdjson = format.shape() == DataSource.Shape.JSON_LINES;
         Random r = new Random(seed);

@@ -63,7 +63,7 @@ class DataSourcesTest {
 
     @Test
     void theBuiltInSourcesAreRegisteredOnceEach() {
-        assertThat(REGISTRY.labels()).containsExactly("csv", "tsv", "json", "ndjson");
+        assertThat(REGISTRY.labels()).containsExactly("csv", "tsv", "json", "ndjson", "xlsx");
         assertThat(REGISTRY.fallback().label()).isEqualTo("csv");
     }
 
