@@ -11,6 +11,12 @@ Also runs the built-in vn.citizen-register profile (the shared RULES.md rule set
 also runs ../shared/bench/duckdb/run.sh (DuckDB on the same RULES.md rules) on the same file,
 when that script is there, for a side-by-side comparison in one run.
 
+With --sources, the same file is also written as a workbook (bench/ToXlsx.java: one sheet, every value a
+text cell) and loaded into a throwaway PostgreSQL server (scripts/db/postgres.sh, text columns in the file's
+order), and each source is scanned with vn.citizen-register within a 2 GB heap: rows/s and peak RSS for
+each, the score of each against the generator's truth file, and whether the three report the same
+(record, column, rule) findings.
+
 With --synth, the data comes from `chuan synth -p vn.citizen-register` instead (seed 1, error rate
 0.02), and the run ends by scoring a full scan against the synth truth file: injected defects
 found at their cell, missed, and cells reported that hold no defect.
@@ -73,12 +79,101 @@ def score_against_truth(data):
           f"cells reported without a defect {len(found - truth):,}")
 
 
+def scan_source(name, target, extra, rows, runs, violations):
+    """Scans one source with vn.citizen-register in a 2 GB heap: median wall, rows/s, peak RSS; then once with every violation."""
+    env = dict(os.environ, CHUAN_JAVA_OPTS="-Xmx2g")
+    cmd = [os.path.join(ROOT, "chuan"), "scan", "-p", "vn.citizen-register", target, "--as-of", "2025-06-30", "-q"] + extra
+    walls, rss = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(p.pid, 0)
+        walls.append(time.perf_counter() - start)
+        rss.append(usage.ru_maxrss / 1024.0)
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            sys.exit(f"{name}: chuan exited {os.waitstatus_to_exitcode(status)}: {p.stderr.read().decode()[:500]}")
+    subprocess.run(cmd + ["--max-examples", "0", "-f", "csv=" + violations], stdout=subprocess.DEVNULL, env=env, check=False)
+    wall = statistics.median(walls)
+    print(f"{name:<22} wall {wall:6.2f} s  {rows / wall:>10,.0f} rows/s   peak RSS {max(rss):5.0f} MB   (median of {runs}, -Xmx2g)")
+
+
+def findings(violations):
+    with open(violations, encoding="utf-8", newline="") as f:
+        return {(r["row"], r["field"], r["rule"]) for r in csv.DictReader(f) if r["row"]}
+
+
+def score(name, violations, truth_file):
+    with open(truth_file, encoding="utf-8", newline="") as f:
+        truth = {(r["row"], r["column"]) for r in csv.DictReader(f)}
+    cells = {(row, field) for row, field, _ in findings(violations)}
+    print(f"{name:<22} truth {len(truth):,} defects: found {len(truth & cells):,}, missed {len(truth - cells):,}, "
+          f"cells reported without a defect {len(cells - truth):,}")
+
+
+def sources(data, rows, runs):
+    """The same data as CSV, as a workbook and as a PostgreSQL table: speed, memory, and the same findings."""
+    jar = os.path.join(ROOT, "cli", "target", "chuan.jar")
+    book = data[:-4] + ".xlsx"
+    if not os.path.exists(book):
+        print(f"writing {book} ...", flush=True)
+        subprocess.run(["java", "-cp", jar, os.path.join(HERE, "ToXlsx.java"), data, book], check=True)
+    print(f"workbook {os.path.getsize(book) / 1e6:.0f} MB")
+    runs_out = {}
+    scan_source("csv", data, [], rows, runs, os.path.join(OUT, "v-csv.csv"))
+    runs_out["csv"] = os.path.join(OUT, "v-csv.csv")
+    scan_source("xlsx", book, [], rows, runs, os.path.join(OUT, "v-xlsx.csv"))
+    runs_out["xlsx"] = os.path.join(OUT, "v-xlsx.csv")
+    pg = postgres(data)
+    if pg:
+        url, table = pg
+        try:
+            scan_source("postgresql", url, ["--table", table], rows, runs, os.path.join(OUT, "v-pg.csv"))
+            runs_out["postgresql"] = os.path.join(OUT, "v-pg.csv")
+        finally:
+            subprocess.run(["bash", os.path.join(ROOT, "scripts", "db", "postgres.sh"), "stop", os.path.join(OUT, "pg")],
+                           stdout=subprocess.DEVNULL)
+    for name, v in runs_out.items():
+        score(name, v, data + ".truth.csv")
+    base = findings(runs_out["csv"])
+    for name, v in runs_out.items():
+        other = findings(v)
+        print(f"{name:<22} same (record, column, rule) findings as the CSV: {other == base} "
+              f"({len(other - base):,} more, {len(base - other):,} fewer)")
+
+
+def postgres(data):
+    """A throwaway PostgreSQL server with the CSV loaded into table public.citizens (text columns); None when unavailable."""
+    script = os.path.join(ROOT, "scripts", "db", "postgres.sh")
+    folder = os.path.join(OUT, "pg")
+    if subprocess.run(["bash", script, "start", folder], stdout=subprocess.PIPE, text=True).returncode != 0:
+        print("postgresql: no server (apt-get install postgresql); skipped")
+        return None
+    with open(data, encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    cols = ", ".join(f'"{h}" text' for h in header)
+    env = {}
+    with open(os.path.join(folder, "server.env"), encoding="utf-8") as f:
+        for line in f:
+            k, _, v = line.strip().partition("=")
+            env[k] = v
+    os.environ["CHUAN_DB_USER"] = env["USER"]
+    os.environ["CHUAN_DB_PASSWORD"] = env["PASSWORD"]
+    sql = (f"DROP TABLE IF EXISTS citizens; CREATE TABLE citizens ({cols});\n"
+           f"\\copy citizens FROM '{os.path.abspath(data)}' WITH (FORMAT csv, HEADER true)")
+    start = time.perf_counter()
+    subprocess.run(["bash", script, "sql", folder], input=sql + "\n", text=True, check=True,
+                   stdout=subprocess.DEVNULL)
+    print(f"postgresql: loaded in {time.perf_counter() - start:.0f} s")
+    return env["JDBC_URL"], "public.citizens"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--duckdb", action="store_true")
     ap.add_argument("--synth", action="store_true", help="data from `chuan synth` instead of gen_citizens.py")
+    ap.add_argument("--sources", action="store_true", help="also scan the data as .xlsx and as a PostgreSQL table")
     a = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     data = os.path.join(OUT, f"citizens-{'synth-' if a.synth else ''}{a.rows}.csv")
@@ -98,6 +193,8 @@ def main():
     bench("parse only", os.path.join(HERE, "parse-only.yaml"), data, a.rows, a.runs)
     if a.synth:
         score_against_truth(data)
+    if a.sources:
+        sources(data, a.rows, a.runs)
     duck = os.path.join(ROOT, "..", "shared", "bench", "duckdb", "run.sh")
     if a.duckdb and os.path.exists(duck):
         walls, queries = [], []

@@ -386,8 +386,11 @@ public final class Chuan {
             return Synthesizer.charset(profile);
         }
 
-        /** Writes {@code rows} rows, a fraction {@code errorRate} with one defect each, and the truth file that lists them. */
-        public Synthesized write(long rows, double errorRate, long seed, String fileName, Writer data, Writer truth)
+        /**
+         * Writes {@code rows} rows, a fraction {@code errorRate} with one defect each, and the truth file that lists them:
+         * the data as the file name says (a workbook for {@code .xlsx}, else text in {@link #charset()}).
+         */
+        public Synthesized write(long rows, double errorRate, long seed, String fileName, java.io.OutputStream data, Writer truth)
                 throws IOException {
             Synthesizer.Summary s = synthesizer.write(rows, errorRate, seed, fileName, data, truth);
             return new Synthesized(s.rows(), s.defects());

@@ -149,7 +149,9 @@ public final class Inference {
         }
         Inference inf = new Inference(asOf, ReferenceData.builtIn());
         DataSource format = DataSources.builtIn().forName(file.getFileName().toString());
-        if (format.shape().isJson()) {
+        if (format instanceof chuan.source.CellSource cells) {
+            inf.readCells(file, cells, sample);
+        } else if (format.shape().isJson()) {
             inf.readJson(file, format, sample);
         } else {
             inf.readDelimited(file, format, sample);
@@ -281,6 +283,47 @@ public final class Inference {
             }
         } catch (InputProblem p) {
             throw new IOException(file + ":" + p.line + ":" + p.column + ": " + p.getMessage());
+        }
+    }
+
+    /**
+     * A workbook: its first visible sheet with data, header found as a scan finds it, each cell as the text a scan hands
+     * the checks (dates in ISO 8601, numbers in plain digits), so that the draft describes what a scan will read.
+     */
+    private void readCells(Path file, chuan.source.CellSource source, long sample) throws IOException {
+        chuan.source.CellLayout layout = new chuan.source.CellLayout(null, 0, true, 1, " ", List.of(), false);
+        try (chuan.source.CellRows rows = source.open(file, layout, chuan.model.Fingerprints.ephemeral().fileDigest())) {
+            List<String> header = rows.header();
+            if (header == null || header.isEmpty()) {
+                throw new IOException(file + ": the workbook has no header");
+            }
+            addColumns(header);
+            java.util.List<chuan.source.DeclaredColumn> undeclared = java.util.Collections.nCopies(header.size(),
+                    chuan.source.DeclaredColumn.UNKNOWN);
+            rows.bind(undeclared, new chuan.source.SourceFindings() {
+                @Override
+                public void found(String rule, long row, String place, int column, String value, String expected, String message) {
+                    structural.merge(rule, 1L, Long::sum);
+                }
+
+                @Override
+                public void more(String rule, long count) {
+                    structural.merge(rule, count, Long::sum);
+                }
+            });
+            chuan.source.CellRecord record = new chuan.source.CellRecord();
+            while ((sample == 0 || records < sample) && rows.next(record)) {
+                records++;
+                if (record.blank) {
+                    structural.merge("DATA-BLANK-ROW", 1L, Long::sum);
+                    continue;
+                }
+                for (int k = 0; k < Math.min(record.values.length, columns.size()); k++) {
+                    observe(columns.get(k), record.values[k] == null ? "" : record.values[k]);
+                }
+            }
+        } catch (chuan.source.SourceRefused e) {
+            throw new IOException(file + ": " + e.getMessage());
         }
     }
 
@@ -609,7 +652,8 @@ public final class Inference {
             if (e.getKey().equals("DATA-LINE-ENDINGS")) {
                 continue; // info already
             }
-            String w = why.get(e.getKey());
+            String w = why.getOrDefault(e.getKey(), " findings of " + e.getKey() + " ("
+                    + chuan.rules.RuleCatalog.builtIn().get(e.getKey()).title().toLowerCase(Locale.ROOT) + ")");
             y.append("# ").append(w.startsWith(" ") ? e.getValue() + w : w).append(": reported as info so that this draft\n")
                     .append("# passes on the file as it is; raise the severity again once the file is fixed.\n");
             kept.add(e.getKey());

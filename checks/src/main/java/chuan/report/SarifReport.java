@@ -217,7 +217,8 @@ public final class SarifReport implements AuditListener {
     /** A text file's line and column; a workbook's cell or a table's row as a logical location, with no region in the binary file. */
     private Location location(Violation v, String target) {
         if (v.place() != null) {
-            return new Location(new PhysicalLocation(artifact(v.fileOr(target)), null),
+            // no line in a workbook or a table: the region is the file's start, as for a finding of the whole file
+            return new Location(new PhysicalLocation(artifact(v.fileOr(target)), new Region(1, null)),
                     List.of(new LogicalLocation(v.place(), "element")));
         }
         return new Location(new PhysicalLocation(artifact(v.fileOr(target)),

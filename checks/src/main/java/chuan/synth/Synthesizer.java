@@ -112,13 +112,39 @@ public final class Synthesizer {
         };
     }
 
+    /**
+     * Writes to {@code data} as the file name says: a workbook ({@code .xlsx}) through POI's streaming writer, which keeps
+     * only a window of rows in memory, with every value a text cell holding the text a CSV would (so a scan of the
+     * workbook finds what a scan of the CSV finds); any other format as text in the profile's character set.
+     */
+    public Summary write(long rows, double errorRate, long seed, String fileName, java.io.OutputStream data, Writer truth)
+            throws IOException {
+        DataSource format = profile.dataset().formatOf(fileName);
+        if (!(format instanceof chuan.source.CellSource)) {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(data, charset(profile)), 1 << 16);
+            Summary s = write(rows, errorRate, seed, fileName, w, truth);
+            w.flush();
+            return s;
+        }
+        if (!format.label().equals("xlsx")) {
+            throw new IllegalArgumentException("cannot write " + format.label() + "; name the output .xlsx, .csv, .tsv or .ndjson");
+        }
+        try (WorkbookRows book = new WorkbookRows(data, profile.dataset().dialect().skipRows(), profile.id())) {
+            Summary s = write(rows, errorRate, seed, fileName, null, truth, book);
+            book.finish();
+            return s;
+        }
+    }
+
     public Summary write(long rows, double errorRate, long seed, String fileName, Writer data, Writer truth) throws IOException {
+        return write(rows, errorRate, seed, fileName, data, truth, null);
+    }
+
+    private Summary write(long rows, double errorRate, long seed, String fileName, Writer data, Writer truth, WorkbookRows book)
+            throws IOException {
         DataSource format = profile.dataset().formatOf(fileName);
         if (format.shape() == DataSource.Shape.JSON_ARRAY) {
-            throw new IllegalArgumentException("cannot write a JSON array; name the output .ndjson, .csv or .tsv");
-        }
-        if (format.shape() == DataSource.Shape.CELLS) {
-            throw new IllegalArgumentException("cannot write " + format.label() + " (typed cells); name the output .ndjson, .csv or .tsv");
+            throw new IllegalArgumentException("cannot write a JSON array; name the output .ndjson, .csv, .tsv or .xlsx");
         }
         boolean asNdjson = format.shape() == DataSource.Shape.JSON_LINES;
         Random r = new Random(seed);
@@ -153,7 +179,11 @@ public final class Synthesizer {
         DatasetSpec ds = profile.dataset();
         CSVPrinter csv = null;
         JsonGenerator json = null;
-        if (asNdjson) {
+        if (book != null) {
+            if (ds.header()) {
+                book.row(columns.stream().map(c -> c.spec.name()).toArray(String[]::new));
+            }
+        } else if (asNdjson) {
             json = new JsonFactory().createGenerator(data);
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         } else {
@@ -222,7 +252,7 @@ public final class Synthesizer {
                     truthCsv.printRecord(rowNo, columns.get(at).spec.name(), kind.name(), kind.rule());
                     defects++;
                     typed[i] = null;
-                    writeRow(csv, json, text);
+                    writeRow(csv, json, book, text);
                     continue;
                 }
             }
@@ -232,12 +262,12 @@ public final class Synthesizer {
                     earlierRow[i] = text.clone();
                 }
             }
-            writeRow(csv, json, text);
+            writeRow(csv, json, book, text);
         }
         if (json != null) {
             json.writeRaw('\n');
             json.flush();
-        } else {
+        } else if (csv != null) {
             csv.flush();
         }
         truthCsv.flush();
@@ -257,7 +287,11 @@ public final class Synthesizer {
         return seen;
     }
 
-    private void writeRow(CSVPrinter csv, JsonGenerator json, String[] text) throws IOException {
+    private void writeRow(CSVPrinter csv, JsonGenerator json, WorkbookRows book, String[] text) throws IOException {
+        if (book != null) {
+            book.row(text);
+            return;
+        }
         if (csv != null) {
             for (String v : text) {
                 csv.print(v);

@@ -30,6 +30,8 @@ final class CellText {
     private final long[] realDates;
     private final long[] textDates;
     private final List<List<Kept>> keptTextDates = new ArrayList<>();
+    /** Shows a number in its cell's format ({@code 000000000000} keeps an ID's zeros on screen, not in the file). */
+    private final org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
 
     /** A text date kept until the end says whether its column also holds real dates. */
     private record Kept(long record, String place, String value) {
@@ -136,7 +138,22 @@ final class CellText {
                             + date(n, kind, h)));
             return date(n, kind, h);
         }
+        String format = row.format[i];
+        if ((kind == DeclaredColumn.Kind.TEXT || kind == DeclaredColumn.Kind.UNDECLARED) && format != null
+                && format.toUpperCase(java.util.Locale.ROOT).contains("E+")) {
+            findings.found("WORKBOOK-SCIENTIFIC-NOTATION", record, place.at(h + 1), h, plain, "all the digits shown",
+                    "the cell's format " + format + " shows this number in scientific notation: copied or saved as shown, its "
+                            + "digits are cut");
+        }
         if (kind == DeclaredColumn.Kind.TEXT) {
+            if (format != null && !format.toUpperCase(java.util.Locale.ROOT).contains("E+")) {
+                // a format such as 000000000000 shows the zeros the number lacks: the value meant is the one shown
+                String display = shown.formatRawCellContents(n, -1, format);
+                findings.found("WORKBOOK-NUMBER-IN-TEXT-COLUMN", record, place.at(h + 1), h, plain, "text (a code keeps its leading zeros)",
+                        "stored as a number shown with the format " + format + ": what is shown exists only in the format, and a "
+                                + "program reading the value gets the bare number");
+                return display;
+            }
             findings.found("WORKBOOK-NUMBER-IN-TEXT-COLUMN", record, place.at(h + 1), h, plain, "text (a code keeps its leading zeros)",
                     "stored as a number: leading zeros are lost, and digits past the fifteenth rounded");
         }

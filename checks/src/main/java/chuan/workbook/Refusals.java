@@ -19,18 +19,7 @@ final class Refusals {
     static final int MAX_ENTRIES = 10_000;
 
     static {
-        // POI logs through Log4j's API; with no logging provider it would print to the console: reports are the only output
-        if (System.getProperty("log4j2.loggerContextFactory") == null) {
-            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-            System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
-            System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
-            System.setProperty("log4j2.statusLoggerLevel", "OFF");
-        }
-        // POI's guards, set once for the process: a part inflating more than 100-fold is a zip bomb, and a package with
-        // more entries than a workbook needs is refused before its entries are read
-        org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.01);
-        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxFileCount(MAX_ENTRIES);
-        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(4L << 30);
+        PoiSetup.init();
     }
 
     private Refusals() {

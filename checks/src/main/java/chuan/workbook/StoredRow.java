@@ -33,6 +33,8 @@ public final class StoredRow {
     public boolean[] generalFormat = new boolean[16];
     /** The cell holds a formula (its value is the cached result). */
     public boolean[] formula = new boolean[16];
+    /** A number's format when it is neither General nor a date's ({@code 000000000000}, {@code #,##0}); else null. */
+    public String[] format = new String[16];
 
     /** Starts row {@code index}. */
     public void start(int index, boolean hidden) {
@@ -43,6 +45,11 @@ public final class StoredRow {
 
     /** Adds a cell; {@code text} for text and error values, {@code number} for numbers and booleans (1 true). */
     public void add(int col, Kind k, String txt, double num, boolean isDate, boolean isGeneral, boolean isFormula) {
+        add(col, k, txt, num, isDate, isGeneral, isFormula, null);
+    }
+
+    /** As above, with the number format a number is shown in (null for General and dates). */
+    public void add(int col, Kind k, String txt, double num, boolean isDate, boolean isGeneral, boolean isFormula, String numberFormat) {
         if (size == column.length) {
             int n = size * 2;
             column = java.util.Arrays.copyOf(column, n);
@@ -52,6 +59,7 @@ public final class StoredRow {
             dateFormat = java.util.Arrays.copyOf(dateFormat, n);
             generalFormat = java.util.Arrays.copyOf(generalFormat, n);
             formula = java.util.Arrays.copyOf(formula, n);
+            format = java.util.Arrays.copyOf(format, n);
         }
         column[size] = col;
         kind[size] = k;
@@ -60,6 +68,7 @@ public final class StoredRow {
         dateFormat[size] = isDate;
         generalFormat[size] = isGeneral;
         formula[size] = isFormula;
+        format[size] = numberFormat;
         size++;
     }
 

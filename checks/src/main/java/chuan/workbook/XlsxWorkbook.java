@@ -34,6 +34,7 @@ public final class XlsxWorkbook implements WorkbookFile {
     private final ReadOnlySharedStringsTable strings;
     private final boolean[] dateStyle;
     private final boolean[] generalStyle;
+    private final String[] styleFormat;
     private final List<SheetInfo> sheets = new ArrayList<>();
     private final List<String> relations = new ArrayList<>();
     private boolean date1904;
@@ -52,12 +53,14 @@ public final class XlsxWorkbook implements WorkbookFile {
             int n = styles == null ? 0 : styles.getNumCellStyles();
             dateStyle = new boolean[n];
             generalStyle = new boolean[n];
+            styleFormat = new String[n];
             for (int i = 0; i < n; i++) {
                 var style = styles.getStyleAt(i);
                 int fmt = style.getDataFormat();
                 String pattern = style.getDataFormatString();
                 dateStyle[i] = DateUtil.isADateFormat(fmt, pattern);
-                generalStyle[i] = fmt == 0;
+                generalStyle[i] = fmt == 0 || "General".equalsIgnoreCase(pattern); // LibreOffice writes General as a custom format
+                styleFormat[i] = fmt == 0 || dateStyle[i] || pattern == null || pattern.equalsIgnoreCase("General") ? null : pattern;
             }
             try (InputStream wb = reader.getWorkbookData()) {
                 readWorkbookPart(wb);
@@ -289,14 +292,14 @@ public final class XlsxWorkbook implements WorkbookFile {
                 int style = intAttribute("s", 0);
                 boolean isDate = style >= 0 && style < dateStyle.length && dateStyle[style];
                 boolean general = style < 0 || style >= generalStyle.length || generalStyle[style];
-                readCell(row, col, type, isDate, general);
+                readCell(row, col, type, isDate, general, general || style < 0 || style >= styleFormat.length ? null : styleFormat[style]);
                 nextCol = col + 1;
             }
         }
 
         /** One {@code <c>}: its formula, value and inline string, up to its end tag. */
-        private void readCell(StoredRow row, int col, String type, boolean isDate, boolean general) throws XMLStreamException,
-                SourceRefused {
+        private void readCell(StoredRow row, int col, String type, boolean isDate, boolean general, String numberFormat)
+                throws XMLStreamException, SourceRefused {
             boolean formula = false;
             String value = null;
             String inline = null;
@@ -322,7 +325,7 @@ public final class XlsxWorkbook implements WorkbookFile {
                 if (value == null || value.isBlank()) {
                     row.add(col, formula ? StoredRow.Kind.FORMULA_WITHOUT_VALUE : StoredRow.Kind.EMPTY, null, 0, isDate, general, formula);
                 } else {
-                    row.add(col, StoredRow.Kind.NUMBER, null, number(value), isDate, general, formula);
+                    row.add(col, StoredRow.Kind.NUMBER, null, number(value), isDate, general, formula, numberFormat);
                 }
                 return;
             }

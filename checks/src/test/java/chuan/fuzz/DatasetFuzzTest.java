@@ -51,6 +51,20 @@ class DatasetFuzzTest {
         scan("people.json", PEOPLE_JSON, data);
     }
 
+    /** The fuzzed bytes as the sheet of an otherwise well-formed workbook: the sheet parser, its places and its findings. */
+    @FuzzTest
+    @DictionaryEntries({"<row r=\"2\">", "<c r=\"A2\" t=\"s\"><v>0</v></c>", "<c r=\"B2\" t=\"inlineStr\"><is><t>Lan</t></is></c>",
+            "<c t=\"e\"><v>#REF!</v></c>", "<f>A1</f>", "hidden=\"1\"", "<mergeCell ref=\"A2:B3\"/>", "<!DOCTYPE", "s=\"1\""})
+    void xlsxSheet(byte[] data) throws Exception {
+        scan("people.xlsx", PEOPLE, Workbooks.withSheet(data));
+    }
+
+    /** The fuzzed bytes as a whole .xlsx package: the zip, its guards and every part. */
+    @FuzzTest
+    void xlsxPackage(byte[] data) throws Exception {
+        scan("people.xlsx", PEOPLE, data);
+    }
+
     private static void scan(String name, Profile profile, byte[] data) throws Exception {
         Path dir = Scratch.fresh();
         try {

@@ -38,7 +38,7 @@ final class SynthCommand extends ChuanCommand {
     @Option(names = "--as-of", paramLabel = "DATE", description = "The data's date: the latest date written and the code lists in force (default: today).")
     LocalDate asOf;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The data file (.csv, .tsv or .ndjson).")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The data file (.csv, .tsv, .ndjson or .xlsx).")
     Path output;
 
     @Option(names = "--truth", paramLabel = "FILE", description = "The truth file (default: OUTPUT.truth.csv).")
@@ -72,7 +72,7 @@ final class SynthCommand extends ChuanCommand {
         try {
             Chuan.Synthesis synth = chuan().synth(p, asOf);
             Chuan.Synthesized s;
-            try (Writer data = writer(files.file(dataFile), synth.charset());
+            try (java.io.OutputStream data = new java.io.BufferedOutputStream(files.file(dataFile).open(), 1 << 16);
                  Writer t = writer(files.file(truthOut), StandardCharsets.UTF_8)) {
                 s = synth.write(rows, errorRate, seed, output.getFileName().toString(), data, t);
             }

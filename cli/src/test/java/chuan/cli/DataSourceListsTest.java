@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The commands' help names the registry's data sources: {@code chuan infer} reads every text one, and
- * {@code chuan synth} writes every text one that is not a single JSON document; a source registered
+ * The commands' help names the registry's data sources: {@code chuan infer} reads every one but a database, and
+ * {@code chuan synth} writes every one that is neither a single JSON document nor a database; a source registered
  * and not named in the help, or named and not registered, fails here.
  */
 class DataSourceListsTest {
@@ -37,12 +37,13 @@ class DataSourceListsTest {
     /** The sources synth writes, each by its first file ending: text ones, not a single JSON document. */
     private static List<String> written() {
         return DataSources.builtIn().all().stream().filter(s -> s.shape() != DataSource.Shape.JSON_ARRAY
-                && s.shape() != DataSource.Shape.CELLS).map(s -> s.suffixes().get(0)).toList();
+                && s.locations() != DataSource.Locations.TABLE_ROW).map(s -> s.suffixes().get(0)).toList();
     }
 
-    /** The sources infer drafts from: the text ones (a database's tables already say their columns). */
+    /** The sources infer drafts from: every one but a database's tables (they already say their columns and types). */
     private static List<String> drafted() {
-        return DataSources.builtIn().all().stream().filter(s -> s.shape() != DataSource.Shape.CELLS).map(DataSource::label).toList();
+        return DataSources.builtIn().all().stream().filter(s -> s.locations() != DataSource.Locations.TABLE_ROW)
+                .map(DataSource::label).toList();
     }
 
     @Test
