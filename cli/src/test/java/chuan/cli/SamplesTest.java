@@ -27,8 +27,8 @@ class SamplesTest {
         CliRunner r = CliRunner.run("scan", "../samples", "-f", "json", "--as-of", "2026-11-27", "--max-examples", "0");
         assertThat(r.exit()).isEqualTo(1);
         AuditReport report = Reports.parse(r.out());
-        // 6 datasets, the SQLite database's table and the system tree's 13 configurations (samples/README.md)
-        assertThat(report.targets()).hasSize(20);
+        // 7 datasets (the register also as a workbook), the SQLite database's table and the system tree's 13 configurations
+        assertThat(report.targets()).hasSize(21);
         assertThat(report.errors()).isEmpty();
 
         Map<String, Long> citizens = failing(report, "residents/residents-ben-thanh-2026.csv");
