@@ -139,7 +139,8 @@ class SamplesTest {
 
     @Test
     void theSampleRegisterGivesExactlyItsInjectedDefectsAsOfItsOwnDate() throws Exception {
-        CliRunner r = CliRunner.run("scan", "../samples/registers", "-f", "json", "--max-examples", "0", "--as-of", "2025-06-30");
+        CliRunner r = CliRunner.run("scan", "../samples/registers/citizen-register-2025-06.csv", "-f", "json", "--max-examples", "0",
+                "--as-of", "2025-06-30");
         assertThat(r.exit()).isEqualTo(1);
         AuditReport report = Reports.parse(r.out());
         assertThat(report.targets().get(0).profiles().get(0)).isEqualTo("vn.citizen-register");
@@ -163,8 +164,8 @@ class SamplesTest {
      */
     @Test
     void theSampleRegisterAuditedAfterTheMergerReportsItsRetiredProvinceCodes() throws Exception {
-        AuditReport report = Reports.parse(CliRunner.run("scan", "../samples/registers", "-f", "json", "--max-examples", "0",
-                "--as-of", "2026-11-27").out());
+        AuditReport report = Reports.parse(CliRunner.run("scan", "../samples/registers/citizen-register-2025-06.csv", "-f", "json",
+                "--max-examples", "0", "--as-of", "2026-11-27").out());
         java.util.Map<String, String[]> merger = new HashMap<>();
         for (String line : java.nio.file.Files.readAllLines(
                 java.nio.file.Path.of("../profiles/src/main/resources/chuan/reference/vn/province-merger-2025.csv")).subList(1, 64)) {
