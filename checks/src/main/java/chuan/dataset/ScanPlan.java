@@ -182,7 +182,8 @@ final class ScanPlan {
     }
 
     private void addRecordSlots() {
-        List<String> ids = new ArrayList<>(List.of("DATA-ENCODING", "DATA-BOM"));
+        // a source of typed cells has no bytes of text: no encoding, no byte-order mark
+        List<String> ids = new ArrayList<>(format.shape() == DataSource.Shape.CELLS ? List.of() : List.of("DATA-ENCODING", "DATA-BOM"));
         if (format.shape().isJson()) {
             ids.addAll(List.of("DATA-JSON-SYNTAX", "DATA-JSON-RECORD"));
             if (profile.dataset().jsonSchema() != null) {
