@@ -17,6 +17,7 @@ final class XlsCells {
     int[] xf = new int[256];
     boolean[] formula = new boolean[256];
 
+    private int maxRow = -1;
     /** Sort keys: row, column, then the order stored (a cell stored twice keeps its last value). */
     private long[] keys = new long[256];
     /** Sorted cells ready to take are {@code keys[next..ready)}. */
@@ -42,6 +43,7 @@ final class XlsCells {
         number[size] = n;
         xf[size] = x;
         formula[size] = f;
+        maxRow = Math.max(maxRow, r);
         return size++;
     }
 
@@ -59,6 +61,11 @@ final class XlsCells {
         while (ready < size && (int) (keys[ready] >>> 40) < limit) {
             ready++;
         }
+    }
+
+    /** The last row of the cells held, or -1 when there is none. */
+    int maxRow() {
+        return maxRow;
     }
 
     /** The row of the next ready cell, or {@code Integer.MAX_VALUE} when none is ready. */
@@ -86,6 +93,7 @@ final class XlsCells {
             rest[j - ready] = (int) (keys[j] & 0xFFFFFF);
         }
         Arrays.sort(rest);
+        maxRow = -1;
         for (int j = 0; j < rest.length; j++) {
             int i = rest[j];
             row[j] = row[i];
@@ -95,6 +103,7 @@ final class XlsCells {
             number[j] = number[i];
             xf[j] = xf[i];
             formula[j] = formula[i];
+            maxRow = Math.max(maxRow, row[j]);
         }
         Arrays.fill(text, rest.length, size, null);
         size = rest.length;

@@ -60,8 +60,9 @@ final class XlsSheet implements SheetReader {
     private int lastRow = -1;
     /** The buffered formula cell whose string result the next STRING record holds, or -1. */
     private int stringFor = -1;
-    /** Rows below this limit are being handed out; NO_LIMIT after the end of a block; -1 while filling. */
-    private int draining = -1;
+    /** Whether ready rows are being handed out: the ready cells, and the announced rows below {@code rowLimit}. */
+    private boolean draining;
+    private int rowLimit;
 
     /** Reads up to the cell table, so the hidden columns are known before the first row. */
     XlsSheet(XlsRecords records, String[] strings, XlsStyles styles) throws SourceRefused {
@@ -88,11 +89,11 @@ final class XlsSheet implements SheetReader {
 
     @Override
     public boolean next(StoredRow row) throws SourceRefused {
-        while (draining < 0) {
+        while (!draining) {
             Record r = read();
             if (r == null) {
                 endString();
-                if (!flush(NO_LIMIT)) {
+                if (!flush(NO_LIMIT, NO_LIMIT)) {
                     return false;
                 }
             } else {
@@ -158,7 +159,7 @@ final class XlsSheet implements SheetReader {
         if (r instanceof RowRecord rr) {
             if (cells.size > 0) {
                 ahead = r; // the next block's first ROW record
-                flush(NO_LIMIT);
+                endBlock();
                 return;
             }
             int i = rr.getRowNumber();
@@ -200,8 +201,8 @@ final class XlsSheet implements SheetReader {
             return false;
         }
         ahead = r;
-        if (!flush(row)) {
-            flush(NO_LIMIT); // every held cell is at or after this row: hand them all out (a later cell then comes too late)
+        if (!flush(row, row)) {
+            endBlock(); // every held cell is at or after this row: hand them all out (a later cell then comes too late)
         }
         return true;
     }
@@ -284,22 +285,30 @@ final class XlsSheet implements SheetReader {
         }
     }
 
-    /** Makes the held rows below {@code limit} ready to hand out; false when there is none. */
-    private boolean flush(int limit) {
-        cells.sort(limit);
+    /**
+     * Ends a row block: hands out every held cell, and the rows announced up to the last of them; rows announced past
+     * it wait, as a writer may put a row's ROW record in one block and its cells in the next (POI's 47251.xls).
+     */
+    private void endBlock() {
+        flush(NO_LIMIT, cells.maxRow() + 1);
+    }
+
+    /** Makes the held cells below {@code cellsBelow} and the announced rows below {@code rowsBelow} ready; false when none is. */
+    private boolean flush(int cellsBelow, int rowsBelow) {
+        cells.sort(cellsBelow);
         int firstAnnounced = announced.nextSetBit(0);
-        boolean any = cells.nextRow() < limit || (firstAnnounced >= 0 && firstAnnounced < limit);
-        draining = any ? limit : -1;
-        if (!any) {
+        draining = cells.nextRow() < NO_LIMIT || (firstAnnounced >= 0 && firstAnnounced < rowsBelow);
+        rowLimit = rowsBelow;
+        if (!draining) {
             cells.compact();
         }
-        return any;
+        return draining;
     }
 
     /** Hands out the next ready row: its cells, or none when only a ROW record gave it (formatting, a hidden row). */
     private void emit(StoredRow row) {
         int a = announced.nextSetBit(0);
-        int r = Math.min(cells.nextRow(), a >= 0 && a < draining ? a : Integer.MAX_VALUE);
+        int r = Math.min(cells.nextRow(), a >= 0 && a < rowLimit ? a : Integer.MAX_VALUE);
         row.start(r, recorded.get(r) ? hiddenRows.get(r) : emptyRowsHidden);
         announced.clear(r);
         while (cells.take(r, row, styles)) {
@@ -307,9 +316,9 @@ final class XlsSheet implements SheetReader {
         }
         lastRow = r;
         a = announced.nextSetBit(0);
-        if (cells.nextRow() >= draining && (a < 0 || a >= draining)) {
+        if (cells.nextRow() == NO_LIMIT && (a < 0 || a >= rowLimit)) {
             cells.compact();
-            draining = -1;
+            draining = false;
         }
     }
 

@@ -92,7 +92,7 @@ public final class XlsWorkbook implements WorkbookFile {
     private static XlsWorkbook read(POIFSFileSystem fs) throws IOException, SourceRefused {
         DirectoryNode root = fs.getRoot();
         DocumentEntry workbook = null;
-        boolean book = false;
+        DocumentEntry book = null;
         boolean vba = false;
         List<String> names = new ArrayList<>();
         for (Entry e : root) {
@@ -100,14 +100,17 @@ public final class XlsWorkbook implements WorkbookFile {
             names.add(name);
             if (name.equalsIgnoreCase("Workbook") && e instanceof DocumentEntry d) {
                 workbook = d;
-            } else if (name.equalsIgnoreCase("Book")) {
-                book = true;
+            } else if (name.equalsIgnoreCase("Book") && e instanceof DocumentEntry d) {
+                book = d; // Excel 5.0/95's name, which some writers give a BIFF8 stream too: its BOF tells
             } else if (name.equalsIgnoreCase("_VBA_PROJECT_CUR")) {
                 vba = true;
             }
         }
         if (workbook == null) {
-            throw new SourceRefused(book ? biff5() : notWorkbook(names));
+            workbook = book;
+        }
+        if (workbook == null) {
+            throw new SourceRefused(notWorkbook(names));
         }
         checkVersion(workbook);
         Globals g = Globals.read(workbook);

@@ -356,6 +356,17 @@ class XlsWorkbookTest {
     }
 
     @Test
+    void aRowRecordInOneBlockWithItsCellsInTheNext() throws Exception {
+        // POI's 47251.xls: the first block lists ROW records 0-32, holds the cells of 0-31, and row 32's come after ROW 33
+        Path file = biff(List.of(), Map.of("S", List.of(new RowRecord(0), new RowRecord(1), new RowRecord(2), number(0, 0, 0),
+                number(1, 0, 1), new RowRecord(3), number(2, 0, 2), number(3, 0, 3), new RowRecord(5))));
+        try (XlsWorkbook wb = XlsWorkbook.open(file)) {
+            assertThat(read(wb, "S").rows()).extracting(Row::toString).containsExactly("1: A1=0.0", "2: A2=1.0", "3: A3=2.0",
+                    "4: A4=3.0", "6:");
+        }
+    }
+
+    @Test
     void aCellOfARowAlreadyHandedOutIsRefused() throws Exception {
         Path file = biff(List.of(), Map.of("S", List.of(new RowRecord(5), number(5, 0, 1), new RowRecord(6), number(6, 0, 1),
                 number(2, 0, 1))));
@@ -473,13 +484,16 @@ class XlsWorkbookTest {
     @Test
     void olderExcelVersionsAreRefused() throws Exception {
         byte[] stream = workbookStream(hssf(wb -> wb.createSheet("Data")));
-        assertThat(refusal(ole2(stream, "Book"))).isEqualTo(
-                "an Excel 5.0/95 workbook (BIFF5), older than the .xls chuan reads: save it as .xlsx");
         byte[] biff5 = stream.clone();
         biff5[4] = 0x00;
         biff5[5] = 0x05; // the first BOF's version
         assertThat(refusal(ole2(biff5, "Workbook"))).isEqualTo(
                 "an Excel 5.0/95 workbook (BIFF5), older than the .xls chuan reads: save it as .xlsx");
+        assertThat(refusal(ole2(biff5, "Book"))).isEqualTo(
+                "an Excel 5.0/95 workbook (BIFF5), older than the .xls chuan reads: save it as .xlsx");
+        try (XlsWorkbook wb = XlsWorkbook.open(ole2(stream, "BOOK"))) { // Excel 5.0's stream name, BIFF8 inside (POI's BOOK_in_capitals.xls)
+            assertThat(wb.sheets()).extracting(SheetInfo::name).containsExactly("Data");
+        }
         assertThat(refusal(bytes(new byte[] {0x09, 0x00, 0x04, 0x00, 0x00, 0x00, 0x10, 0x00, 0x01, 0x02}))).isEqualTo(
                 "an Excel 2.x-4.0 worksheet (BIFF2-4), older than the .xls chuan reads: save it as .xlsx");
     }
