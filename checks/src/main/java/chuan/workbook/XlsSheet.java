@@ -177,8 +177,13 @@ final class XlsSheet implements SheetReader {
             if (full(r, m.getRow())) {
                 return;
             }
+            int stored = (m.getRecordSize() - 10) / 2; // header, row, first and last column: then one XF index a cell
+            if (m.getNumColumns() != stored) {
+                throw XlsRecords.damaged("a MULBLANK record of row " + (m.getRow() + 1) + " names columns " + (m.getFirstColumn() + 1)
+                        + " to " + (m.getLastColumn() + 1) + " but holds " + stored + " cells");
+            }
             check(m.getRow(), m.getLastColumn());
-            for (int j = 0; j < m.getNumColumns(); j++) {
+            for (int j = 0; j < stored; j++) {
                 cells.add(m.getRow(), m.getFirstColumn() + j, StoredRow.Kind.EMPTY, null, 0, m.getXFAt(j), false);
             }
         } else {

@@ -131,7 +131,7 @@ public final class XlsWorkbook implements WorkbookFile {
             throw XlsRecords.damaged("its Workbook stream does not start with a BOF record");
         }
         int version = u16(h, 4);
-        if (version == BIFF5) {
+        if (version >= BIFF5 && version < BIFF8) { // 0x0500, and 0x0580 from some BIFF5 writers (POI's 64130.xls)
             throw new SourceRefused(biff5());
         }
         if (version != BIFF8) {

@@ -19,6 +19,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Consumer;
 import org.apache.poi.hssf.record.BOFRecord;
 import org.apache.poi.hssf.record.BoundSheetRecord;
@@ -29,6 +30,7 @@ import org.apache.poi.hssf.record.EOFRecord;
 import org.apache.poi.hssf.record.FormulaRecord;
 import org.apache.poi.hssf.record.LabelSSTRecord;
 import org.apache.poi.hssf.record.MergeCellsRecord;
+import org.apache.poi.hssf.record.MulBlankRecord;
 import org.apache.poi.hssf.record.NumberRecord;
 import org.apache.poi.hssf.record.Record;
 import org.apache.poi.hssf.record.RowRecord;
@@ -539,6 +541,11 @@ class XlsWorkbookTest {
     void damagedRecordsAndCellsPastColumnIvAreRefused() throws Exception {
         Path shortLabel = biff(List.of(), Map.of("S", List.of(number(0, 0, 1), new UnknownRecord(LabelSSTRecord.sid, new byte[3]))));
         assertThat(refusal(shortLabel)).startsWith("a damaged .xls workbook (");
+        // row 1, columns 2 to 9 (B:I) by its last-column field, but two XF indexes: POI's getXFAt would throw past them
+        byte[] mulBlank = {0, 0, 1, 0, 15, 0, 15, 0, 8, 0};
+        Path inconsistent = biff(List.of(), Map.of("S", List.of(new UnknownRecord(MulBlankRecord.sid, mulBlank))));
+        assertThat(refusal(inconsistent)).isEqualTo(
+                "a damaged .xls workbook (a MULBLANK record of row 1 names columns 2 to 9 but holds 2 cells): not read");
         Path wide = biff(List.of(), Map.of("S", List.of(number(0, 256, 1))));
         assertThat(refusal(wide)).isEqualTo("a damaged .xls workbook (a cell of row 1 at column 257, past the 256 columns of an .xls): not read");
         ColumnInfoRecord toTheEnd = new ColumnInfoRecord();
@@ -559,6 +566,32 @@ class XlsWorkbookTest {
                 new MergeCellsRecord(new CellRangeAddress[] {new CellRangeAddress(9, 9, 1, 2)}, 0, 1))));
         try (XlsWorkbook wb = XlsWorkbook.open(file)) {
             assertThat(read(wb, "S").merged()).extracting(CellRange::reference).containsExactly("D2:D3", "A1:E1", "B10:C10");
+        }
+    }
+
+    @Test
+    void mutatedStreamsAreReadInOrderOrRefusedNeverThrown() throws Exception {
+        // what coverage-guided fuzzing would find first: POI's unchecked exceptions escaping a call site not guarded
+        Random random = new Random(20261130);
+        for (String name : List.of("formulas-lo.xls", "merged-lo.xls", "hidden-sheets-lo.xls")) {
+            byte[] stream = workbookStream(made(name));
+            for (int i = 0; i < 150; i++) {
+                byte[] m = random.nextInt(10) == 0 ? Arrays.copyOf(stream, random.nextInt(stream.length)) : stream.clone();
+                for (int k = 1 + random.nextInt(8); k > 0 && m.length > 0; k--) {
+                    m[random.nextInt(m.length)] = (byte) random.nextInt(256);
+                }
+                Path file = ole2(m, "Workbook");
+                try (XlsWorkbook wb = XlsWorkbook.open(file)) {
+                    for (SheetInfo sheet : wb.sheets()) {
+                        for (Row r : read(wb, sheet.name()).rows()) {
+                            assertThat(r.cells()).extracting(c -> c.ref().replaceAll("[0-9]", "").length()).allMatch(l -> l <= 2);
+                        }
+                    }
+                } catch (SourceRefused e) {
+                    assertThat(e.getMessage()).doesNotContain("\n");
+                }
+                Files.delete(file);
+            }
         }
     }
 
@@ -691,7 +724,13 @@ class XlsWorkbookTest {
             BitSet hidden = (BitSet) reader.hiddenColumns().clone();
             List<Row> rows = new ArrayList<>();
             StoredRow row = new StoredRow();
+            int last = -1;
             while (reader.next(row)) {
+                assertThat(row.index).as("rows in ascending order").isGreaterThan(last);
+                last = row.index;
+                for (int i = 1; i < row.size; i++) {
+                    assertThat(row.column[i]).as("cells in ascending columns").isGreaterThan(row.column[i - 1]);
+                }
                 List<Cell> cells = new ArrayList<>();
                 for (int i = 0; i < row.size; i++) {
                     cells.add(new Cell(CellNames.cell(row.column[i], row.index), row.kind[i], row.text[i], row.number[i],
