@@ -131,7 +131,8 @@ final class XlsSheet implements SheetReader {
         while (!ended) {
             Record r = records.next();
             if (r == null) {
-                ended = true; // a stream cut after the last record Excel needs: what is there is read
+                // cut at a record's end: the rows so far would pass for the whole sheet
+                throw XlsRecords.damaged("its Workbook stream ends inside a sheet, before the sheet's EOF record");
             } else if (r instanceof BOFRecord) {
                 depth++;
             } else if (r instanceof EOFRecord) {

@@ -517,6 +517,10 @@ class XlsWorkbookTest {
         assertThat(refusal(bytes(Arrays.copyOf(whole, whole.length / 2)))).startsWith("a damaged OLE2 compound file, truncated or corrupt (");
         byte[] stream = workbookStream(made("formulas-lo.xls"));
         assertThat(refusal(ole2(Arrays.copyOf(stream, stream.length - 700), "Workbook"))).startsWith("a damaged .xls workbook (");
+        byte[] crafted = stream(List.of(), Map.of("S", List.<Record>of(number(0, 0, 1), number(1, 0, 2))), null);
+        byte[] cutAtARecord = Arrays.copyOf(crafted, crafted.length - 4 - 18); // without the last number and the EOF
+        assertThat(refusal(ole2(cutAtARecord, "Workbook"))).isEqualTo("a damaged .xls workbook (its Workbook stream ends"
+                + " inside a sheet, before the sheet's EOF record): not read");
     }
 
     @Test
