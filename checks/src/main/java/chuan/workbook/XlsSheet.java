@@ -2,6 +2,7 @@ package chuan.workbook;
 
 import chuan.source.SourceRefused;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -38,6 +39,8 @@ final class XlsSheet implements SheetReader {
     /** BIFF8's last column (IV). */
     private static final int MAX_COLUMN = 255;
     private static final int NO_LIMIT = Integer.MAX_VALUE;
+    /** RSTRING, a rich-text cell: POI has no record class for it (an UnknownRecord), though some BIFF8 writers use it. */
+    private static final short RSTRING = 0x00D6;
     /** DEFAULTROWHEIGHT's fDyZero: rows without a ROW record are hidden. */
     private static final int EMPTY_ROWS_HIDDEN = 0x0002;
 
@@ -74,7 +77,7 @@ final class XlsSheet implements SheetReader {
             return;
         }
         for (Record r = read(); r != null; r = read()) {
-            if (r instanceof RowRecord || r instanceof CellValueRecordInterface || r instanceof MulBlankRecord) {
+            if (r instanceof RowRecord || r instanceof CellValueRecordInterface || r instanceof MulBlankRecord || r.getSid() == RSTRING) {
                 ahead = r;
                 break;
             }
@@ -187,6 +190,8 @@ final class XlsSheet implements SheetReader {
             for (int j = 0; j < stored; j++) {
                 cells.add(m.getRow(), m.getFirstColumn() + j, StoredRow.Kind.EMPTY, null, 0, m.getXFAt(j), false);
             }
+        } else if (r.getSid() == RSTRING) {
+            rstring(r);
         } else {
             // other records do not end a block (SHRFMLA, ARRAY and TABLE sit among a block's cells, and records a
             // writer puts after the cell table are harmless): only a ROW record after cells, the buffer limit or EOF do
@@ -240,6 +245,29 @@ final class XlsSheet implements SheetReader {
         } else if (c instanceof FormulaRecord f) {
             formula(f, row, col, xf);
         }
+    }
+
+    /** An RSTRING cell read from its bytes: row, column, XF, then the text (count, flags, characters) and its formatting runs. */
+    private void rstring(Record r) throws SourceRefused {
+        byte[] b = r.serialize(); // the 4-byte record header first
+        int chars = b.length >= 13 ? u16(b, 10) : -1;
+        boolean wide = b.length >= 13 && (b[12] & 1) != 0;
+        int end = 13 + Math.max(chars, 0) * (wide ? 2 : 1);
+        if (chars < 0 || end > b.length) {
+            throw XlsRecords.damaged("an RSTRING record shorter than its text");
+        }
+        int row = u16(b, 4);
+        if (full(r, row)) {
+            return;
+        }
+        int col = u16(b, 6);
+        check(row, col);
+        String text = new String(b, 13, end - 13, wide ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
+        cells.add(row, col, StoredRow.Kind.TEXT, text, 0, u16(b, 8), false);
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
     }
 
     /** A formula cell holds its cached result: a string result is in the STRING record that follows it. */

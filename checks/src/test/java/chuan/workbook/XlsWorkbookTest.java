@@ -414,6 +414,32 @@ class XlsWorkbookTest {
     }
 
     @Test
+    void richTextCellsOfOlderWritersAreText() throws Exception {
+        // RSTRING: row, column, XF, then an XLUnicodeString (count, flags, characters) and formatting runs
+        byte[] wide = rstring(0, 1, "Nguyễn Văn An", true);
+        byte[] narrow = rstring(0, 0, "Hà", false);
+        Path file = biff(List.of(), Map.of("S", List.of(new UnknownRecord(0xD6, wide), new UnknownRecord(0xD6, narrow))));
+        try (XlsWorkbook wb = XlsWorkbook.open(file)) {
+            assertThat(read(wb, "S").row(1).cells()).containsExactly(new Cell("A1", Kind.TEXT, "Hà", 0, false, true, false),
+                    new Cell("B1", Kind.TEXT, "Nguyễn Văn An", 0, false, true, false));
+        }
+        Path cut = biff(List.of(), Map.of("S", List.of(new UnknownRecord(0xD6, Arrays.copyOf(wide, 20)))));
+        assertThat(refusal(cut)).isEqualTo("a damaged .xls workbook (an RSTRING record shorter than its text): not read");
+    }
+
+    static byte[] rstring(int row, int col, String text, boolean wide) {
+        byte[] chars = text.getBytes(wide ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
+        byte[] b = new byte[9 + chars.length + 2];
+        b[0] = (byte) row;
+        b[2] = (byte) col;
+        b[4] = 15; // XF
+        b[6] = (byte) text.length();
+        b[8] = (byte) (wide ? 1 : 0);
+        System.arraycopy(chars, 0, b, 9, chars.length); // then no formatting run (a count of 0)
+        return b;
+    }
+
+    @Test
     void sharedStrings() throws Exception {
         SSTRecord sst = new SSTRecord();
         sst.addString(new UnicodeString("một"));
