@@ -175,12 +175,16 @@ final class CellText {
         return iso(t, kind);
     }
 
+    /** Seconds always written (java.time's own toString leaves out zero seconds, which ISO 8601 readers may refuse). */
+    private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter ISO_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private static String iso(LocalDateTime t, DeclaredColumn.Kind kind) {
         return switch (kind) {
             case DATE -> t.toLocalDate().toString();
-            case TIME -> t.toLocalTime().toString();
-            case DATETIME -> t.toString();
-            default -> t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.toString();
+            case TIME -> ISO_TIME.format(t);
+            case DATETIME -> ISO_DATE_TIME.format(t);
+            default -> t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : ISO_DATE_TIME.format(t);
         };
     }
 

@@ -79,7 +79,8 @@ final class XlsCells {
             int i = (int) (keys[next++] & 0xFFFFFF);
             boolean overwritten = next < ready && (int) (keys[next] >>> 40) == r && column[(int) (keys[next] & 0xFFFFFF)] == column[i];
             if (!overwritten) {
-                into.add(column[i], kind[i], text[i], number[i], styles.date(xf[i]), styles.general(xf[i]), formula[i]);
+                into.add(column[i], kind[i], text[i], number[i], styles.date(xf[i]), styles.general(xf[i]), formula[i],
+                        kind[i] == StoredRow.Kind.NUMBER ? styles.format(xf[i]) : null);
                 return true;
             }
         }

@@ -73,6 +73,7 @@ public final class XlsWorkbook implements WorkbookFile {
 
     /** Opens {@code file}, refusing (one line, saying what it is) anything but a readable BIFF8 workbook. */
     public static XlsWorkbook open(Path file) throws SourceRefused, IOException {
+        PoiSetup.init();
         XlsImposters.requireOle2(file);
         POIFSFileSystem fs;
         try {

@@ -74,6 +74,7 @@ public final class XlsxWorkbook implements WorkbookFile {
 
     /** Opens {@code file} read-only; what it is not is refused with one line saying what it is. */
     public static XlsxWorkbook open(Path file) throws SourceRefused, IOException {
+        PoiSetup.init();
         Refusals.checkOoxml(file);
         OPCPackage pkg;
         try {

@@ -63,7 +63,7 @@ class DataSourcesTest {
 
     @Test
     void theBuiltInSourcesAreRegisteredOnceEach() {
-        assertThat(REGISTRY.labels()).containsExactly("csv", "tsv", "json", "ndjson", "xlsx", "sqlite");
+        assertThat(REGISTRY.labels()).containsExactly("csv", "tsv", "json", "ndjson", "xlsx", "xls", "sqlite");
         assertThat(REGISTRY.fallback().label()).isEqualTo("csv");
     }
 

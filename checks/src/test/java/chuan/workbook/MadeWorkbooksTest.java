@@ -92,7 +92,7 @@ class MadeWorkbooksTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("findings")
     void eachDefectIsFoundAtItsCellsWhicheverProgramWroteTheWorkbook(String name, String rule, List<String> places) throws Exception {
-        for (String variant : List.of(name + ".xlsx", name + "-lo.xlsx")) {
+        for (String variant : List.of(name + ".xlsx", name + "-lo.xlsx", name + "-lo.xls")) {
             DatasetOutcome o = scan(MADE.resolve(variant));
             assertThat(o.errors()).as(variant).isEmpty();
             Result r = result(o, rule);
@@ -106,7 +106,7 @@ class MadeWorkbooksTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dates-1900", "dates-1904"})
     void datesReadInTheWorkbooksOwnSystemAreTheDatesTyped(String name) throws Exception {
-        for (String variant : List.of(name + ".xlsx", name + "-lo.xlsx")) {
+        for (String variant : List.of(name + ".xlsx", name + "-lo.xlsx", name + "-lo.xls")) {
             DatasetOutcome o = scan(MADE.resolve(variant));
             // C2 is 1990-04-03 in both files (32966 in the 1900 system, 31504 in the 1904 one); F2 is the same serial unformatted
             Violation f2 = result(o, "WORKBOOK-DATE-AS-NUMBER").examples().stream().filter(v -> v.place().equals("Data!F2"))
@@ -117,7 +117,7 @@ class MadeWorkbooksTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"id-as-number-zero-format.xlsx", "id-as-number-zero-format-lo.xlsx"})
+    @ValueSource(strings = {"id-as-number-zero-format.xlsx", "id-as-number-zero-format-lo.xlsx", "id-as-number-zero-format-lo.xls"})
     void anIdShownWithItsZerosByItsFormatIsCheckedAsShownAndStillReported(String file) throws Exception {
         DatasetOutcome o = scan(MADE.resolve(file));
         assertThat(o.results().stream().filter(r -> r.rule().equals("VN-PID-FORMAT")).mapToLong(Result::violations).sum()).isZero();
@@ -163,7 +163,7 @@ class MadeWorkbooksTest {
 
     static Stream<Path> hostile() throws Exception {
         try (Stream<Path> s = Files.list(HOSTILE)) {
-            return s.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList().stream();
+            return s.filter(p -> p.toString().endsWith(".xlsx") || p.toString().endsWith(".xls")).sorted().toList().stream();
         }
     }
 
@@ -186,6 +186,8 @@ class MadeWorkbooksTest {
             assertThat(message).contains("encrypted");
         } else if (name.startsWith("html")) {
             assertThat(message).contains("HTML");
+        } else if (name.startsWith("xml-spreadsheet")) {
+            assertThat(message).contains("XML Spreadsheet");
         } else if (name.startsWith("csv")) {
             assertThat(message).contains("not an Excel workbook");
         } else {

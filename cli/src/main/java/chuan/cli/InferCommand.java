@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code chuan infer}: a first dataset profile drafted from the data, to review and keep. */
-@Command(name = "infer", description = "Draft a dataset profile from a CSV, TSV, JSON, NDJSON or XLSX file.",
+@Command(name = "infer", description = "Draft a dataset profile from a CSV, TSV, JSON, NDJSON, XLSX or XLS file.",
         mixinStandardHelpOptions = true)
 final class InferCommand extends ChuanCommand {
 

@@ -36,8 +36,9 @@ class DataSourceListsTest {
 
     /** The sources synth writes, each by its first file ending: text ones, not a single JSON document. */
     private static List<String> written() {
+        // of the workbooks, synth writes .xlsx (POI's streaming writer), not the legacy .xls
         return DataSources.builtIn().all().stream().filter(s -> s.shape() != DataSource.Shape.JSON_ARRAY
-                && s.locations() != DataSource.Locations.TABLE_ROW).map(s -> s.suffixes().get(0)).toList();
+                && s.locations() != DataSource.Locations.TABLE_ROW && !s.label().equals("xls")).map(s -> s.suffixes().get(0)).toList();
     }
 
     /** The sources infer drafts from: every one but a database's tables (they already say their columns and types). */

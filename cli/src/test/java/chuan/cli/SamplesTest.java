@@ -27,8 +27,8 @@ class SamplesTest {
         CliRunner r = CliRunner.run("scan", "../samples", "-f", "json", "--as-of", "2026-11-27", "--max-examples", "0");
         assertThat(r.exit()).isEqualTo(1);
         AuditReport report = Reports.parse(r.out());
-        // 7 datasets (the register also as a workbook), the SQLite database's table and the system tree's 13 configurations
-        assertThat(report.targets()).hasSize(21);
+        // 8 datasets (the register also as a workbook, the households as an .xls), the SQLite table and the system tree's 13 configurations
+        assertThat(report.targets()).hasSize(22);
         assertThat(report.errors()).isEmpty();
 
         Map<String, Long> citizens = failing(report, "residents/residents-ben-thanh-2026.csv");
@@ -46,6 +46,16 @@ class SamplesTest {
                 Map.entry("DATA-HEADER-EXTRA-COLUMN fail", 1L),
                 Map.entry("DATA-DUPLICATE-ROWS fail", 1L),
                 Map.entry("DATA-COMPLETENESS Email warn", 2L)));
+
+        // the register's workbook: its twelve workbook defects (one text date is also ambiguous), each its own rule
+        Map<String, Long> book = failing(report, "registers/citizen-register-2025-06.xlsx");
+        assertThat(book).containsEntry("WORKBOOK-NUMBER-IN-TEXT-COLUMN fail", 5L).containsEntry("WORKBOOK-ERROR-VALUE fail", 1L)
+                .containsEntry("WORKBOOK-DATE-MIXED fail", 3L).containsEntry("WORKBOOK-DATE-AMBIGUOUS fail", 1L)
+                .containsEntry("WORKBOOK-MERGED-CELLS fail", 1L).containsEntry("WORKBOOK-HIDDEN-DATA fail", 2L);
+        // the legacy .xls household register has no defect: every cell read as LibreOffice reads it, date-times as date-times
+        assertThat(failing(report, "registers/households-2025.xls")).isEmpty();
+        assertThat(report.targets()).filteredOn(t -> t.path().endsWith("households-2025.xls")).singleElement()
+                .satisfies(t -> assertThat(t.records()).isEqualTo(30));
 
         Map<String, Long> database = failing(report, "registers/households.sqlite#main.households");
         assertThat(database).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
