@@ -22,7 +22,7 @@ import java.util.Properties;
 public final class Database implements AutoCloseable {
 
     /** Rows fetched per round trip: the cursor's window, so memory stays flat whatever the table's size. */
-    static final int FETCH = 1000;
+    static final int FETCH = 10_000;
 
     private final JdbcUrl url;
     private final Connection connection;

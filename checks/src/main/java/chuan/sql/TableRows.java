@@ -209,12 +209,30 @@ public final class TableRows implements CellRows {
     }
 
     private RecordPlace place(String[] values) {
-        String text;
-        if (table == null) {
-            text = "query row " + row;
-        } else if (keyColumns.length == 0) {
-            text = table + " row " + row;
-        } else {
+        return new Place(values, row);
+    }
+
+    /**
+     * A row's place: the same for every cell of the row (a table names rows, not cells). Named only when a report
+     * shows it: a scan of millions of rows builds (and masks) the few it keeps as examples, not every row's.
+     */
+    private final class Place implements RecordPlace {
+        private final String[] values;
+        private final long number;
+
+        Place(String[] values, long number) {
+            this.values = values;
+            this.number = number;
+        }
+
+        @Override
+        public String at(int column) {
+            if (table == null) {
+                return "query row " + number;
+            }
+            if (keyColumns.length == 0) {
+                return table + " row " + number;
+            }
             StringBuilder b = new StringBuilder(table);
             for (int k = 0; k < keyColumns.length; k++) {
                 int c = keyColumns[k];
@@ -228,16 +246,7 @@ public final class TableRows implements CellRows {
                     b.append(v);
                 }
             }
-            text = b.toString();
-        }
-        return new Place(text);
-    }
-
-    /** A row's place: the same for every cell of the row (a table names rows, not cells). */
-    private record Place(String text) implements RecordPlace {
-        @Override
-        public String at(int column) {
-            return text;
+            return b.toString();
         }
     }
 
