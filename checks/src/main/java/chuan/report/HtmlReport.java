@@ -69,7 +69,7 @@ public final class HtmlReport implements AuditListener {
     public void auditFinished(AuditReport report) throws IOException {
         try (OutputStream out = sink.open()) {
             out.write("<!DOCTYPE html>\n".getBytes(StandardCharsets.UTF_8));
-            XMLStreamWriter w = new InertXmlWriter(XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"));
+            XMLStreamWriter w = new InertXmlWriter(XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8"));
             page(w, report);
             w.flush();
             w.close();

@@ -38,7 +38,7 @@ public final class JunitReport implements AuditListener {
     @Override
     public void auditFinished(AuditReport report) throws IOException {
         try (OutputStream out = sink.open()) {
-            XMLStreamWriter w = new InertXmlWriter(XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"));
+            XMLStreamWriter w = new InertXmlWriter(XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8"));
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             w.writeStartElement("testsuites");
