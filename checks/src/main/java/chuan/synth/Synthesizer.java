@@ -129,7 +129,7 @@ public final class Synthesizer {
         if (!format.label().equals("xlsx")) {
             throw new IllegalArgumentException("cannot write " + format.label() + "; name the output .xlsx, .csv, .tsv or .ndjson");
         }
-        try (WorkbookRows book = new WorkbookRows(data, profile.dataset().dialect().skipRows(), profile.id())) {
+        try (WorkbookWriter book = new WorkbookWriter(data, profile.dataset().dialect().skipRows(), profile.id())) {
             Summary s = write(rows, errorRate, seed, fileName, null, truth, book);
             book.finish();
             return s;
@@ -140,7 +140,7 @@ public final class Synthesizer {
         return write(rows, errorRate, seed, fileName, data, truth, null);
     }
 
-    private Summary write(long rows, double errorRate, long seed, String fileName, Writer data, Writer truth, WorkbookRows book)
+    private Summary write(long rows, double errorRate, long seed, String fileName, Writer data, Writer truth, WorkbookWriter book)
             throws IOException {
         DataSource format = profile.dataset().formatOf(fileName);
         if (format.shape() == DataSource.Shape.JSON_ARRAY) {
@@ -287,7 +287,7 @@ public final class Synthesizer {
         return seen;
     }
 
-    private void writeRow(CSVPrinter csv, JsonGenerator json, WorkbookRows book, String[] text) throws IOException {
+    private void writeRow(CSVPrinter csv, JsonGenerator json, WorkbookWriter book, String[] text) throws IOException {
         if (book != null) {
             book.row(text);
             return;

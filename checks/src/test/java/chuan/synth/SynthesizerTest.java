@@ -136,6 +136,43 @@ class SynthesizerTest {
         assertThat(a[0].lines().count()).isEqualTo(501);
     }
 
+    /** A workbook written by synth holds the CSV's text: a scan finds the same defects at the same records in both. */
+    @Test
+    void aWorkbookHoldsWhatTheCsvHoldsAndAScanFindsTheSameDefects(@TempDir Path dir) throws Exception {
+        Profile p = profile("vn.citizen-register");
+        Path csv = dir.resolve("c.csv");
+        Path book = dir.resolve("c.xlsx");
+        try (java.io.OutputStream d = Files.newOutputStream(csv); StringWriter t = new StringWriter()) {
+            new Synthesizer(p, AS_OF, ReferenceData.builtIn()).write(400, 0.1, 3, "c.csv", d, t);
+        }
+        StringWriter truth = new StringWriter();
+        try (java.io.OutputStream d = Files.newOutputStream(book)) {
+            new Synthesizer(p, AS_OF, ReferenceData.builtIn()).write(400, 0.1, 3, "c.xlsx", d, truth);
+        }
+        assertThat(Files.readAllBytes(book)).startsWith('P', 'K'); // a zip package
+        chuan.dataset.DatasetScanner scanner = new chuan.dataset.DatasetScanner(chuan.rules.RuleCatalog.builtIn());
+        chuan.dataset.ScanOptions options = new chuan.dataset.ScanOptions(AS_OF, 0, false, 2, ReferenceData.builtIn(),
+                chuan.model.Fingerprints.ephemeral());
+        java.util.Set<String> fromCsv = findings(scanner.scan(csv, "c.csv", p, options));
+        java.util.Set<String> fromBook = findings(scanner.scan(book, "c.xlsx", p, options));
+        assertThat(fromBook).isNotEmpty().isEqualTo(fromCsv);
+        assertThat(truth.toString().lines().count() - 1).as("defects listed").isEqualTo(fromBook.stream()
+                .map(f -> f.substring(0, f.indexOf(' '))).distinct().count());
+    }
+
+    /** Each failing (record, rule) of a scan. */
+    private static java.util.Set<String> findings(chuan.dataset.DatasetOutcome o) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (chuan.model.Result r : o.results()) {
+            for (chuan.model.Violation v : r.examples()) {
+                if (v.row() != null) {
+                    out.add(v.row() + " " + r.rule() + " " + r.field());
+                }
+            }
+        }
+        return out;
+    }
+
     private static String[] write(Profile p, long seed) throws Exception {
         StringWriter d = new StringWriter();
         StringWriter t = new StringWriter();

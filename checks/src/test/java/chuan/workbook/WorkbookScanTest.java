@@ -132,6 +132,34 @@ class WorkbookScanTest {
     }
 
     @Test
+    void aDateTimeCellIsCheckedAsADateTimeWithItsSeconds() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet s = wb.createSheet("Visits");
+        s.createRow(0).createCell(0).setCellValue("visited_at");
+        CellStyle style = wb.createCellStyle();
+        style.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+        var cell = s.createRow(1).createCell(0);
+        cell.setCellValue(java.time.LocalDateTime.of(2025, 1, 14, 8, 4));
+        cell.setCellStyle(style);
+        String profile = """
+                profile: test.visits
+                version: 1.0.0
+                title: visits
+                kind: dataset
+                dataset:
+                  columns:
+                    - {name: visited_at, type: datetime, required: true, max: 2025-01-14T08:03:59}
+                """;
+        DatasetOutcome o = scan(save(wb, "visits.xlsx"), profile);
+        assertThat(result(o, "DATA-TYPE", "visited_at").violations()).as("a date-time cell is a date-time").isZero();
+        // the minute with zero seconds is written with them (2025-01-14T08:04:00), so the range check reads it
+        Result range = result(o, "DATA-RANGE", "visited_at");
+        assertThat(range.violations()).isEqualTo(1);
+        assertThat(range.examples().get(0).value()).isEqualTo("2025-01-14T08:04:00");
+        assertThat(range.examples().get(0).place()).isEqualTo("Visits!A2");
+    }
+
+    @Test
     void anIdStoredAsANumberIsReportedAtItsCellAndTheIdTypeNamesTheLostZero() throws Exception {
         XSSFWorkbook wb = new XSSFWorkbook();
         Sheet s = people(wb, "People");

@@ -11,7 +11,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * to a temporary file until the workbook is written out. Every value is a text cell (an empty value an empty cell),
  * in one sheet {@code Data}, under the profile's title rows if it declares any.
  */
-final class WorkbookRows implements AutoCloseable {
+final class WorkbookWriter implements AutoCloseable {
 
     static {
         chuan.workbook.PoiSetup.init();
@@ -22,7 +22,7 @@ final class WorkbookRows implements AutoCloseable {
     private final OutputStream out;
     private int next;
 
-    WorkbookRows(OutputStream out, int titleRows, String profileId) {
+    WorkbookWriter(OutputStream out, int titleRows, String profileId) {
         this.out = out;
         book.setCompressTempFiles(true);
         sheet = book.createSheet("Data");
