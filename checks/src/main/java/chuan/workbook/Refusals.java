@@ -18,10 +18,6 @@ final class Refusals {
     /** The package may hold at most this many entries; a real workbook has a few dozen. */
     static final int MAX_ENTRIES = 10_000;
 
-    static {
-        PoiSetup.init();
-    }
-
     private Refusals() {
     }
 
