@@ -10,7 +10,9 @@ import java.util.List;
  * extension; {@code forbidPersonalData} looks in every column for personal data (open data);
  * {@code dialect} is how a CSV/TSV file lays out its header and line ends (a workbook's too:
  * rows above the header, header rows); {@code sheet} is the workbook sheet to read, by name or 1-based
- * number (null: every visible sheet whose header matches the profile).
+ * number (null: every visible sheet whose header matches the profile). {@code primaryKey} names the
+ * columns whose values together identify a record (empty: none), {@code foreignKeys} the values that
+ * must be found elsewhere, {@code rowRules} the rules over several fields of one record.
  */
 public record DatasetSpec(
         DataSource format,
@@ -24,12 +26,25 @@ public record DatasetSpec(
         List<MetricSpec> checks,
         boolean forbidPersonalData,
         CsvDialect dialect,
-        String sheet) {
+        String sheet,
+        List<String> primaryKey,
+        List<ForeignKeySpec> foreignKeys,
+        List<RowRuleSpec> rowRules) {
 
     public DatasetSpec {
+        primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+        foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+        rowRules = rowRules == null ? List.of() : List.copyOf(rowRules);
         columns = List.copyOf(columns);
         checks = List.copyOf(checks);
         dialect = dialect == null ? CsvDialect.DEFAULT : dialect;
+    }
+
+    public DatasetSpec(DataSource format, String encoding, boolean header, char delimiter, char quote, boolean reportExtraColumns,
+                       Path jsonSchema, List<ColumnSpec> columns, List<MetricSpec> checks, boolean forbidPersonalData,
+                       CsvDialect dialect, String sheet) {
+        this(format, encoding, header, delimiter, quote, reportExtraColumns, jsonSchema, columns, checks, forbidPersonalData,
+                dialect, sheet, List.of(), List.of(), List.of());
     }
 
     public DatasetSpec(DataSource format, String encoding, boolean header, char delimiter, char quote, boolean reportExtraColumns,
