@@ -208,7 +208,7 @@ final class DatabaseAudit {
                 PushedCounts pushed = request.databases().pushdown() ? Pushdown.count(db, w.table(), w.query(), p) : null;
                 try (TableRows rows = w.table() != null ? db.read(w.table(), request.revealPersonalData())
                         : db.query(w.query(), request.revealPersonalData())) {
-                    DatasetOutcome o = scanner.scan(rows, format, null, display, p, options, listener, pushed);
+                    DatasetOutcome o = scanner.scan(rows, format, null, display, p, options, listener, pushed, tableKeys(db, format));
                     own.addAll(o.results());
                     ownErrors.addAll(o.errors());
                     records = Math.max(records, o.records());
@@ -226,6 +226,18 @@ final class DatabaseAudit {
         results.addAll(own);
         errors.addAll(ownErrors);
         listener.targetFinished(target, own, ownErrors);
+    }
+
+    /** A foreign key's table of this database: its distinct key values, read with SELECT DISTINCT in the read-only transaction. */
+    private DatasetScanner.TableKeys tableKeys(Database db, DataSource format) {
+        return t -> {
+            String what = "the reference of a foreign key, table " + t.table() + " (" + String.join(", ", t.columns()) + ")";
+            try (TableRows rows = db.distinct(db.table(t.table()), t.columns(), false)) {
+                return scanner.collect(rows, format, t.table(), t.columns(), options, what);
+            } catch (Database.Failure e) {
+                throw new DatasetScanner.ReferenceUnreadable(what + ": " + withoutUrl(e.getMessage(), db));
+            }
+        };
     }
 
     private static String withoutUrl(String message, Database db) {

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import chuan.profile.ForeignKeySpec;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -41,13 +44,27 @@ public final class DatasetScanner {
 
     /** As {@link #scan(Path, String, Profile, ScanOptions)}, telling {@code events} of every violation and of progress. */
     public DatasetOutcome scan(Path file, String displayPath, Profile profile, ScanOptions options, ScanEvents events) {
+        Map<ForeignKeySpec, KeyIndex> references;
+        try {
+            references = references(profile, file, displayPath, options, null);
+        } catch (ReferenceUnreadable e) {
+            return unreadable(displayPath, e.getMessage());
+        }
+        return scan(file, displayPath, profile, options, events, references, null);
+    }
+
+    /** A scan of a file, or (with {@code collect}) the reading of a referenced file's key values into {@code collect}. */
+    private DatasetOutcome scan(Path file, String displayPath, Profile profile, ScanOptions options, ScanEvents events,
+                                Map<ForeignKeySpec, KeyIndex> references, Collect collect) {
         // the format goes by the name the file was found under (a link's name, not its target's)
         DataSource format = profile.dataset().formatOf(nameOf(displayPath, file));
         if (format instanceof chuan.source.CellSource cells) {
-            return scanCells(cells, file, displayPath, profile, format, options, events);
+            return scanCells(cells, file, displayPath, profile, format, options, events, references, collect);
         }
         try (OpenedTextFile opened = OpenedTextFile.open(file, profile.dataset().encoding(), options)) {
             Run run = new Run(file, displayPath, profile, format, options, events, opened.bom(), opened.bytes());
+            run.references = references;
+            run.collect = collect;
             run.opened = opened;
             run.utf16 = opened.utf16();
             run.declaredLegacy = opened.legacy();
@@ -67,7 +84,7 @@ public final class DatasetScanner {
 
     /** A source that opens its own input (a workbook): read through its {@link chuan.source.CellRows}, never as text. */
     private DatasetOutcome scanCells(chuan.source.CellSource source, Path file, String displayPath, Profile profile, DataSource format,
-                                     ScanOptions options, ScanEvents events) {
+                                     ScanOptions options, ScanEvents events, Map<ForeignKeySpec, KeyIndex> references, Collect collect) {
         try {
             PlannedFile.size(file);
         } catch (InputRefused e) {
@@ -78,7 +95,7 @@ public final class DatasetScanner {
                 d.headerRows(), d.headerJoin(), profile.dataset().columns().stream().map(chuan.profile.ColumnSpec::aliasesAndName).toList(),
                 d.headerCaseSensitive());
         try (chuan.source.CellRows rows = source.open(file, layout, options.fingerprints().fileDigest())) {
-            return scan(rows, format, file, displayPath, profile, options, events);
+            return scan(rows, format, file, displayPath, profile, options, events, null, references, collect);
         } catch (chuan.source.SourceRefused e) {
             return unreadable(displayPath, e.getMessage());
         } catch (java.nio.channels.ClosedByInterruptException e) {
@@ -104,11 +121,156 @@ public final class DatasetScanner {
      */
     public DatasetOutcome scan(chuan.source.CellRows rows, DataSource format, Path file, String displayPath, Profile profile,
                                ScanOptions options, ScanEvents events, PushedCounts pushed) throws IOException {
+        return scan(rows, format, file, displayPath, profile, options, events, pushed, null);
+    }
+
+    /**
+     * As above; {@code tables} reads the key values of a table of the same database for a foreign key into one
+     * (null: no database, and such a key is a processing error).
+     */
+    public DatasetOutcome scan(chuan.source.CellRows rows, DataSource format, Path file, String displayPath, Profile profile,
+                               ScanOptions options, ScanEvents events, PushedCounts pushed, TableKeys tables) throws IOException {
+        Map<ForeignKeySpec, KeyIndex> references;
+        try {
+            references = references(profile, file, displayPath, options, tables);
+        } catch (ReferenceUnreadable e) {
+            return unreadable(displayPath, e.getMessage());
+        }
+        return scan(rows, format, file, displayPath, profile, options, events, pushed, references, null);
+    }
+
+    private DatasetOutcome scan(chuan.source.CellRows rows, DataSource format, Path file, String displayPath, Profile profile,
+                                ScanOptions options, ScanEvents events, PushedCounts pushed, Map<ForeignKeySpec, KeyIndex> references,
+                                Collect collect) throws IOException {
         Run run = new Run(file, displayPath, profile, format, options, events, false, rows.bytes());
+        run.references = references;
+        run.collect = collect;
         run.cells = rows;
         run.pushed = pushed;
         run.execute(new CellBatches(rows, displayPath));
         return run.outcome(rows.bytes(), rows.fingerprint());
+    }
+
+    /** A foreign key's reference that could not be read: a processing error of the dataset that refers to it. */
+    public static final class ReferenceUnreadable extends Exception {
+        public ReferenceUnreadable(String message) {
+            super(message);
+        }
+    }
+
+    /** Reads the distinct key values of a table of the database being audited (a foreign key's {@code table:}). */
+    public interface TableKeys {
+        KeyIndex read(ForeignKeySpec.InTable table) throws ReferenceUnreadable;
+    }
+
+    /** A first pass that only reads key values: the columns (by profile name) and, once read, the set. */
+    private static final class Collect {
+        final List<String> columns;
+        KeyCollector collector;
+        String problem;
+
+        Collect(List<String> columns) {
+            this.columns = columns;
+        }
+    }
+
+    /**
+     * The key set of each foreign key of the profile, read before the dataset is scanned: a built-in list, a
+     * referenced file (streamed once, only its key columns kept), this file itself, or a table through {@code tables}.
+     */
+    private Map<ForeignKeySpec, KeyIndex> references(Profile profile, Path file, String displayPath, ScanOptions options,
+                                                     TableKeys tables) throws ReferenceUnreadable {
+        List<ForeignKeySpec> fks = profile.dataset().foreignKeys();
+        if (fks.isEmpty() || !profile.enabled(KeyPlan.FOREIGN)) {
+            return Map.of();
+        }
+        Map<ForeignKeySpec, KeyIndex> out = new HashMap<>();
+        for (ForeignKeySpec fk : fks) {
+            ForeignKeySpec.Reference r = fk.reference();
+            String what = "the reference of foreign key (" + String.join(", ", fk.columns()) + "), " + KeyChecks.describe(fk);
+            if (r instanceof ForeignKeySpec.InList l) {
+                java.util.Set<String> values = chuan.standard.Packs.referenceList(l.list(), options.reference(), options.asOf())
+                        .orElseThrow(() -> new ReferenceUnreadable(what + ": no such reference list"));
+                KeyIndex set = new KeyIndex(false);
+                KeyIndex.Key key = new KeyIndex.Key();
+                for (String v : values) {
+                    set.add(key.begin().part(v), 0);
+                }
+                out.put(fk, set);
+            } else if (r instanceof ForeignKeySpec.InTable t) {
+                if (tables == null) {
+                    throw new ReferenceUnreadable(what + ": a table is read only when the dataset is read from its database");
+                }
+                out.put(fk, tables.read(t));
+            } else {
+                ForeignKeySpec.InDataset d = (ForeignKeySpec.InDataset) r;
+                if (d.self()) {
+                    if (file == null) {
+                        throw new ReferenceUnreadable(what + ": a key into the same table is declared with 'table:'");
+                    }
+                    out.put(fk, collect(file, displayPath, profile, d.columns(), options, what));
+                } else {
+                    Path ref = Path.of(d.dataset());
+                    out.put(fk, collect(ref, chuan.profile.ReferencedDatasets.display(d.dataset()), referenced(d.columns()),
+                            d.columns(), options, what));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Reads the values of {@code columns} (names of {@code profile}'s columns) of a file into a key set. */
+    private KeyIndex collect(Path file, String display, Profile profile, List<String> columns, ScanOptions options, String what)
+            throws ReferenceUnreadable {
+        Collect c = new Collect(columns);
+        DatasetOutcome o = scan(file, display, profile, quiet(options), ScanEvents.NONE, Map.of(), c);
+        return collected(c, o, what);
+    }
+
+    /**
+     * Reads the values of {@code columns} of a source its caller opened (a database's {@code SELECT DISTINCT}) into a
+     * key set; {@code what} names the reference in an error.
+     */
+    public KeyIndex collect(chuan.source.CellRows rows, DataSource format, String display, List<String> columns, ScanOptions options,
+                            String what) throws ReferenceUnreadable {
+        Collect c = new Collect(columns);
+        try {
+            DatasetOutcome o = scan(rows, format, null, display, referenced(columns), quiet(options), ScanEvents.NONE, null, Map.of(), c);
+            return collected(c, o, what);
+        } catch (IOException e) {
+            throw new ReferenceUnreadable(what + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static KeyIndex collected(Collect c, DatasetOutcome o, String what) throws ReferenceUnreadable {
+        if (c.problem != null) {
+            throw new ReferenceUnreadable(what + ": " + c.problem);
+        }
+        if (!o.errors().isEmpty()) {
+            AuditError e = o.errors().get(0);
+            throw new ReferenceUnreadable(what + ": " + (e.line() == null ? "" : "line " + e.line() + ": ") + e.message());
+        }
+        if (c.collector == null) {
+            throw new ReferenceUnreadable(what + ": nothing could be read");
+        }
+        return c.collector.set;
+    }
+
+    private static ScanOptions quiet(ScanOptions o) {
+        return new ScanOptions(o.asOf(), 1, false, o.workers(), o.reference(), o.fingerprints());
+    }
+
+    /** How a referenced dataset is read: UTF-8 (or UTF-16 with its mark), a header, its format by its name; its key columns as text. */
+    static Profile referenced(List<String> columns) {
+        List<chuan.profile.ColumnSpec> cols = new ArrayList<>();
+        for (String c : columns) {
+            cols.add(new chuan.profile.ColumnSpec(c, List.of(), chuan.profile.ColumnType.STRING, null, false, false, null, null, null, null,
+                    null, null, false, false));
+        }
+        chuan.profile.DatasetSpec spec = new chuan.profile.DatasetSpec(null, "UTF-8", true, ',', '"', false, null, cols, List.of(), false,
+                chuan.profile.CsvDialect.DEFAULT, null);
+        return new Profile("reference", "0", "a referenced dataset", null, Profile.Kind.DATASET, List.of(), Map.of(), spec, null,
+                "reference");
     }
 
     /** How the scanner reads a registered source: its descriptor says; one that does not is a fault in the build. */
@@ -149,6 +311,10 @@ public final class DatasetScanner {
         OpenedTextFile opened;
         /** A cell source (a workbook): read through its own reader, which also reports how its cells are stored. */
         chuan.source.CellRows cells;
+        /** The key set of each foreign key, read before the scan. */
+        Map<ForeignKeySpec, KeyIndex> references = Map.of();
+        /** Set when this pass only reads key values for a reference. */
+        Collect collect;
         /** Counts the database made itself (--pushdown), or null. */
         PushedCounts pushed;
         /** A legacy encoding the profile declared: the file is read through it, and reported once. */
@@ -223,6 +389,22 @@ public final class DatasetScanner {
                         }
                     }
                 });
+            }
+            if (collect != null) {
+                int[] cols = new int[collect.columns.size()];
+                for (int k = 0; k < cols.length; k++) {
+                    cols[k] = -1;
+                    for (CompiledColumn c : plan.columns) {
+                        if (c.spec.name().equals(collect.columns.get(k)) && plan.fileIndex[c.index] >= 0) {
+                            cols[k] = c.index;
+                        }
+                    }
+                    if (cols[k] < 0) {
+                        collect.problem = "it has no column '" + collect.columns.get(k) + "'";
+                        return;
+                    }
+                }
+                collect.collector = new KeyCollector(plan, cols);
             }
             recordHeaderFindings();
             if (declaredLegacy != null) {
@@ -421,6 +603,11 @@ public final class DatasetScanner {
             BlockingQueue<RecordBatch> queue = new ArrayBlockingQueue<>(workers * 2);
             ViolationSink sink = events.violations(displayPath);
             OrderedStage ordered = new OrderedStage(plan, newTally(), fileBytes, sink, pushedUnique());
+            if (collect != null) {
+                ordered.collect(collect.collector);
+            } else if (plan.keys.active()) {
+                ordered.keys(new KeyChecks(plan, references, options.revealPersonalData(), options.fingerprints()));
+            }
             Sequencer sequencer = new Sequencer(ordered::process);
             Faults faults = new Faults();
             List<Validator> validators = new ArrayList<>();

@@ -18,6 +18,10 @@ final class OrderedStage {
     private boolean firstBatch = true;
 
     private final ViolationSink sink;
+    /** The primary and foreign keys, when the profile declares any (null: none). */
+    private KeyChecks keys;
+    /** When the scan only collects a reference's key values (null: it does not). */
+    private KeyCollector collector;
 
     OrderedStage(ScanPlan plan, Tally tally, long fileBytes, ViolationSink sink) {
         this(plan, tally, fileBytes, sink, new boolean[plan.columns.length]);
@@ -38,6 +42,16 @@ final class OrderedStage {
         }
         boolean dup = plan.profile.dataset().checks().stream().anyMatch(m -> m.metric() == MetricSpec.Metric.DUPLICATE_ROWS);
         this.records = dup ? new RecordHashes() : null;
+    }
+
+    /** Checks the profile's primary and foreign keys too. */
+    void keys(KeyChecks k) {
+        keys = k;
+    }
+
+    /** Collects a reference's key values instead of checking anything in order. */
+    void collect(KeyCollector c) {
+        collector = c;
     }
 
     /** Fingerprints record i; false when an identical record came earlier. */
@@ -81,7 +95,7 @@ final class OrderedStage {
     }
 
     private void check(RecordBatch b, Tally tally) {
-        if (!plan.hasUnique && records == null) {
+        if (!plan.hasUnique && records == null && keys == null && collector == null) {
             return;
         }
         if (firstBatch) {
@@ -104,6 +118,9 @@ final class OrderedStage {
                     u.expect(expected);
                 }
             }
+            if (keys != null) {
+                keys.expect(expected);
+            }
         }
     }
 
@@ -124,6 +141,12 @@ final class OrderedStage {
         }
         if (records != null && b.kinds[i] == RecordBatch.OK && !sameAsEarlier(b, i)) {
             tally.duplicateRow(b.rows[i], b.lines[i], b.places == null ? null : b.places[i]);
+        }
+        if (keys != null) {
+            keys.check(b, i, tally);
+        }
+        if (collector != null) {
+            collector.add(b, i);
         }
     }
 }

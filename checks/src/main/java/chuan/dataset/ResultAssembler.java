@@ -96,6 +96,9 @@ final class ResultAssembler {
         if (!rule.inForceOn(day)) {
             status = Status.NOT_APPLICABLE;
             message = "rule not in force on " + day + (day.equals(options.asOf()) ? "" : ", a date of the column's pinned code list");
+        } else if (plan.keys.notApplicable(s) != null) {
+            status = Status.NOT_APPLICABLE;
+            message = plan.keys.notApplicable(s);
         } else if (slot.column() != null && plan.fileIndex[slot.column().index] < 0) {
             status = Status.NOT_APPLICABLE;
             message = "column '" + slot.column().spec.name() + "' is not in the file";

@@ -42,6 +42,9 @@ final class ScanPlan {
     /** Rules between a column and a sibling, reported on the sibling. */
     final List<Cross> crossRules = new ArrayList<>();
 
+    /** The primary key and foreign keys bound to the file's columns, with their slots. */
+    final KeyPlan keys;
+
     /** A sibling rule bound to columns: subject and sibling are profile column indexes. */
     record Cross(int subject, int sibling, chuan.standard.ValueType.SiblingRule rule, int slot) {
     }
@@ -141,6 +144,7 @@ final class ScanPlan {
                 }
             }
         }
+        keys = new KeyPlan(this);
     }
 
     private void bindHeader(List<ColumnSpec> specs) {

@@ -303,9 +303,11 @@ public final class ProfileLoader {
             if (delimiter == quote) {
                 problems.add(tree.problemAt("/dataset/quote", "the quote must differ from the delimiter"));
             }
+            KeysReader keys = new KeysReader(tree, problems, baseDir);
             return new DatasetSpec(format, encoding, header, delimiter, quote, reportExtra, jsonSchema, columns, checks,
                     d.has("forbid-personal-data") && d.get("forbid-personal-data").asBoolean(), dialect,
-                    d.has("sheet") ? d.get("sheet").asText() : null);
+                    d.has("sheet") ? d.get("sheet").asText() : null, keys.primaryKey(d, columns),
+                    keys.foreignKeys(d, columns, tree.root().has("source")), List.of());
         }
 
         private CsvDialect dialect(JsonNode d) {

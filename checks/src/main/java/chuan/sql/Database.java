@@ -278,6 +278,16 @@ public final class Database implements AutoCloseable {
         return new TableRows(this, sql.toString(), t.display(), key, reveal);
     }
 
+    /** The distinct values of {@code columns} of {@code t} (a foreign key's reference), read in the read-only transaction. */
+    public TableRows distinct(TableRef t, List<String> columns, boolean reveal) {
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(quote(columns.get(i)));
+        }
+        sql.append(" FROM ").append(quoted(t));
+        return new TableRows(this, sql.toString(), t.display(), List.of(), reveal);
+    }
+
     /** Runs a SELECT the user gave (checked by {@link chuan.util.SqlText#refusal} first: a single SELECT or WITH). */
     public TableRows query(String select, boolean reveal) throws Failure {
         String refused = chuan.util.SqlText.refusal(select);

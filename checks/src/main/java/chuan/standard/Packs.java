@@ -110,4 +110,21 @@ public final class Packs {
         ALL.forEach(p -> out.addAll(p.profiles()));
         return out;
     }
+
+    /** Every pack's reference lists (foreign keys name them), packs in id order: name and what it holds. */
+    public static Map<String, String> referenceLists() {
+        Map<String, String> out = new LinkedHashMap<>();
+        ALL.forEach(p -> out.putAll(p.referenceLists()));
+        return out;
+    }
+
+    /** The values of a pack's reference list on {@code asOf}; empty when no pack has a list of that name. */
+    public static Optional<java.util.Set<String>> referenceList(String name, ReferenceData data, LocalDate asOf) {
+        for (StandardsPack p : ALL) {
+            if (p.referenceLists().containsKey(name)) {
+                return p.referenceList(name, data, asOf);
+            }
+        }
+        return Optional.empty();
+    }
 }

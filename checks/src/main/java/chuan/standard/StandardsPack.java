@@ -59,6 +59,19 @@ public interface StandardsPack {
         return Optional.empty();
     }
 
+    /**
+     * The pack's reference lists a foreign key can name ({@code reference: {list: vn.provinces}}), each named with the
+     * pack's id as prefix, with a line saying what it holds; in listing order.
+     */
+    default java.util.Map<String, String> referenceLists() {
+        return java.util.Map.of();
+    }
+
+    /** The values of one of {@link #referenceLists()} as the list stands on {@code asOf}; empty for a name the pack lacks. */
+    default Optional<java.util.Set<String>> referenceList(String name, ReferenceData data, LocalDate asOf) {
+        return Optional.empty();
+    }
+
     /** Makes plain text of the pack's language for test data. */
     interface SampleText {
         String next(java.util.Random r);

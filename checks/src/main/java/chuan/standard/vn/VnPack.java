@@ -95,6 +95,42 @@ public final class VnPack implements StandardsPack {
     }
 
     @Override
+    public Map<String, String> referenceLists() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("vn.provinces", "province codes in force on the audit date (the 34 of 2025 from 2025-07-01, the 63 of 2004 before)");
+        m.put("vn.provinces-2004", "the 63 province codes of the 2004 scheme (until 2025-06-30)");
+        m.put("vn.provinces-2025", "the 34 province codes of 2025 (from 2025-07-01)");
+        m.put("vn.communes", "commune codes in force on the audit date (the 3,321 of 2025 from 2025-07-01, the 2004 scheme's of that day before)");
+        m.put("vn.communes-2025", "the 3,321 commune codes of 2025 (from 2025-07-01)");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public Optional<Set<String>> referenceList(String name, ReferenceData data, LocalDate asOf) {
+        VnReference ref = VnReference.of(data);
+        boolean after = !asOf.isBefore(CodeScheme.MERGER);
+        return switch (name) {
+            case "vn.provinces" -> Optional.of(after ? ref.provinces2025.keySet() : ref.provinces2004.keySet());
+            case "vn.provinces-2004" -> Optional.of(ref.provinces2004.keySet());
+            case "vn.provinces-2025" -> Optional.of(ref.provinces2025.keySet());
+            case "vn.communes-2025" -> Optional.of(ref.communes2025);
+            case "vn.communes" -> Optional.of(after ? ref.communes2025 : communesOn(ref.communes2004(), asOf));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The 2004 scheme's commune codes in force on a day. */
+    private static Set<String> communesOn(CommuneHistory history, LocalDate day) {
+        Set<String> out = new java.util.HashSet<>();
+        for (int i = 0; i < history.size(); i++) {
+            if (history.inForce(i, day.toEpochDay())) {
+                out.add(history.period(i).code());
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    @Override
     public List<String> profiles() {
         return List.of("vn/citizen-register.yaml", "vn/enterprise-register.yaml", "vn/admin-units.yaml", "vn/open-data.yaml",
                 "vn/security-baseline.yaml");
