@@ -168,6 +168,7 @@ public final class DatasetScanner {
         final List<String> columns;
         KeyCollector collector;
         String problem;
+        int sample;
 
         Collect(List<String> columns) {
             this.columns = columns;
@@ -217,6 +218,20 @@ public final class DatasetScanner {
             }
         }
         return out;
+    }
+
+    /** A referenced dataset's distinct keys, and a uniform sample of up to the size asked for (each key's values in order). */
+    public record ReferenceKeys(KeyIndex set, List<String[]> sample) {
+    }
+
+    /** Reads a foreign key's referenced file (resolved as the loader resolved it) as a scan would, keeping a sample of its keys. */
+    public ReferenceKeys readReference(ForeignKeySpec.InDataset ref, int sample, ScanOptions options) throws ReferenceUnreadable {
+        Collect c = new Collect(ref.columns());
+        c.sample = sample;
+        String display = chuan.profile.ReferencedDatasets.display(ref.dataset());
+        DatasetOutcome o = scan(Path.of(ref.dataset()), display, referenced(ref.columns()), quiet(options), ScanEvents.NONE, Map.of(), c);
+        KeyIndex set = collected(c, o, display + " (" + String.join(", ", ref.columns()) + ")");
+        return new ReferenceKeys(set, List.copyOf(c.collector.sample));
     }
 
     /** Reads the values of {@code columns} (names of {@code profile}'s columns) of a file into a key set. */
@@ -405,6 +420,9 @@ public final class DatasetScanner {
                     }
                 }
                 collect.collector = new KeyCollector(plan, cols);
+                if (collect.sample > 0) {
+                    collect.collector.sample(collect.sample);
+                }
             }
             recordHeaderFindings();
             if (declaredLegacy != null) {

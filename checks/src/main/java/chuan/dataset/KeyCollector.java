@@ -11,6 +11,17 @@ final class KeyCollector {
     final KeyIndex set = new KeyIndex(false);
     private final KeyIndex.Key key = new KeyIndex.Key();
     private final Cell view = new Cell();
+    /** When asked for: a uniform sample of the distinct keys (reservoir sampling, the same for the same file). */
+    private int sampleSize;
+    private java.util.Random random;
+    final java.util.List<String[]> sample = new java.util.ArrayList<>();
+    private long distinct;
+
+    /** Keeps a uniform sample of up to {@code size} distinct keys as they are read. */
+    void sample(int size) {
+        sampleSize = size;
+        random = new java.util.Random(1);
+    }
 
     /** {@code columns}: profile column indexes, in key order, each bound to a file column. */
     KeyCollector(ScanPlan plan, int[] columns) {
@@ -34,6 +45,21 @@ final class KeyCollector {
             }
             key.part(v);
         }
-        set.add(key, b.rows[i]);
+        if (set.add(key, b.rows[i]) == 0 && sampleSize > 0) {
+            distinct++;
+            int slot = sample.size() < sampleSize ? sample.size() : (int) Math.min(Integer.MAX_VALUE, random.nextLong(distinct));
+            if (slot < sampleSize) {
+                String[] values = new String[columns.length];
+                for (int k = 0; k < columns.length; k++) {
+                    int h = plan.fileIndex[columns[k]];
+                    values[k] = b.fields != null ? b.fields.get(i, h, view).toString() : b.values[i][h];
+                }
+                if (slot == sample.size()) {
+                    sample.add(values);
+                } else {
+                    sample.set(slot, values);
+                }
+            }
+        }
     }
 }

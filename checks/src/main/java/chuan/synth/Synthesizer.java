@@ -37,6 +37,8 @@ public final class Synthesizer {
     private final List<ColumnSynth> columns = new ArrayList<>();
     private final int[] order;
     private final Set<Integer> agreedWith = new HashSet<>();
+    /** The primary and foreign keys, or null when the profile declares none. */
+    private final KeySynth keys;
 
     public Synthesizer(Profile profile, LocalDate asOf, ReferenceData reference) {
         this.profile = profile;
@@ -63,6 +65,8 @@ public final class Synthesizer {
             agreedWith.addAll(c.dependsOn());
         }
         this.order = dependencyOrder();
+        KeySynth k = new KeySynth(profile, columns, agreedWith, asOf, reference);
+        this.keys = k.active() ? k : null;
     }
 
     private static int indexOf(List<ColumnSpec> specs, String name) {
@@ -161,10 +165,21 @@ public final class Synthesizer {
             if (c.spec.unique()) {
                 unique[i] = new UniqueIndex();
             }
-            if (!agreedWith.contains(i)) {
+            if (!agreedWith.contains(i) && (keys == null || !keys.keyColumns.contains(i))) {
                 for (int k = 0; k < c.defectKinds().size(); k++) {
+                    // a repeated record copies the columns this one agrees with: never a key's
+                    if (keys != null && c.defectKinds().get(k).name().equals("duplicate")
+                            && closure(i).stream().anyMatch(keys.keyColumns::contains)) {
+                        continue;
+                    }
                     candidates.add(new int[] {i, k});
                 }
+            }
+        }
+        if (keys != null) {
+            keys.begin();
+            for (int d : keys.defects()) {
+                candidates.add(new int[] {-1 - d, 0});
             }
         }
         ColumnSynth.Row row = new ColumnSynth.Row() {
@@ -214,25 +229,47 @@ public final class Synthesizer {
         truthCsv.printRecord("row", "column", "defect", "rule");
         long defects = 0;
         for (long rowNo = 1; rowNo <= rows; rowNo++) {
-            for (int i : order) {
-                ColumnSynth c = columns.get(i);
-                String v = null;
-                for (int attempt = 0; attempt < 1000; attempt++) {
-                    one[0] = null;
-                    v = c.valid(r, row, one);
-                    if (unique[i] == null || unique[i].add(v)) {
-                        break;
+            for (int keyAttempt = 0; ; keyAttempt++) {
+                for (int i : order) {
+                    ColumnSynth c = columns.get(i);
+                    String v = null;
+                    for (int attempt = 0; attempt < 1000; attempt++) {
+                        one[0] = null;
+                        v = c.valid(r, row, one);
+                        if (unique[i] == null || unique[i].add(v)) {
+                            break;
+                        }
+                        if (attempt == 999) {
+                            throw new IllegalArgumentException("column " + c.spec.name()
+                                    + ": cannot make more distinct values than " + (rowNo - 1) + " for a unique column");
+                        }
                     }
-                    if (attempt == 999) {
-                        throw new IllegalArgumentException("column " + c.spec.name()
-                                + ": cannot make more distinct values than " + (rowNo - 1) + " for a unique column");
-                    }
+                    text[i] = v;
+                    typed[i] = one[0];
                 }
-                text[i] = v;
-                typed[i] = one[0];
+                if (keys == null || keys.settle(text, r)) {
+                    break;
+                }
+                if (keyAttempt == 999) {
+                    throw new IllegalArgumentException("cannot make a row whose primary key is new and whose foreign keys are found "
+                            + "after " + (rowNo - 1) + " rows: the key columns have too few values");
+                }
             }
             if (!candidates.isEmpty() && r.nextDouble() < errorRate) {
                 int[] pick = candidates.get(r.nextInt(candidates.size()));
+                if (pick[0] < 0) {
+                    int d = -1 - pick[0];
+                    if (keys.apply(d, text, r, row)) {
+                        truthCsv.printRecord(rowNo, keys.field(d), keys.name(d), keys.rule(d));
+                        defects++;
+                        keys.written(text, d == 0, true, r);
+                        writeRow(csv, json, book, text);
+                        continue;
+                    }
+                    keys.written(text, false, false, r);
+                    writeRow(csv, json, book, text);
+                    continue;
+                }
                 int i = pick[0];
                 ColumnSynth.DefectKind kind = columns.get(i).defectKinds().get(pick[1]);
                 if (!kind.name().equals("duplicate") || earlier[i] != null) {
@@ -252,6 +289,9 @@ public final class Synthesizer {
                     truthCsv.printRecord(rowNo, columns.get(at).spec.name(), kind.name(), kind.rule());
                     defects++;
                     typed[i] = null;
+                    if (keys != null) {
+                        keys.written(text, false, true, r);
+                    }
                     writeRow(csv, json, book, text);
                     continue;
                 }
@@ -261,6 +301,9 @@ public final class Synthesizer {
                     earlier[i] = text[i];
                     earlierRow[i] = text.clone();
                 }
+            }
+            if (keys != null) {
+                keys.written(text, false, false, r);
             }
             writeRow(csv, json, book, text);
         }
