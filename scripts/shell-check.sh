@@ -53,7 +53,7 @@ tmux send-keys -t "$session" C-u 'scan samples --no-progress' Enter
 expect 'Gate: FAILED' "a scan of the samples" 120
 prompt
 tmux send-keys -t "$session" 'last' Enter
-expect '^Last scan: 22 target' "last"
+expect '^Last scan: 23 target' "last"
 prompt
 tmux send-keys -t "$session" 'show DATA-UNI' Tab
 expect '^chuan> show DATA-UNIQUE ' "completion of a rule id (DATA-UNI -> DATA-UNIQUE)"
@@ -74,7 +74,7 @@ expect 'SHELL-EXITED=0$' "exit leaves the shell cleanly"
 [ -s "$work/history" ] && grep -q 'show DATA-UNIQUE' "$work/history" && pass "history saved" || miss "history saved"
 
 piped=$(printf 'scan samples -q\nlast\nshow DATA-UNIQUE\nexit\n' | ./chuan shell 2>&1 || true)
-if grep -q '^Last scan: 22 target' <<<"$piped" && grep -q 'value already used' <<<"$piped"; then
+if grep -q '^Last scan: 23 target' <<<"$piped" && grep -q 'value already used' <<<"$piped"; then
   pass "the same commands piped on standard input"
 else
   miss "the same commands piped on standard input"; echo "$piped" | tail -20 >&2

@@ -626,7 +626,7 @@ public final class DatasetScanner {
             } else if (plan.keys.active()) {
                 ordered.keys(new KeyChecks(plan, references, options.revealPersonalData(), options.fingerprints()));
             }
-            Sequencer sequencer = new Sequencer(ordered::process);
+            Sequencer sequencer = new Sequencer(ordered::process, workers * 2);
             Faults faults = new Faults();
             List<Validator> validators = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();

@@ -121,6 +121,9 @@ final class OrderedStage {
             if (keys != null) {
                 keys.expect(expected);
             }
+            if (collector != null) {
+                collector.set.expect(expected);
+            }
         }
     }
 

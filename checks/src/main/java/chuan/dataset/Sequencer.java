@@ -12,13 +12,25 @@ import java.util.function.Consumer;
  */
 final class Sequencer {
 
+    /**
+     * Checked batches held for the stage at most, before a validator waits for the stage to catch up: without a
+     * bound a stage slower than the validators (a large key set) would keep every batch the reader can make.
+     */
+    private final int maxReady;
+
     private final Map<Long, RecordBatch> ready = new HashMap<>();
     private final Consumer<RecordBatch> stage;
     private long next;
     private boolean running;
 
     Sequencer(Consumer<RecordBatch> stage) {
+        this(stage, Integer.MAX_VALUE);
+    }
+
+    /** {@code maxReady}: checked batches waiting for the stage before the validators that hand over more wait too. */
+    Sequencer(Consumer<RecordBatch> stage, int maxReady) {
         this.stage = stage;
+        this.maxReady = maxReady;
     }
 
     /** Hands over a checked batch (or a batch that failed, as {@code skip}, to keep the sequence going). */
@@ -26,6 +38,15 @@ final class Sequencer {
         synchronized (this) {
             ready.put(batch.seq, batch);
             if (running) {
+                // the thread running the stage never waits for this one, and wakes it when it stops
+                while (running && ready.size() > maxReady) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
                 return;
             }
             running = true;
@@ -34,6 +55,7 @@ final class Sequencer {
             RecordBatch b;
             synchronized (this) {
                 b = ready.remove(next);
+                notifyAll();
                 if (b == null) {
                     running = false;
                     return;
@@ -46,6 +68,7 @@ final class Sequencer {
                 } catch (RuntimeException | Error e) {
                     synchronized (this) {
                         running = false;
+                        notifyAll();
                     }
                     throw e;
                 }

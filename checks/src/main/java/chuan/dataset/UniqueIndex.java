@@ -46,6 +46,9 @@ public final class UniqueIndex {
 
         void reserve(int values) {
             int want = Integer.highestOneBit(Math.max(16, values * 2 + 1)) << 1;
+            if (size == 0 && table.length < want) {
+                table = new long[want]; // empty: no step-by-step doubling, which holds two tables at once
+            }
             while (table.length < want) {
                 grow();
             }

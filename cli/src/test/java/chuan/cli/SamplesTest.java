@@ -27,8 +27,8 @@ class SamplesTest {
         CliRunner r = CliRunner.run("scan", "../samples", "-f", "json", "--as-of", "2026-11-27", "--max-examples", "0");
         assertThat(r.exit()).isEqualTo(1);
         AuditReport report = Reports.parse(r.out());
-        // 8 datasets (the register also as a workbook, the households as an .xls), the SQLite table and the system tree's 13 configurations
-        assertThat(report.targets()).hasSize(22);
+        // 9 datasets (the register also as a workbook, the households as an .xls), the SQLite table and the system tree's 13 configurations
+        assertThat(report.targets()).hasSize(23);
         assertThat(report.errors()).isEmpty();
 
         Map<String, Long> citizens = failing(report, "residents/residents-ben-thanh-2026.csv");
@@ -52,6 +52,16 @@ class SamplesTest {
         assertThat(book).containsEntry("WORKBOOK-NUMBER-IN-TEXT-COLUMN fail", 5L).containsEntry("WORKBOOK-ERROR-VALUE fail", 1L)
                 .containsEntry("WORKBOOK-DATE-MIXED fail", 3L).containsEntry("WORKBOOK-DATE-AMBIGUOUS fail", 1L)
                 .containsEntry("WORKBOOK-MERGED-CELLS fail", 1L).containsEntry("WORKBOOK-HIDDEN-DATA fail", 2L);
+        // the household members: one composite key used twice, one member who is not in the citizen register beside it
+        assertThat(failing(report, "registers/household-members-2025-06.csv")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "DATA-PRIMARY-KEY-DUPLICATE province_code, household_id, member_no fail", 1L,
+                "DATA-FOREIGN-KEY citizen_id fail", 1L));
+        assertThat(report.results()).filteredOn(x -> x.target().endsWith("household-members-2025-06.csv")
+                && x.rule().startsWith("DATA-") && x.status() == Status.FAIL).flatExtracting(Result::examples)
+                .extracting(v -> v.row() + " " + v.value() + " " + v.message()).containsExactlyInAnyOrder(
+                        "7 56, 12, 2 primary key already used by record 6",
+                        "10 0791******99 no match in " + java.nio.file.Path.of("../samples/registers/citizen-register-2025-06.csv")
+                                .toAbsolutePath().normalize() + " (id)"); // outside the working directory: named in full
         // the legacy .xls household register has no defect: every cell read as LibreOffice reads it, date-times as date-times
         assertThat(failing(report, "registers/households-2025.xls")).isEmpty();
         assertThat(report.targets()).filteredOn(t -> t.path().endsWith("households-2025.xls")).singleElement()

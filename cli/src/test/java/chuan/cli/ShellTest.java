@@ -26,7 +26,7 @@ class ShellTest {
                 scan ../samples
                 """);
         assertThat(r.out()).contains("No scan yet in this session.");
-        assertThat(r.out()).containsPattern("Last scan: 22 target\\(s\\), as of \\d{4}-\\d\\d-\\d\\d, \\d+ result\\(s\\): .*Gate: FAILED \\(exit 1");
+        assertThat(r.out()).containsPattern("Last scan: 23 target\\(s\\), as of \\d{4}-\\d\\d-\\d\\d, \\d+ result\\(s\\): .*Gate: FAILED \\(exit 1");
         assertThat(r.out()).contains("DATA-UNIQUE Values that must be unique are unique: ../samples/registers/citizen-register-2025-06.csv [id], 4 of 300")
                 .contains("row 4 (line 5): \"0242******58\"");
         assertThat(r.out()).contains("VN-MST-CHECKSUM").doesNotContain("Gate: FAILED\nGate");
