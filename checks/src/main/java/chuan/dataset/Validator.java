@@ -36,6 +36,10 @@ final class Validator implements Runnable {
     private final int syntaxSlot;
     private final int notObjectSlot;
     private final int schemaSlot;
+    /** The profile's row rules, or null when it has none. */
+    private final RowRuleRunner rowRules;
+    /** Records this thread has checked: tells the row rules' value cache that a new record began. */
+    private long recordSequence;
     /** Where the record being checked is, in a cell source; null in a text file. */
     private chuan.source.RecordPlace place;
 
@@ -59,6 +63,7 @@ final class Validator implements Runnable {
             views[i] = new Cell();
         }
         this.schema = loadSchema(jsonSchema);
+        this.rowRules = plan.rowRules.isEmpty() ? null : new RowRuleRunner(plan, tally, plan.asOf);
         this.blankSlot = plan.recordSlot("DATA-BLANK-ROW");
         this.raggedSlot = plan.recordSlot("DATA-RAGGED-ROW");
         this.quoteSlot = plan.recordSlot("DATA-QUOTE");
@@ -222,6 +227,9 @@ final class Validator implements Runnable {
         }
         if (!plan.crossRules.isEmpty()) {
             crossCheck(row, line);
+        }
+        if (rowRules != null && b.kinds[i] != RecordBatch.RAGGED) {
+            rowRules.check(recordSequence++, cells, codes, row, line, place);
         }
         if (plan.personalData != null) {
             lookForPersonalData(fields, rec, i, row, line);
