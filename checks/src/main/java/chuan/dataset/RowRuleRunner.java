@@ -133,9 +133,20 @@ final class RowRuleRunner implements CelVariableResolver {
                     : "does not hold: " + spec.expect().text();
         }
         Integer column = slot.fileColumn();
-        return Violation.builder().row(row == 0 ? null : row).line(line == 0 ? null : line).column(column).field(slot.field())
+        return Violation.builder().row(row == 0 ? null : row).line(line == 0 ? null : line).column(column)
+                .field(spec.column() != null ? slot.field() : fieldsRead(spec))
                 .value(readValues(spec)).expected(expected).message(message)
                 .place(place == null ? null : place.at(column == null ? 0 : column)).build();
+    }
+
+    /** A rule about the whole record is reported on the fields it reads: {@code birth_date, death_date}. */
+    private String fieldsRead(RowRuleSpec spec) {
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        addReads(spec.when(), seen);
+        addReads(spec.expect(), seen);
+        java.util.StringJoiner out = new java.util.StringJoiner(", ");
+        seen.forEach(c -> out.add(plan.fieldName(c)));
+        return out.length() == 0 ? null : out.toString();
     }
 
     /** The cells the rule reads, as {@code name=value}, each masked when its column holds personal data. */
