@@ -108,10 +108,11 @@ public final class RowEnvironment {
     /**
      * The CEL variable a column is: its name when that is an identifier, else its name with accents
      * removed and every other character that cannot be in an identifier written as {@code _}
-     * ({@code "ngày sinh"} is {@code ngay_sinh}).
+     * ({@code "ngày sinh"} is {@code ngay_sinh}, {@code /address/province_code} {@code address_province_code}).
      */
     public static String variableName(String column) {
-        String s = Normalizer.normalize(column, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        // a JSON member's pointer (/address/province_code) reads as address_province_code
+        String s = Normalizer.normalize(column.startsWith("/") ? column.substring(1) : column, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
                 .replace('đ', 'd').replace('Đ', 'D');
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
