@@ -41,6 +41,8 @@ final class ScanPlan {
     final int[] asOfColumn;
     /** Rules between a column and a sibling, reported on the sibling. */
     final List<Cross> crossRules = new ArrayList<>();
+    /** What the dataset metrics measure of each column. */
+    final MeasurePlan measures;
 
     /** A sibling rule bound to columns: subject and sibling are profile column indexes. */
     record Cross(int subject, int sibling, chuan.standard.ValueType.SiblingRule rule, int slot) {
@@ -141,6 +143,7 @@ final class ScanPlan {
                 }
             }
         }
+        measures = new MeasurePlan(this);
     }
 
     private void bindHeader(List<ColumnSpec> specs) {
