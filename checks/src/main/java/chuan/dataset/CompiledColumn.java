@@ -387,6 +387,50 @@ final class CompiledColumn {
         return code < CellCheck.ALL.length ? expected(CellCheck.ALL[code]) : national.expected(code - CellCheck.ALL.length);
     }
 
+    /**
+     * The cell's value as a row rule's expression reads it (Long, Double, Boolean, Instant, Duration or
+     * String), or null when the cell holds none or cannot be read as the column's type (its own finding says
+     * why); a national type's value is its text. Called only for the columns an expression reads.
+     */
+    Object ruleValue(Cell v, Scratch scratch) {
+        if (v == null || isMissing(v)) {
+            return null;
+        }
+        if (national != null) {
+            return v.toString();
+        }
+        return switch (type) {
+            case INTEGER -> {
+                if (!numbers.scan(v, scratch.number)) {
+                    yield null;
+                }
+                double d = numbers.value(v, scratch.number);
+                yield Double.isNaN(d) || d != Math.rint(d) || Math.abs(d) > 9.007199254740992E15 ? null : (Object) (long) d;
+            }
+            case NUMBER, DECIMAL -> {
+                if (!numbers.scan(v, scratch.number)) {
+                    yield null;
+                }
+                double d = numbers.value(v, scratch.number);
+                yield Double.isNaN(d) ? null : (Object) d;
+            }
+            case BOOLEAN -> trueWords.contains(v) ? Boolean.TRUE : falseWords.contains(v) ? Boolean.FALSE : null;
+            case DATE -> {
+                long t = format != null ? format.parse(v) : Temporal.isoDate(v);
+                yield t == Temporal.INVALID ? null : chuan.profile.RowEnvironment.atDay(t);
+            }
+            case DATETIME -> {
+                long t = format != null ? format.parse(v) : Temporal.isoDateTime(v);
+                yield t == Temporal.INVALID ? null : java.time.Instant.ofEpochSecond(t);
+            }
+            case TIME -> {
+                long t = format != null ? format.parse(v) : Temporal.isoTime(v);
+                yield t == Temporal.INVALID ? null : java.time.Duration.ofSeconds(t);
+            }
+            case STRING, EMAIL, URL, DURATION -> v.toString();
+        };
+    }
+
     /** Epoch day of a date or date-time value of this column, or Long.MIN_VALUE. */
     long day(Cell v) {
         if (v == null || v.isEmpty() || (type != ColumnType.DATE && type != ColumnType.DATETIME)) {

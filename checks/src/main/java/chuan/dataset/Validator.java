@@ -38,6 +38,10 @@ final class Validator implements Runnable {
     private final int schemaSlot;
     /** This thread's measures for the dataset metrics (the tally's), or null. */
     private final ColumnMeasure[] measures;
+    /** The profile's row rules, or null when it has none. */
+    private final RowRuleRunner rowRules;
+    /** Records this thread has checked: tells the row rules' value cache that a new record began. */
+    private long recordSequence;
     /** Where the record being checked is, in a cell source; null in a text file. */
     private chuan.source.RecordPlace place;
 
@@ -61,6 +65,7 @@ final class Validator implements Runnable {
             views[i] = new Cell();
         }
         this.schema = loadSchema(jsonSchema);
+        this.rowRules = plan.rowRules.isEmpty() ? null : new RowRuleRunner(plan, tally, plan.asOf);
         this.blankSlot = plan.recordSlot("DATA-BLANK-ROW");
         this.raggedSlot = plan.recordSlot("DATA-RAGGED-ROW");
         this.quoteSlot = plan.recordSlot("DATA-QUOTE");
@@ -230,6 +235,9 @@ final class Validator implements Runnable {
         }
         if (!plan.crossRules.isEmpty()) {
             crossCheck(row, line);
+        }
+        if (rowRules != null && b.kinds[i] != RecordBatch.RAGGED) {
+            rowRules.check(recordSequence++, cells, codes, row, line, place);
         }
         if (plan.personalData != null) {
             lookForPersonalData(fields, rec, i, row, line);

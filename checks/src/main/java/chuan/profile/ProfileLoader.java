@@ -303,9 +303,74 @@ public final class ProfileLoader {
             if (delimiter == quote) {
                 problems.add(tree.problemAt("/dataset/quote", "the quote must differ from the delimiter"));
             }
+            List<RowRuleSpec> rowRules = rowRules(d, columns);
             return new DatasetSpec(format, encoding, header, delimiter, quote, reportExtra, jsonSchema, columns, checks,
                     d.has("forbid-personal-data") && d.get("forbid-personal-data").asBoolean(), dialect,
-                    d.has("sheet") ? d.get("sheet").asText() : null);
+                    d.has("sheet") ? d.get("sheet").asText() : null, List.of(), List.of(), rowRules);
+        }
+
+        /** Columns' {@code required-if} and the dataset's {@code rules}: CEL compiled and type-checked here, once. */
+        private List<RowRuleSpec> rowRules(JsonNode d, List<ColumnSpec> columns) {
+            JsonNode cols = d.get("columns");
+            JsonNode rules = d.get("rules");
+            boolean anyRequiredIf = false;
+            for (int i = 0; cols != null && i < cols.size(); i++) {
+                anyRequiredIf |= cols.get(i).has("required-if");
+            }
+            if (rules == null && !anyRequiredIf) {
+                return List.of();
+            }
+            RowEnvironment env = new RowEnvironment(columns);
+            java.util.Map<String, String> variables = new java.util.HashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String other = variables.putIfAbsent(RowEnvironment.variableName(columns.get(i).name()), columns.get(i).name());
+                if (other != null) {
+                    problems.add(tree.problemAt("/dataset/columns/" + i + "/name", "columns '" + other + "' and '" + columns.get(i).name()
+                            + "' are both '" + RowEnvironment.variableName(other) + "' in expressions: rename one"));
+                }
+            }
+            List<RowRuleSpec> out = new ArrayList<>();
+            for (int i = 0; cols != null && i < cols.size(); i++) {
+                if (!cols.get(i).has("required-if")) {
+                    continue;
+                }
+                String ptr = "/dataset/columns/" + i + "/required-if";
+                ColumnSpec c = columns.get(i);
+                if (c.required()) {
+                    problems.add(tree.problemAtKey(ptr, "column '" + c.name() + "' is required in every record: remove 'required-if' or 'required'"));
+                }
+                String has = "has(" + RowEnvironment.variableName(c.name()) + ")";
+                out.add(new RowRuleSpec("DATA-REQUIRED-IF", null, null, c.name(), expression(env, ptr, cols.get(i).get("required-if").asText()),
+                        new RowRuleSpec.Expression(has, env.compile(has))));
+            }
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; rules != null && i < rules.size(); i++) {
+                JsonNode r = rules.get(i);
+                String ptr = "/dataset/rules/" + i;
+                String id = r.get("id").asText();
+                if (catalog.find(id).isPresent()) {
+                    problems.add(tree.problemAt(ptr + "/id", "'" + id + "' is the id of a built-in rule: give the profile's rule its own id"));
+                } else if (!ids.add(id)) {
+                    problems.add(tree.problemAt(ptr + "/id", "rule id '" + id + "' is used twice"));
+                }
+                Severity severity = r.has("severity") ? Severity.parse(r.get("severity").asText()).orElseThrow() : Severity.MEDIUM;
+                RowRuleSpec.Expression when = r.has("when") ? expression(env, ptr + "/when", r.get("when").asText()) : null;
+                out.add(new RowRuleSpec(id, r.has("title") ? r.get("title").asText() : id, severity, null, when,
+                        expression(env, ptr + "/expect", r.get("expect").asText())));
+            }
+            return out;
+        }
+
+        /** An expression compiled; each of its problems is reported at its own character in the profile where that is known. */
+        private RowRuleSpec.Expression expression(RowEnvironment env, String ptr, String text) {
+            RowEnvironment.Compiled compiled = env.compile(text);
+            for (RowEnvironment.Issue issue : compiled.issues()) {
+                SourcePosition at = issue.line() == 1 && text.indexOf('\n') < 0 ? tree.insideValue(ptr, issue.column()) : tree.valueAt(ptr);
+                String where = issue.line() == 1 && text.indexOf('\n') < 0 ? "" : " (line " + issue.line() + ", column " + issue.column()
+                        + " of the expression)";
+                problems.add(new ProfileProblem(tree.file(), at.line(), at.column(), "expression: " + issue.message() + where));
+            }
+            return new RowRuleSpec.Expression(text, compiled);
         }
 
         private CsvDialect dialect(JsonNode d) {
