@@ -27,6 +27,9 @@ final class CompiledColumn {
     static final class Scratch {
         final Cell item = new Cell();
         final NumberSyntax.Scan number = new NumberSyntax.Scan();
+        /** A measured column's last value of its type (a number, an epoch day or second), when {@code parsed}. */
+        double value;
+        boolean parsed;
     }
 
     final ColumnSpec spec;
@@ -59,6 +62,8 @@ final class CompiledColumn {
     private final int maxLength;
     private final int maxWhole;
     private final int maxFraction;
+    /** Whether the metrics measure this column's values: its checks then leave each value in the scratch. */
+    boolean measured;
 
     CompiledColumn(ColumnSpec spec, int index, LocalDate asOf) {
         this(spec, index, asOf, chuan.standard.ReferenceData.builtIn());
@@ -184,6 +189,7 @@ final class CompiledColumn {
      * item after the checks on the whole cell (required, NFC, the national type).
      */
     int check(Cell v, SafePattern.Matcher m, long recordDay, Scratch scratch) {
+        scratch.parsed = false;
         if (isMissing(v)) {
             return spec.required() ? CellCheck.REQUIRED.ordinal() : OK;
         }
@@ -272,6 +278,9 @@ final class CompiledColumn {
             default -> {
             }
         }
+        if (measured) {
+            keep(v, scan, number, temporal, scratch);
+        }
         if (m != null && !m.find(v)) {
             return CellCheck.PATTERN.ordinal();
         }
@@ -288,6 +297,20 @@ final class CompiledColumn {
             }
         }
         return OK;
+    }
+
+    /** A value of the column's type, for the metrics: numbers as doubles (finite only), dates as epoch days, date-times as seconds. */
+    private void keep(Cell v, NumberSyntax.Scan scan, double number, long temporal, Scratch scratch) {
+        if (type.numeric()) {
+            double x = (hasLower || hasUpper) && type != ColumnType.DECIMAL ? number : numbers.value(v, scan);
+            if (Double.isFinite(x)) {
+                scratch.value = x;
+                scratch.parsed = true;
+            }
+        } else if (type == ColumnType.DATE || type == ColumnType.DATETIME) {
+            scratch.value = temporal;
+            scratch.parsed = true;
+        }
     }
 
     /** A decimal's precision and scale: digits of the whole part and of the fraction. */

@@ -202,6 +202,11 @@ final class ResultAssembler {
     private Result metricResult(MetricSpec m, boolean complete, InputProblem stopped) {
         Rule rule = catalog.get(m.metric().ruleId());
         Severity severity = m.severity() != null ? m.severity() : plan.profile.severityOf(rule.id(), rule.severity());
+        if (m.metric().ofColumn() && m.metric() != MetricSpec.Metric.COMPLETENESS) {
+            Result r = new ColumnMetrics(plan, total, options, target).result(m, rule, severity).build();
+            return complete || r.status() == Status.NOT_APPLICABLE ? r
+                    : r.withStatus(Status.ERROR, incomplete(stopped) + (r.message() == null ? "" : "; " + r.message()));
+        }
         String field = null;
         double measured;
         long violations;
@@ -248,7 +253,10 @@ final class ResultAssembler {
             message = incomplete(stopped) + "; " + message;
         }
         return Result.of(rule.id(), rule.title(), severity).on(target, field).status(status).counted(violations, checked)
-                .message(message).examples(examples).build();
+                .message(message).examples(examples).metric(new chuan.model.Measurement(plan.profile.id(), m.metric().label(),
+                        m.column(), null, null, m.metric() == MetricSpec.Metric.COMPLETENESS ? ColumnMetrics.round(measured) : measured,
+                        format(m.metric(), measured), null, m.warn() == null ? null : m.warn().display(),
+                        m.fail() == null ? null : m.fail().display(), null, null, null, null)).build();
     }
 
     private int columnIndex(String name) {

@@ -41,6 +41,8 @@ final class ScanPlan {
     final int[] asOfColumn;
     /** Rules between a column and a sibling, reported on the sibling. */
     final List<Cross> crossRules = new ArrayList<>();
+    /** What the dataset metrics measure of each column. */
+    final MeasurePlan measures;
 
     /** The profile's rules over the fields of a record (and its columns' required-if), each with its slot. */
     final List<RowRule> rowRules = new ArrayList<>();
@@ -160,6 +162,7 @@ final class ScanPlan {
                 }
             }
         }
+        measures = new MeasurePlan(this);
     }
 
     private void bindHeader(List<ColumnSpec> specs) {

@@ -44,6 +44,8 @@ final class Tally {
     }
     long duplicateRows;
     final List<Violation> duplicateExamples = new ArrayList<>();
+    /** Per profile column: what the dataset metrics measured of it (null: not measured); null when nothing is. */
+    ColumnMeasure[] measures;
 
     Tally(int slots, int columns, int cap, boolean reveal, chuan.model.Fingerprints fingerprints) {
         this.violations = new long[slots];
@@ -152,6 +154,22 @@ final class Tally {
         checkedRecords += o.checkedRecords;
         duplicateRows += o.duplicateRows;
         duplicateExamples.addAll(o.duplicateExamples);
+        mergeMeasures(o);
+    }
+
+    private void mergeMeasures(Tally o) {
+        if (o.measures == null) {
+            return;
+        }
+        if (measures == null) {
+            measures = o.measures;
+            return;
+        }
+        for (int c = 0; c < measures.length; c++) {
+            if (measures[c] != null) {
+                measures[c].merge(o.measures[c]);
+            }
+        }
     }
 
     /** Sorts examples by record and cuts them to the cap: the first N of the whole file. */

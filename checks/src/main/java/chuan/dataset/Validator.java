@@ -36,6 +36,8 @@ final class Validator implements Runnable {
     private final int syntaxSlot;
     private final int notObjectSlot;
     private final int schemaSlot;
+    /** This thread's measures for the dataset metrics (the tally's), or null. */
+    private final ColumnMeasure[] measures;
     /** The profile's row rules, or null when it has none. */
     private final RowRuleRunner rowRules;
     /** Records this thread has checked: tells the row rules' value cache that a new record began. */
@@ -70,6 +72,8 @@ final class Validator implements Runnable {
         this.syntaxSlot = plan.recordSlot("DATA-JSON-SYNTAX");
         this.notObjectSlot = plan.recordSlot("DATA-JSON-RECORD");
         this.schemaSlot = plan.recordSlot("DATA-JSON-SCHEMA");
+        tally.measures = plan.measures.newMeasures();
+        this.measures = tally.measures;
     }
 
     private static Schema loadSchema(Path p) {
@@ -214,13 +218,17 @@ final class Validator implements Runnable {
             Cell v = fields != null ? fields.get(i, idx, views[c]) : rec[idx] == null ? null : views[c].text(rec[idx]);
             cells[c] = v;
             tally.cellsChecked[c]++;
-            if (!columns[c].isMissing(v)) {
+            boolean filled = !columns[c].isMissing(v);
+            if (filled) {
                 tally.nonEmpty[c]++;
             }
             long recordDay = plan.asOfColumn[c] < 0 ? Long.MIN_VALUE : recordDay(b, i, fields, rec, plan.asOfColumn[c]);
             int code = columns[c].check(v, matchers[c], recordDay, scratch);
             codes[c] = code;
             days[c] = recordDay;
+            if (filled && measures != null && measures[c] != null) {
+                measure(measures[c], v, row);
+            }
             if (code >= 0) {
                 violation(c, code, row, line, v, recordDay);
             }
@@ -236,6 +244,14 @@ final class Validator implements Runnable {
         }
         if (schema != null && schemaSlot >= 0 && b.texts[i] != null) {
             validateSchema(b.texts[i], row, line);
+        }
+    }
+
+    /** A filled cell of a measured column: its text, and its value when it has the column's type. */
+    private void measure(ColumnMeasure m, Cell v, long row) {
+        m.text(v);
+        if (scratch.parsed) {
+            m.value(scratch.value, row);
         }
     }
 

@@ -593,20 +593,93 @@ public final class ProfileLoader {
         private MetricSpec check(JsonNode k, String ptr, List<ColumnSpec> columns) {
             MetricSpec.Metric metric = MetricSpec.Metric.fromLabel(k.get("metric").asText());
             String column = text(k, "column");
-            if (metric == MetricSpec.Metric.COMPLETENESS && column == null) {
-                problems.add(tree.problemAt(ptr, "the completeness metric needs a 'column'"));
-            } else if (column != null && metric != MetricSpec.Metric.COMPLETENESS) {
+            ColumnSpec spec = column == null ? null : columns.stream().filter(c -> c.name().equals(column)).findFirst().orElse(null);
+            if (metric.ofColumn() && column == null) {
+                problems.add(tree.problemAt(ptr, "the " + metric.label() + " metric needs a 'column'"));
+            } else if (column != null && !metric.ofColumn()) {
                 problems.add(tree.problemAt(ptr + "/column", "the " + metric.label() + " metric is about the whole dataset; remove 'column'"));
-            } else if (column != null && columns.stream().noneMatch(c -> c.name().equals(column))) {
+            } else if (column != null && spec == null) {
                 problems.add(tree.problemAt(ptr + "/column", "no column named '" + column + "' in this profile"));
             }
-            if (!k.has("warn") && !k.has("fail")) {
-                problems.add(tree.problemAt(ptr, "a check needs a 'warn' or 'fail' threshold"));
+            boolean dated = spec != null && (spec.type() == ColumnType.DATE || spec.type() == ColumnType.DATETIME);
+            if (spec != null) {
+                metricOnColumn(metric, spec, dated, ptr);
             }
-            Threshold warn = k.has("warn") ? Threshold.parse(k.get("warn").asText()) : null;
-            Threshold fail = k.has("fail") ? Threshold.parse(k.get("fail").asText()) : null;
+            Double q = k.has("q") ? k.get("q").asDouble() : null;
+            if (metric == MetricSpec.Metric.QUANTILE && q == null) {
+                problems.add(tree.problemAt(ptr, "the quantile metric needs 'q', the fraction of values at or below it (0.5: the median)"));
+            } else if (q != null && metric != MetricSpec.Metric.QUANTILE) {
+                problems.add(tree.problemAtKey(ptr + "/q", "'q' belongs to the quantile metric"));
+            }
+            String value = text(k, "value");
+            if (value != null && metric != MetricSpec.Metric.VALUE_SHARE) {
+                problems.add(tree.problemAtKey(ptr + "/value", "'value' belongs to the value-share metric"));
+            } else if (metric == MetricSpec.Metric.VALUE_SHARE && value == null && spec != null && spec.enumValues() == null) {
+                problems.add(tree.problemAt(ptr, "value-share needs a 'value', or a column with an 'enum' (each value's share is measured)"));
+            }
+            List<String> groups = strings(k.get("groups"));
+            if (k.has("groups") && metric != MetricSpec.Metric.ROWS_PER_GROUP) {
+                problems.add(tree.problemAtKey(ptr + "/groups", "'groups' belongs to the rows-per-group metric"));
+            }
+            List<MetricSpec.Change> changes = new ArrayList<>();
+            for (MetricSpec.Change.Direction dir : MetricSpec.Change.Direction.values()) {
+                if (!k.has(dir.key())) {
+                    continue;
+                }
+                MetricSpec.Change c = MetricSpec.Change.parse(dir, k.get(dir.key()).asText());
+                if (c == null) {
+                    problems.add(tree.problemAt(ptr + "/" + dir.key(), "'" + dir.key() + "' must be a comparison with an amount, such as \"> 20%\" or \"> 0.05\""));
+                } else if (c.percent() && dated && metric.valueOfColumn()) {
+                    problems.add(tree.problemAt(ptr + "/" + dir.key(), "a date moves by days, not by a percentage: write the number of days"));
+                } else if (metric == MetricSpec.Metric.ROWS_PER_GROUP || (metric == MetricSpec.Metric.VALUE_SHARE && value == null)) {
+                    problems.add(tree.problemAtKey(ptr + "/" + dir.key(), "'" + dir.key() + "' compares one value with the previous report's: "
+                            + (metric == MetricSpec.Metric.VALUE_SHARE ? "name the 'value' whose share it follows" : "not available for rows-per-group")));
+                } else {
+                    changes.add(c);
+                }
+            }
+            if (!k.has("warn") && !k.has("fail") && changes.isEmpty() && !k.has("change") && !k.has("rise") && !k.has("fall")) {
+                problems.add(tree.problemAt(ptr, "a check needs a 'warn' or 'fail' threshold (or a 'change', 'rise' or 'fall' limit)"));
+            }
+            boolean byDate = dated && metric.valueOfColumn();
+            Threshold warn = k.has("warn") ? threshold(k.get("warn").asText(), ptr + "/warn", byDate, spec) : null;
+            Threshold fail = k.has("fail") ? threshold(k.get("fail").asText(), ptr + "/fail", byDate, spec) : null;
             Severity sev = k.has("severity") ? Severity.parse(k.get("severity").asText()).orElseThrow() : null;
-            return new MetricSpec(metric, column, warn, fail, sev);
+            return new MetricSpec(metric, column, warn, fail, sev, q, value, groups, changes);
+        }
+
+        /** Whether the column can be measured so: numbers and dates for the numeric metrics, a date for freshness, no list cells. */
+        private void metricOnColumn(MetricSpec.Metric metric, ColumnSpec spec, boolean dated, String ptr) {
+            if (metric == MetricSpec.Metric.COMPLETENESS) {
+                return;
+            }
+            if (spec.syntax().separator() != null) {
+                problems.add(tree.problemAt(ptr + "/column", "column '" + spec.name() + "' holds lists ('separator'): the "
+                        + metric.label() + " metric measures single values"));
+            } else if (metric == MetricSpec.Metric.FRESHNESS && !dated) {
+                problems.add(tree.problemAt(ptr + "/column", "freshness needs a date or datetime column; '" + spec.name() + "' is "
+                        + spec.type().label()));
+            } else if (metric.numeric() && !dated && !spec.type().numeric()) {
+                problems.add(tree.problemAt(ptr + "/column", "the " + metric.label() + " metric needs a column of type integer, number, "
+                        + "decimal, date or datetime; '" + spec.name() + "' is " + spec.type().label()));
+            }
+        }
+
+        /** A threshold as the metric is measured: a date on a date column's values, a number otherwise. */
+        private Threshold threshold(String text, String at, boolean byDate, ColumnSpec spec) {
+            if (byDate) {
+                Threshold t = Threshold.parseDated(text, spec.type() == ColumnType.DATETIME);
+                if (t == null) {
+                    problems.add(tree.problemAt(at, "column '" + spec.name() + "' holds dates: compare with a date, such as \"< 2020-01-01\""));
+                }
+                return t;
+            }
+            Threshold t = Threshold.parse(text);
+            if (t == null) {
+                problems.add(tree.problemAt(at, Threshold.isDated(text) ? "this metric is a number, not a date: compare with a number"
+                        : "not a comparison such as \"< 0.95\""));
+            }
+            return t;
         }
 
         /** The standards packs' types with a property, in the packs' order. */
