@@ -53,7 +53,7 @@ public final class RuleCatalog {
     public Rule describe(String id, String title, chuan.model.Severity severity) {
         Rule r = rules.get(id);
         return r != null ? r : new Rule(id, title, severity, title, "See the profile that defines " + id + ".", List.of(),
-                List.of(), null, null);
+                List.of("profile"), null, null); // tagged as the profile's own: SARIF viewers group rules by tag
     }
 
     public Collection<Rule> all() {
