@@ -54,8 +54,15 @@ public final class FrictionlessLoader {
 
     /** Whether a parsed document is a Table Schema or a Data Package rather than a chuan profile. */
     public static boolean recognises(JsonNode root) {
-        return root.isObject() && !root.has("profile") && !root.has("kind")
-                && ((root.has("fields") && root.get("fields").isArray()) || (root.has("resources") && root.get("resources").isArray()));
+        // a chuan profile always says its kind; a Frictionless "profile" key is a descriptor's own
+        return root.isObject() && !root.has("kind") && ((root.has("fields") && root.get("fields").isArray())
+                || (root.has("resources") && root.get("resources").isArray()) || resource(root));
+    }
+
+    /** A Data Resource descriptor on its own: a file ({@code path}) or inline {@code data}, with a schema or dialect. */
+    static boolean resource(JsonNode root) {
+        return root.isObject() && (root.has("path") || root.has("data")) && (root.has("schema") || root.has("dialect"))
+                && !root.has("fields") && !root.has("resources");
     }
 
     /** Whether a file is a Data Package descriptor by its name: {@code datapackage.json}/{@code .yaml}, or {@code *.package.json}. */
@@ -80,6 +87,17 @@ public final class FrictionlessLoader {
             }
             String id = "frictionless." + slug(baseName(tree.file()));
             p = new Reader(tree, "", baseDir, problems).tableSchema(id, source, null, tree.root(), "", null);
+        } else if (resource(tree.root())) {
+            if (resource != null) {
+                throw new ProfileException(tree.problemAt("", "'#" + resource + "' names a resource, but this is a Data "
+                        + "Resource, not a Data Package"));
+            }
+            DataPackage pkg = read(tree, baseDir, source, problems);
+            if (!problems.isEmpty() || pkg.resources().isEmpty()) {
+                throw new ProfileException(problems.isEmpty() ? List.of(tree.problemAt("", "this resource has no file to read"))
+                        : problems);
+            }
+            p = pkg.resources().get(0).profile();
         } else {
             DataPackage pkg = read(tree, baseDir, source, problems);
             List<Resource> matches = pkg.resources().stream().filter(r -> resource == null || r.name().equals(resource)).toList();
@@ -98,7 +116,7 @@ public final class FrictionlessLoader {
         return p;
     }
 
-    /** Reads a Data Package file: every resource with its schema, dialect and encoding. */
+    /** Reads a Data Package file (or a Data Resource's): every resource with its schema, dialect and encoding. */
     public DataPackage loadPackage(Path file) throws ProfileException {
         String name = file.toString();
         byte[] bytes;
@@ -108,7 +126,8 @@ public final class FrictionlessLoader {
             throw new ProfileException(new ProfileProblem(name, 0, 0, "cannot read the Data Package: " + e.getMessage()));
         }
         LocatedTree tree = LocatedTree.parse(name, new String(bytes, StandardCharsets.UTF_8));
-        if (!tree.root().isObject() || !tree.root().has("resources") || !tree.root().get("resources").isArray()) {
+        if (!tree.root().isObject() || !(tree.root().has("resources") && tree.root().get("resources").isArray()
+                || resource(tree.root()))) {
             throw new ProfileException(tree.problemAt("", "a Data Package is a mapping with a 'resources' list"));
         }
         List<ProfileProblem> problems = new ArrayList<>();
@@ -121,11 +140,15 @@ public final class FrictionlessLoader {
 
     private DataPackage read(LocatedTree tree, Path dir, String source, List<ProfileProblem> problems) {
         JsonNode root = tree.root();
-        JsonNode rs = root.get("resources");
-        String pkgName = text(root, "name");
+        boolean single = resource(root);
+        JsonNode rs = single ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(root) : root.get("resources");
+        String prefix = single ? "" : "/resources/";
+        String pkgName = single ? null : text(root, "name");
         Reader top = new Reader(tree, "", dir, problems);
-        top.unsupportedKeys(root, "", Set.of("name", "resources", "title", "description", "version", "licenses", "sources",
-                "contributors", "keywords", "homepage", "image", "created", "id", "profile", "$schema"), "the Data Package");
+        if (!single) {
+            top.unsupportedKeys(root, "", Set.of("name", "resources", "title", "description", "version", "licenses", "sources",
+                    "contributors", "keywords", "homepage", "image", "created", "id", "profile", "$schema"), "the Data Package");
+        }
         // names first: a foreign key names its resource, and the resource's file is what the key is checked against
         Map<String, String> paths = new LinkedHashMap<>();
         for (int i = 0; i < rs.size(); i++) {
@@ -133,7 +156,7 @@ public final class FrictionlessLoader {
             String n = r.isObject() ? text(r, "name") : null;
             String path = r.isObject() && r.has("path") && r.get("path").isTextual() ? r.get("path").asText() : null;
             if (n != null && paths.containsKey(n)) {
-                problems.add(tree.problemAt("/resources/" + i + "/name", "two resources are named '" + n + "'"));
+                problems.add(tree.problemAt(prefix + i + "/name", "two resources are named '" + n + "'"));
             }
             if (n != null) {
                 paths.put(n, path);
@@ -141,7 +164,7 @@ public final class FrictionlessLoader {
         }
         List<Resource> out = new ArrayList<>();
         for (int i = 0; i < rs.size(); i++) {
-            String ptr = "/resources/" + i;
+            String ptr = single ? "" : prefix + i;
             JsonNode r = rs.get(i);
             if (!r.isObject()) {
                 problems.add(tree.problemAt(ptr, "a resource is a mapping"));
@@ -172,7 +195,7 @@ public final class FrictionlessLoader {
             Reader rd = new Reader(tree, ptr, dir, problems);
             rd.unsupportedKeys(r, ptr, Set.of("name", "path", "data", "schema", "dialect", "encoding", "format", "mediatype",
                     "title", "description", "profile", "$schema", "type", "scheme", "licenses", "sources", "bytes", "hash",
-                    "homepage", "compression", "innerpath"), "resource '" + rname + "'");
+                    "homepage", "compression", "innerpath", "hashing", "languages"), "resource '" + rname + "'");
             for (String k : List.of("bytes", "hash", "compression")) {
                 if (r.has(k)) {
                     warnings.accept(tree.problemAtKey(ptr + "/" + k, "'" + k + "' of resource '" + rname + "' is not checked by chuan"));
@@ -613,8 +636,11 @@ public final class FrictionlessLoader {
                         warn(tree, ptr + "/type", "type geopoint in format '" + fmt + "' is not checked: the column is read as text");
                     }
                 }
-                default -> warn(tree, ptr + "/type", "type " + ftype + " is not checked: the column is read as text"
-                        + (ftype.equals("any") ? "" : " (its JSON is not parsed)"));
+                case "any" -> {
+                    // any value is valid, as in frictionless: nothing to check, nothing to warn of
+                }
+                default -> warn(tree, ptr + "/type", "type " + ftype + " is not checked: the column is read as text (its JSON "
+                        + "is not parsed)");
             }
             boolean required = false;
             boolean unique = false;
@@ -815,8 +841,8 @@ public final class FrictionlessLoader {
                 return null;
             }
             if (ref.has("package") || ref.has("datapackage")) {
-                problems.add(tree.problemAt(ptr + "/reference", "a reference into another Data Package is not read: chuan checks "
-                        + "references within one package"));
+                warn(tree, ptr + "/reference", "a reference into another Data Package is not checked: chuan checks references "
+                        + "within one package");
                 return null;
             }
             String resource = ref.has("resource") ? ref.get("resource").asText() : "";
