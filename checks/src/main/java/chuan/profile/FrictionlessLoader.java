@@ -551,7 +551,7 @@ public final class FrictionlessLoader {
             if (!TYPES.contains(ftype)) {
                 problems.add(tree.problemAt(ptr + "/type", "unknown Table Schema type '" + ftype + "' (" + String.join(", ",
                         new java.util.TreeSet<>(TYPES)) + ")"));
-                return null;
+                ftype = "any"; // read on, so that keys naming the field are not reported as well
             }
             String fmt = text(f, "format");
             if (fmt != null && fmt.startsWith("fmt:")) {
@@ -892,8 +892,9 @@ public final class FrictionlessLoader {
                         note.append("%f is read as exactly six fraction digits (Python takes one to six)");
                     }
                     case 'z' -> {
-                        out.append('X');
-                        note.append("%z is read as Z, +HH or +HHMM (Python also takes +HH:MM)");
+                        out.append("[XXX][XX]");
+                        note.append("%z is read as Z, +HHMM or +HH:MM, and a value without an offset is accepted too "
+                                + "(Python refuses it)");
                     }
                     case 'T' -> out.append("HH:mm:ss");
                     case 'F' -> out.append("yyyy-MM-dd");
