@@ -247,9 +247,17 @@ public final class Chuan {
         });
     }
 
-    /** A profile as Table Schema JSON, and what of it a Table Schema cannot say (one line each). */
-    public chuan.profile.TableSchemaWriter.Export tableSchema(Profile p) {
-        return chuan.profile.TableSchemaWriter.write(p);
+    /** A profile written in another schema language, and what of it that language cannot say (one line each). */
+    public record Exported(String text, List<String> notExpressed) {
+        public Exported {
+            notExpressed = List.copyOf(notExpressed);
+        }
+    }
+
+    /** A dataset profile as Frictionless Table Schema JSON, and what of it a Table Schema cannot say. */
+    public Exported tableSchema(Profile p) {
+        chuan.profile.TableSchemaWriter.Export e = chuan.profile.TableSchemaWriter.write(p);
+        return new Exported(e.json(), e.notExpressed());
     }
 
     /** The built-in profiles (dataset profiles first), then the project's in {@code projectDir/.chuan/profiles}. */

@@ -222,7 +222,7 @@ public final class FrictionlessLoader {
     /** A schema kept in its own file beside the package ({@code "schema": "schema.json"}): read with its own positions. */
     private Profile external(LocatedTree tree, String ptr, Path dir, String ref, String id, String source, JsonNode resource,
                              Map<String, String> paths, List<ProfileProblem> problems) {
-        Path f = inside(tree, ptr + "/schema", dir, ref, problems);
+        Path f = inside(tree, ptr + "/schema", dir, ref, problems, true);
         if (f == null) {
             return null;
         }
@@ -247,6 +247,14 @@ public final class FrictionlessLoader {
 
     /** A path named by a descriptor: relative, inside the package's folder, never a URL. */
     private static Path inside(LocatedTree tree, String ptr, Path dir, String path, List<ProfileProblem> problems) {
+        return inside(tree, ptr, dir, path, problems, false);
+    }
+
+    /**
+     * As {@link #inside(LocatedTree, String, Path, String, List)}; {@code read} for a file the loader reads itself (a
+     * schema or dialect), whose links must stay inside too. A resource's file is checked when the scan is planned.
+     */
+    private static Path inside(LocatedTree tree, String ptr, Path dir, String path, List<ProfileProblem> problems, boolean read) {
         if (path.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
             problems.add(tree.problemAt(ptr, "'" + path + "' is remote: chuan audits offline, so download it beside the package"));
             return null;
@@ -255,12 +263,27 @@ public final class FrictionlessLoader {
             problems.add(tree.problemAt(ptr, "a built-in profile cannot name a file"));
             return null;
         }
-        Path p = Path.of(path);
-        Path resolved = dir.resolve(path).normalize();
+        Path p;
+        Path resolved;
+        try {
+            p = Path.of(path);
+            resolved = dir.resolve(path).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(tree.problemAt(ptr, "'" + path.replace("\0", "\\0") + "' is not a path: " + e.getReason()));
+            return null;
+        }
         if (p.isAbsolute() || !resolved.startsWith(dir.normalize())) {
             problems.add(tree.problemAt(ptr, "'" + path + "' is outside the package's folder: a resource path is relative to it "
                     + "and stays inside it"));
             return null;
+        }
+        try {
+            if (read && Files.exists(resolved) && !resolved.toRealPath().startsWith(dir.toRealPath())) {
+                problems.add(tree.problemAt(ptr, "'" + path + "' links outside the package's folder"));
+                return null;
+            }
+        } catch (IOException e) {
+            // unreadable: reading it says why
         }
         return resolved;
     }
@@ -325,7 +348,7 @@ public final class FrictionlessLoader {
                 LocatedTree dt = resourceTree;
                 String dptr = resourcePtr + "/dialect";
                 if (d != null && d.isTextual()) {
-                    Path f = inside(resourceTree, dptr, dir, d.asText(), problems);
+                    Path f = inside(resourceTree, dptr, dir, d.asText(), problems, true);
                     d = null;
                     if (f != null) {
                         try {
@@ -476,8 +499,14 @@ public final class FrictionlessLoader {
             DatasetSpec ds = new DatasetSpec(format, encoding, header, delimiter, quote, true, null, columns, List.of(), false,
                     new CsvDialect(skip, comment, headerRows, headerJoin, caseSensitive, null), sheet, primaryKey, foreignKeys,
                     List.of());
-            List<String> appliesTo = resource != null && resource.has("path") && resource.get("path").isTextual()
-                    ? List.of(globLiteral(Path.of(resource.get("path").asText()).normalize().toString().replace('\\', '/'))) : List.of();
+            List<String> appliesTo = List.of();
+            if (resource != null && resource.has("path") && resource.get("path").isTextual()) {
+                try {
+                    appliesTo = List.of(globLiteral(Path.of(resource.get("path").asText()).normalize().toString().replace('\\', '/')));
+                } catch (java.nio.file.InvalidPathException e) {
+                    appliesTo = List.of(); // refused where the path is read
+                }
+            }
             return new Profile(id, "1", title, text(schema == null ? resource : schema, "description"), Profile.Kind.DATASET,
                     appliesTo, Map.of(), ds, null, source);
         }
@@ -770,7 +799,7 @@ public final class FrictionlessLoader {
             String s = v.asText();
             if (type.numeric()) {
                 try {
-                    return new BigDecimal(s.strip()).toPlainString();
+                    return new BigDecimal(s.strip()).toString(); // 1E+999999999 stays short
                 } catch (NumberFormatException e) {
                     problems.add(tree.problemAt(at, "a bound of a " + ftype + " field must be a number, not '" + s + "'"));
                     return null;

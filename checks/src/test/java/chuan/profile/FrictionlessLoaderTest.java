@@ -298,4 +298,33 @@ class FrictionlessLoaderTest {
                         f + ":7:63: no resource named 'nope' in this Data Package",
                         f + ":8:47: unknown encoding 'klingon' (UTF-8, UTF-16, or one of windows-1258, TCVN3, VNI, windows-1252, ISO-8859-1)"));
     }
+
+    @Test
+    void aSchemaFileNamedByAResourceIsReadOnlyInsideThePackage() throws Exception {
+        write("secret.json", "{\"fields\": [{\"name\": \"secret\"}]}");
+        Path pkgDir = Files.createDirectories(dir.resolve("pkg"));
+        Files.createSymbolicLink(pkgDir.resolve("schema.json"), dir.resolve("secret.json"));
+        write("pkg/own.json", "{\"fields\": [{\"name\": \"id\", \"type\": \"integer\"}]}");
+        Path f = write("pkg/datapackage.json", """
+                {"resources": [
+                  {"name": "a", "path": "a.csv", "schema": "own.json"},
+                  {"name": "b", "path": "b.csv", "schema": "schema.json"}
+                ]}
+                """);
+        assertThatThrownBy(() -> loader.loadPackage(f)).isInstanceOfSatisfying(ProfileException.class, e ->
+                assertThat(e.problems().stream().map(ProfileProblem::oneLine).toList()).containsExactly(
+                        f + ":3:44: 'schema.json' links outside the package's folder"));
+        Files.delete(pkgDir.resolve("schema.json"));
+        Files.copy(dir.resolve("pkg/own.json"), pkgDir.resolve("schema.json"));
+        FrictionlessLoader.DataPackage pkg = loader.loadPackage(f);
+        assertThat(pkg.resources().get(0).profile().dataset().columns()).extracting(ColumnSpec::type)
+                .containsExactly(ColumnType.INTEGER);
+    }
+
+    @Test
+    void aHugeBoundStaysShort() throws Exception {
+        Profile p = loader.load(write("s.json", "{\"fields\": [{\"name\": \"n\", \"type\": \"number\", "
+                + "\"constraints\": {\"maximum\": 1e999999999}}]}"));
+        assertThat(column(p, "n").max()).isEqualTo("1E+999999999");
+    }
 }

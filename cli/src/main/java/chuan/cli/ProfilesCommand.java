@@ -180,8 +180,8 @@ final class ProfilesCommand extends ChuanCommand {
             if (p.dataset() == null) {
                 throw usage(p.id() + " is a config profile; only dataset profiles are tables");
             }
-            chuan.profile.TableSchemaWriter.Export e = chuan().tableSchema(p);
-            out().print(e.json());
+            chuan.api.Chuan.Exported e = chuan().tableSchema(p);
+            out().print(e.text());
             for (String line : e.notExpressed()) {
                 err().println(Inert.text("not expressed in a Table Schema: " + line));
             }
