@@ -801,7 +801,7 @@ public final class FrictionlessLoader {
                 try {
                     return new BigDecimal(s.strip()).toString(); // 1E+999999999 stays short
                 } catch (NumberFormatException e) {
-                    problems.add(tree.problemAt(at, "a bound of a " + ftype + " field must be a number, not '" + s + "'"));
+                    problems.add(tree.problemAt(at, "a bound of " + (ftype.startsWith("i") ? "an " : "a ") + ftype + " field must be a number, not '" + s + "'"));
                     return null;
                 }
             }

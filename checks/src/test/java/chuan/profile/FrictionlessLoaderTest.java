@@ -327,4 +327,38 @@ class FrictionlessLoaderTest {
                 + "\"constraints\": {\"maximum\": 1e999999999}}]}"));
         assertThat(column(p, "n").max()).isEqualTo("1E+999999999");
     }
+
+    @Test
+    void yamlDescriptorsAreReadLikeJson() throws Exception {
+        Path schema = write("schema.yaml", """
+                fields:
+                  - name: id
+                    type: integer
+                    constraints: {required: true}
+                  - name: when
+                    type: date
+                    format: "%d/%m/%Y"
+                missingValues: ["", "-"]
+                """);
+        Profile p = loader.load(schema);
+        assertThat(column(p, "id").required()).isTrue();
+        assertThat(column(p, "when").format()).isEqualTo("d/M/yyyy");
+        assertThat(column(p, "when").syntax().missingValues()).containsExactly("", "-");
+        Path pkg = write("y/datapackage.yaml", """
+                resources:
+                  - name: only
+                    path: only.csv
+                    schema:
+                      fields:
+                        - name: a
+                          type: yearmonth
+                          constraints: {required: true}
+                """);
+        Profile only = loader.load(pkg);
+        assertThat(only.id()).isEqualTo("frictionless.datapackage.only");
+        assertThat(column(only, "a").pattern()).isEqualTo("^[0-9]{4}-(?:0?[1-9]|1[0-2])$");
+        assertThat(warnings).extracting(ProfileProblem::line).containsExactly(7L);
+        Path bad = write("bad.yaml", "fields:\n  - name: a\n    type: integer\n    constraints: {minimum: ten}\n");
+        assertThat(problems(bad)).containsExactly(bad + ":4:28: a bound of an integer field must be a number, not 'ten'");
+    }
 }
