@@ -122,7 +122,20 @@ public final class Chuan {
                 r.referenceDir == null ? ReferenceData.builtIn() : ReferenceData.fromDirectory(r.referenceDir),
                 waivers, r.strictWaivers, baseline, r.level, key.fingerprints(), r.maxFileSize,
                 r.assumedVersions, databases);
-        return new Audit(rules, profiles, version).run(request, listener);
+        Audit audit = new Audit(rules, profiles, version);
+        if (r.previous != null) {
+            audit.previous(previousReport(r.previous), r.previous.toString());
+        }
+        return audit.run(request, listener);
+    }
+
+    /** The report {@code --previous} names: one that cannot be read, or is not a chuan report, is a configuration error. */
+    private static AuditReport previousReport(Path file) throws ChuanException {
+        try {
+            return SavedReport.read(file);
+        } catch (ProfileException e) {
+            throw ChuanException.problems("configuration error: --previous: ", e.problems());
+        }
     }
 
     /** Why {@code --assume-version}'s programs and versions cannot be used, if they cannot. */

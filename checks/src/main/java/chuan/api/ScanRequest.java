@@ -156,6 +156,14 @@ public final class ScanRequest {
         return this;
     }
 
+    Path previous;
+
+    /** A JSON report of an earlier scan of the same targets, whose metrics this scan's are compared with (null: none). */
+    public ScanRequest previous(Path report) {
+        this.previous = report;
+        return this;
+    }
+
     /**
      * The fingerprint secret's file (null: the environment, else beside the baseline, else the
      * project's), and whether anything written outlives the run (then a lasting secret is chosen).

@@ -49,6 +49,20 @@ public final class Audit {
         return registry;
     }
 
+    private AuditReport previous;
+    private String previousName;
+    private Changes changes;
+
+    /**
+     * Compares this audit's dataset metrics with a previous report ({@code --previous}; {@code name}: its file as
+     * messages show it). A report holding none of the dataset targets scanned is a configuration error.
+     */
+    public Audit previous(AuditReport report, String name) {
+        this.previous = report;
+        this.previousName = name;
+        return this;
+    }
+
     public AuditReport run(AuditRequest request, AuditListener listener) throws IOException {
         Instant started = Instant.now();
         List<String> named = new ArrayList<>(request.inputs().stream().map(Object::toString).toList());
@@ -86,8 +100,18 @@ public final class Audit {
             ScanOptions options = new ScanOptions(request.asOf(), accepted.examplesToKeep(),
                     request.revealPersonalData(), request.workers(), request.reference(), request.fingerprints());
             DatasetScanner scanner = new DatasetScanner(catalog);
+            changes = new Changes(catalog, previous, previousName);
             for (Planner.PlannedTarget t : plan.targets()) {
                 auditTarget(t, scanner, options, accepted, listener, targets, results, errors);
+            }
+            if (previous != null && !plan.targets().isEmpty()
+                    && plan.targets().stream().noneMatch(t -> changes.previousTarget(t.display()) != null)) {
+                AuditError e = new AuditError(AuditError.Kind.CONFIGURATION, previousName, null, null,
+                        "--previous: the report holds none of the datasets scanned (it has "
+                                + previous.targets().stream().filter(x -> "dataset".equals(x.kind())).map(Target::path).limit(3).toList()
+                                + "): compare with a report of the same targets, named the same way");
+                listener.configurationError(e);
+                errors.add(e);
             }
             DatabaseAudit databases = new DatabaseAudit(request, scanner, options, accepted, listener, targets, results, errors);
             for (Planner.PlannedDatabase d : plan.databases()) {
@@ -156,9 +180,14 @@ public final class Audit {
         String sha = null;
         String format = null;
         java.util.Set<String> parts = new java.util.LinkedHashSet<>();
+        List<chuan.model.DatasetShape> shapes = new ArrayList<>();
         for (Profile p : t.profiles()) {
             DatasetOutcome o = scanner.scan(t.file(), t.display(), p, options, listener);
             own.addAll(o.results());
+            own.addAll(changes.results(t.display(), p, o.shape(), o.results()));
+            if (o.shape() != null) {
+                shapes.add(o.shape());
+            }
             ownErrors.addAll(o.errors());
             bytes = Math.max(bytes, o.bytes());
             records = Math.max(records, o.records());
@@ -168,7 +197,7 @@ public final class Audit {
         }
         own = accepted.apply(own);
         Target target = new Target(t.display(), "dataset", format, t.profiles().stream().map(Profile::id).toList(),
-                sha, bytes, records, targetStatus(own, ownErrors), parts.isEmpty() ? null : List.copyOf(parts));
+                sha, bytes, records, targetStatus(own, ownErrors), parts.isEmpty() ? null : List.copyOf(parts), shapes);
         targets.add(target);
         results.addAll(own);
         errors.addAll(ownErrors);

@@ -27,6 +27,9 @@ final class CompiledColumn {
     static final class Scratch {
         final Cell item = new Cell();
         final NumberSyntax.Scan number = new NumberSyntax.Scan();
+        /** A measured column's last value of its type (a number, an epoch day or second), when {@code parsed}. */
+        double value;
+        boolean parsed;
     }
 
     final ColumnSpec spec;
@@ -59,6 +62,8 @@ final class CompiledColumn {
     private final int maxLength;
     private final int maxWhole;
     private final int maxFraction;
+    /** Whether the metrics measure this column's values: its checks then leave each value in the scratch. */
+    boolean measured;
 
     CompiledColumn(ColumnSpec spec, int index, LocalDate asOf) {
         this(spec, index, asOf, chuan.standard.ReferenceData.builtIn());
@@ -184,6 +189,7 @@ final class CompiledColumn {
      * item after the checks on the whole cell (required, NFC, the national type).
      */
     int check(Cell v, SafePattern.Matcher m, long recordDay, Scratch scratch) {
+        scratch.parsed = false;
         if (isMissing(v)) {
             return spec.required() ? CellCheck.REQUIRED.ordinal() : OK;
         }
@@ -272,6 +278,9 @@ final class CompiledColumn {
             default -> {
             }
         }
+        if (measured) {
+            keep(v, scan, number, temporal, scratch);
+        }
         if (m != null && !m.find(v)) {
             return CellCheck.PATTERN.ordinal();
         }
@@ -288,6 +297,20 @@ final class CompiledColumn {
             }
         }
         return OK;
+    }
+
+    /** A value of the column's type, for the metrics: numbers as doubles (finite only), dates as epoch days, date-times as seconds. */
+    private void keep(Cell v, NumberSyntax.Scan scan, double number, long temporal, Scratch scratch) {
+        if (type.numeric()) {
+            double x = (hasLower || hasUpper) && type != ColumnType.DECIMAL ? number : numbers.value(v, scan);
+            if (Double.isFinite(x)) {
+                scratch.value = x;
+                scratch.parsed = true;
+            }
+        } else if (type == ColumnType.DATE || type == ColumnType.DATETIME) {
+            scratch.value = temporal;
+            scratch.parsed = true;
+        }
     }
 
     /** A decimal's precision and scale: digits of the whole part and of the fraction. */
@@ -362,6 +385,50 @@ final class CompiledColumn {
 
     String expected(int code) {
         return code < CellCheck.ALL.length ? expected(CellCheck.ALL[code]) : national.expected(code - CellCheck.ALL.length);
+    }
+
+    /**
+     * The cell's value as a row rule's expression reads it (Long, Double, Boolean, Instant, Duration or
+     * String), or null when the cell holds none or cannot be read as the column's type (its own finding says
+     * why); a national type's value is its text. Called only for the columns an expression reads.
+     */
+    Object ruleValue(Cell v, Scratch scratch) {
+        if (v == null || isMissing(v)) {
+            return null;
+        }
+        if (national != null) {
+            return v.toString();
+        }
+        return switch (type) {
+            case INTEGER -> {
+                if (!numbers.scan(v, scratch.number)) {
+                    yield null;
+                }
+                double d = numbers.value(v, scratch.number);
+                yield Double.isNaN(d) || d != Math.rint(d) || Math.abs(d) > 9.007199254740992E15 ? null : (Object) (long) d;
+            }
+            case NUMBER, DECIMAL -> {
+                if (!numbers.scan(v, scratch.number)) {
+                    yield null;
+                }
+                double d = numbers.value(v, scratch.number);
+                yield Double.isNaN(d) ? null : (Object) d;
+            }
+            case BOOLEAN -> trueWords.contains(v) ? Boolean.TRUE : falseWords.contains(v) ? Boolean.FALSE : null;
+            case DATE -> {
+                long t = format != null ? format.parse(v) : Temporal.isoDate(v);
+                yield t == Temporal.INVALID ? null : chuan.profile.RowEnvironment.atDay(t);
+            }
+            case DATETIME -> {
+                long t = format != null ? format.parse(v) : Temporal.isoDateTime(v);
+                yield t == Temporal.INVALID ? null : java.time.Instant.ofEpochSecond(t);
+            }
+            case TIME -> {
+                long t = format != null ? format.parse(v) : Temporal.isoTime(v);
+                yield t == Temporal.INVALID ? null : java.time.Duration.ofSeconds(t);
+            }
+            case STRING, EMAIL, URL, DURATION -> v.toString();
+        };
     }
 
     /** Epoch day of a date or date-time value of this column, or Long.MIN_VALUE. */

@@ -581,7 +581,16 @@ public final class DatasetScanner {
             ResultAssembler assembler = new ResultAssembler(catalog, plan, total, options, displayPath, unknownMembers);
             boolean complete = stopped == null;
             return new DatasetOutcome(bytes, sha, total.records, complete,
-                    assembler.results(complete, stopped), errors, cells == null ? List.of() : cells.parts());
+                    assembler.results(complete, stopped), errors, cells == null ? List.of() : cells.parts(), shape());
+        }
+
+        /** What the profile saw: records, the header as read, each column's cells and filled cells. */
+        private chuan.model.DatasetShape shape() {
+            List<chuan.model.DatasetShape.ColumnFill> fills = new ArrayList<>();
+            for (CompiledColumn c : plan.columns) {
+                fills.add(new chuan.model.DatasetShape.ColumnFill(c.spec.name(), total.cellsChecked[c.index], total.nonEmpty[c.index]));
+            }
+            return new chuan.model.DatasetShape(profile.id(), total.records, plan.header, fills);
         }
     }
 

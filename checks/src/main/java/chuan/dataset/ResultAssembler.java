@@ -74,11 +74,15 @@ final class ResultAssembler {
 
     private Result slotResult(int s, boolean complete, InputProblem stopped) {
         Slot slot = plan.slots.get(s);
-        Rule rule = catalog.get(slot.ruleId());
+        ScanPlan.RowRule rowRule = rowRule(s);
+        Rule rule = rowRule != null && !rowRule.spec().catalogued()
+                ? catalog.describe(rowRule.spec().id(), rowRule.spec().title(), rowRule.spec().severity()) : catalog.get(slot.ruleId());
         Severity severity = plan.profile.severityOf(rule.id(), rule.severity());
         long violations = total.violations[s];
         long checked;
-        if (slot.column() != null) {
+        if (rowRule != null) {
+            checked = total.ruleChecked[s]; // the records the rule could judge
+        } else if (slot.column() != null) {
             checked = total.cellsChecked[slot.column().index];
         } else if (HEADER_RULES.contains(slot.ruleId()) && plan.header != null) {
             checked = plan.header.size();
@@ -96,6 +100,9 @@ final class ResultAssembler {
         if (!rule.inForceOn(day)) {
             status = Status.NOT_APPLICABLE;
             message = "rule not in force on " + day + (day.equals(options.asOf()) ? "" : ", a date of the column's pinned code list");
+        } else if (rowRule != null && absentColumn(rowRule) != null) {
+            status = Status.NOT_APPLICABLE;
+            message = "column '" + absentColumn(rowRule) + "' is not in the file";
         } else if (slot.column() != null && plan.fileIndex[slot.column().index] < 0) {
             status = Status.NOT_APPLICABLE;
             message = "column '" + slot.column().spec.name() + "' is not in the file";
@@ -111,6 +118,34 @@ final class ResultAssembler {
         }
         return Result.of(rule.id(), rule.title(), severity).on(target, slot.field()).status(status).counted(violations, checked)
                 .message(message).examples(total.examples.get(s)).build();
+    }
+
+    /** The row rule counted in slot {@code s}, or null. */
+    private ScanPlan.RowRule rowRule(int s) {
+        for (ScanPlan.RowRule r : plan.rowRules) {
+            if (r.slot() == s) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** A column the rule reads (or reports on) that the file does not have: then no record can be judged. */
+    private String absentColumn(ScanPlan.RowRule r) {
+        if (r.column() >= 0 && plan.fileIndex[r.column()] < 0) {
+            return plan.columns[r.column()].spec.name();
+        }
+        for (chuan.profile.RowRuleSpec.Expression e : java.util.Arrays.asList(r.spec().when(), r.spec().expect())) {
+            if (e == null) {
+                continue;
+            }
+            for (chuan.profile.RowEnvironment.Variable v : e.compiled().reads()) {
+                if (plan.fileIndex[v.column()] < 0) {
+                    return v.name();
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -167,6 +202,11 @@ final class ResultAssembler {
     private Result metricResult(MetricSpec m, boolean complete, InputProblem stopped) {
         Rule rule = catalog.get(m.metric().ruleId());
         Severity severity = m.severity() != null ? m.severity() : plan.profile.severityOf(rule.id(), rule.severity());
+        if (m.metric().ofColumn() && m.metric() != MetricSpec.Metric.COMPLETENESS) {
+            Result r = new ColumnMetrics(plan, total, options, target).result(m, rule, severity).build();
+            return complete || r.status() == Status.NOT_APPLICABLE ? r
+                    : r.withStatus(Status.ERROR, incomplete(stopped) + (r.message() == null ? "" : "; " + r.message()));
+        }
         String field = null;
         double measured;
         long violations;
@@ -213,7 +253,10 @@ final class ResultAssembler {
             message = incomplete(stopped) + "; " + message;
         }
         return Result.of(rule.id(), rule.title(), severity).on(target, field).status(status).counted(violations, checked)
-                .message(message).examples(examples).build();
+                .message(message).examples(examples).metric(new chuan.model.Measurement(plan.profile.id(), m.metric().label(),
+                        m.column(), null, null, m.metric() == MetricSpec.Metric.COMPLETENESS ? ColumnMetrics.round(measured) : measured,
+                        format(m.metric(), measured), null, m.warn() == null ? null : m.warn().display(),
+                        m.fail() == null ? null : m.fail().display(), null, null, null, null)).build();
     }
 
     private int columnIndex(String name) {

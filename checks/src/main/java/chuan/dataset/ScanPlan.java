@@ -41,6 +41,17 @@ final class ScanPlan {
     final int[] asOfColumn;
     /** Rules between a column and a sibling, reported on the sibling. */
     final List<Cross> crossRules = new ArrayList<>();
+    /** What the dataset metrics measure of each column. */
+    final MeasurePlan measures;
+
+    /** The profile's rules over the fields of a record (and its columns' required-if), each with its slot. */
+    final List<RowRule> rowRules = new ArrayList<>();
+    /** The audit's as-of date: {@code today} in a row rule. */
+    final java.time.LocalDate asOf;
+
+    /** A row rule bound to this file: {@code column} the profile column it reports on, or -1 for the whole record. */
+    record RowRule(chuan.profile.RowRuleSpec spec, int slot, int column) {
+    }
 
     /** A sibling rule bound to columns: subject and sibling are profile column indexes. */
     record Cross(int subject, int sibling, chuan.standard.ValueType.SiblingRule rule, int slot) {
@@ -67,6 +78,7 @@ final class ScanPlan {
         this.profile = profile;
         this.format = format;
         this.header = header;
+        this.asOf = options.asOf();
         List<ColumnSpec> specs = profile.dataset().columns();
         columns = new CompiledColumn[specs.size()];
         fileIndex = new int[specs.size()];
@@ -127,6 +139,15 @@ final class ScanPlan {
             personalSlot = new int[0];
             nameBirthSlot = -1;
         }
+        for (chuan.profile.RowRuleSpec r : profile.dataset().rowRules()) {
+            if (!profile.enabled(r.id()) || !r.expect().compiled().ok() || (r.when() != null && !r.when().compiled().ok())) {
+                continue;
+            }
+            int column = indexOf(r.column());
+            rowRules.add(new RowRule(r, slots.size(), column));
+            slots.add(column < 0 ? new Slot(r.id(), null, null, null, null, false)
+                    : new Slot(r.id(), columns[column], null, fieldName(column), fileColumn(column), columns[column].spec.personal()));
+        }
         asOfColumn = new int[columns.length];
         for (CompiledColumn c : columns) {
             asOfColumn[c.index] = indexOf(c.spec.links().get("as-of-column"));
@@ -141,6 +162,7 @@ final class ScanPlan {
                 }
             }
         }
+        measures = new MeasurePlan(this);
     }
 
     private void bindHeader(List<ColumnSpec> specs) {

@@ -21,6 +21,8 @@ final class Tally {
     final long[] violations;
     final List<List<Violation>> examples;
     final long[] cellsChecked;
+    /** Per slot of a row rule: the records it judged (the others had no value for a cell it reads, or were not in its 'when'). */
+    final long[] ruleChecked;
     final long[] nonEmpty;
     private final int cap;
     private final boolean reveal;
@@ -42,9 +44,12 @@ final class Tally {
     }
     long duplicateRows;
     final List<Violation> duplicateExamples = new ArrayList<>();
+    /** Per profile column: what the dataset metrics measured of it (null: not measured); null when nothing is. */
+    ColumnMeasure[] measures;
 
     Tally(int slots, int columns, int cap, boolean reveal, chuan.model.Fingerprints fingerprints) {
         this.violations = new long[slots];
+        this.ruleChecked = new long[slots];
         this.examples = new ArrayList<>(slots);
         for (int i = 0; i < slots; i++) {
             examples.add(new ArrayList<>());
@@ -58,6 +63,11 @@ final class Tally {
 
     boolean wantsExample(int slot) {
         return cap == 0 || examples.get(slot).size() < cap;
+    }
+
+    /** A value as a report may show it: masked when its column holds personal data, unless the user asked to reveal it. */
+    String shown(String text, boolean personal) {
+        return personal && !reveal ? Masking.mask(text) : text;
     }
 
     /** Counts a violation and keeps it as an example while there is room. */
@@ -133,6 +143,7 @@ final class Tally {
         }
         for (int i = 0; i < violations.length; i++) {
             violations[i] += o.violations[i];
+            ruleChecked[i] += o.ruleChecked[i];
             examples.get(i).addAll(o.examples.get(i));
         }
         for (int i = 0; i < cellsChecked.length; i++) {
@@ -143,6 +154,22 @@ final class Tally {
         checkedRecords += o.checkedRecords;
         duplicateRows += o.duplicateRows;
         duplicateExamples.addAll(o.duplicateExamples);
+        mergeMeasures(o);
+    }
+
+    private void mergeMeasures(Tally o) {
+        if (o.measures == null) {
+            return;
+        }
+        if (measures == null) {
+            measures = o.measures;
+            return;
+        }
+        for (int c = 0; c < measures.length; c++) {
+            if (measures[c] != null) {
+                measures[c].merge(o.measures[c]);
+            }
+        }
     }
 
     /** Sorts examples by record and cuts them to the cap: the first N of the whole file. */

@@ -36,6 +36,12 @@ final class Validator implements Runnable {
     private final int syntaxSlot;
     private final int notObjectSlot;
     private final int schemaSlot;
+    /** This thread's measures for the dataset metrics (the tally's), or null. */
+    private final ColumnMeasure[] measures;
+    /** The profile's row rules, or null when it has none. */
+    private final RowRuleRunner rowRules;
+    /** Records this thread has checked: tells the row rules' value cache that a new record began. */
+    private long recordSequence;
     /** Where the record being checked is, in a cell source; null in a text file. */
     private chuan.source.RecordPlace place;
 
@@ -59,12 +65,15 @@ final class Validator implements Runnable {
             views[i] = new Cell();
         }
         this.schema = loadSchema(jsonSchema);
+        this.rowRules = plan.rowRules.isEmpty() ? null : new RowRuleRunner(plan, tally, plan.asOf);
         this.blankSlot = plan.recordSlot("DATA-BLANK-ROW");
         this.raggedSlot = plan.recordSlot("DATA-RAGGED-ROW");
         this.quoteSlot = plan.recordSlot("DATA-QUOTE");
         this.syntaxSlot = plan.recordSlot("DATA-JSON-SYNTAX");
         this.notObjectSlot = plan.recordSlot("DATA-JSON-RECORD");
         this.schemaSlot = plan.recordSlot("DATA-JSON-SCHEMA");
+        tally.measures = plan.measures.newMeasures();
+        this.measures = tally.measures;
     }
 
     private static Schema loadSchema(Path p) {
@@ -209,13 +218,17 @@ final class Validator implements Runnable {
             Cell v = fields != null ? fields.get(i, idx, views[c]) : rec[idx] == null ? null : views[c].text(rec[idx]);
             cells[c] = v;
             tally.cellsChecked[c]++;
-            if (!columns[c].isMissing(v)) {
+            boolean filled = !columns[c].isMissing(v);
+            if (filled) {
                 tally.nonEmpty[c]++;
             }
             long recordDay = plan.asOfColumn[c] < 0 ? Long.MIN_VALUE : recordDay(b, i, fields, rec, plan.asOfColumn[c]);
             int code = columns[c].check(v, matchers[c], recordDay, scratch);
             codes[c] = code;
             days[c] = recordDay;
+            if (filled && measures != null && measures[c] != null) {
+                measure(measures[c], v, row);
+            }
             if (code >= 0) {
                 violation(c, code, row, line, v, recordDay);
             }
@@ -223,11 +236,22 @@ final class Validator implements Runnable {
         if (!plan.crossRules.isEmpty()) {
             crossCheck(row, line);
         }
+        if (rowRules != null && b.kinds[i] != RecordBatch.RAGGED) {
+            rowRules.check(recordSequence++, cells, codes, row, line, place);
+        }
         if (plan.personalData != null) {
             lookForPersonalData(fields, rec, i, row, line);
         }
         if (schema != null && schemaSlot >= 0 && b.texts[i] != null) {
             validateSchema(b.texts[i], row, line);
+        }
+    }
+
+    /** A filled cell of a measured column: its text, and its value when it has the column's type. */
+    private void measure(ColumnMeasure m, Cell v, long row) {
+        m.text(v);
+        if (scratch.parsed) {
+            m.value(scratch.value, row);
         }
     }
 

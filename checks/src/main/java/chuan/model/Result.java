@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One rule evaluated on one target (and, for column rules, one field). Violations are counted
  * exactly; {@code examples} keeps only the first few, in record order. {@code waiver} is set on
- * a waived result; {@code newViolations} when the scan was compared with a baseline.
+ * a waived result; {@code newViolations} when the scan was compared with a baseline; {@code metric}, for
+ * a dataset metric, what it measured (null for every other rule).
  */
 public record Result(
         String rule,
@@ -19,7 +20,8 @@ public record Result(
         String message,
         List<Violation> examples,
         Waiver waiver,
-        Long newViolations) {
+        Long newViolations,
+        Measurement metric) {
 
     public Result {
         examples = List.copyOf(examples);
@@ -42,6 +44,7 @@ public record Result(
         private long checked;
         private String message;
         private List<Violation> examples = List.of();
+        private Measurement metric;
 
         private Builder(String rule, String title, Severity severity) {
             this.rule = rule;
@@ -79,25 +82,31 @@ public record Result(
             return this;
         }
 
+        /** What a dataset metric measured. */
+        public Builder metric(Measurement measured) {
+            this.metric = measured;
+            return this;
+        }
+
         public Result build() {
-            return new Result(rule, title, severity, target, field, status, violations, checked, message, examples, null, null);
+            return new Result(rule, title, severity, target, field, status, violations, checked, message, examples, null, null, metric);
         }
     }
 
     public Result withStatus(Status newStatus, String newMessage) {
         return new Result(rule, title, severity, target, field, newStatus, violations, checked, newMessage, examples, waiver,
-                newViolations);
+                newViolations, metric);
     }
 
     /** The same result, waived: its evidence stays, it no longer fails the gate. */
     public Result waived(Waiver w) {
         return new Result(rule, title, severity, target, field, Status.WAIVED, violations, checked, message, examples, w,
-                newViolations);
+                newViolations, metric);
     }
 
     /** The same result compared with a baseline: how many violations are new, and the examples marked. */
     public Result againstBaseline(long fresh, List<Violation> marked) {
-        return new Result(rule, title, severity, target, field, status, violations, checked, message, marked, waiver, fresh);
+        return new Result(rule, title, severity, target, field, status, violations, checked, message, marked, waiver, fresh, metric);
     }
 
     /** Whether this result fails the gate at the threshold: failing, and with a baseline, with new violations. */

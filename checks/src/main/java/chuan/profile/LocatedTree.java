@@ -33,6 +33,8 @@ public final class LocatedTree {
     private final JsonNode root;
     private final Map<String, SourcePosition> keys;
     private final Map<String, SourcePosition> values;
+    /** The text parsed, for positions inside a value (an expression's error at its own character). */
+    private String text = "";
 
     private LocatedTree(String file, JsonNode root, Map<String, SourcePosition> keys,
                         Map<String, SourcePosition> values) {
@@ -55,7 +57,9 @@ public final class LocatedTree {
             if (p.nextToken() != null) {
                 throw new Refused("a second YAML document ('---') is not allowed: one file, one document", p.currentTokenLocation());
             }
-            return new LocatedTree(file, root, keys, values);
+            LocatedTree tree = new LocatedTree(file, root, keys, values);
+            tree.text = text;
+            return tree;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             long line = loc == null ? 0 : Math.max(1, loc.getLineNr());
@@ -179,6 +183,24 @@ public final class LocatedTree {
     public SourcePosition keyAt(String pointer) {
         SourcePosition pos = keys.get(pointer);
         return pos != null ? pos : valueAt(pointer);
+    }
+
+    /**
+     * Where the character at 1-based {@code offset} of a one-line string value is: past its opening quote
+     * when the value is quoted. Escapes inside a quoted value are not counted (an approximation).
+     */
+    public SourcePosition insideValue(String pointer, int offset) {
+        SourcePosition start = valueAt(pointer);
+        long column = start.column();
+        String[] lines = text.split("\n", -1);
+        if (start.line() >= 1 && start.line() <= lines.length) {
+            String line = lines[(int) start.line() - 1];
+            int at = (int) start.column() - 1;
+            if (at >= 0 && at < line.length() && (line.charAt(at) == '"' || line.charAt(at) == '\'')) {
+                column++;
+            }
+        }
+        return new SourcePosition(start.line(), column + offset - 1);
     }
 
     public ProfileProblem problemAt(String pointer, String message) {

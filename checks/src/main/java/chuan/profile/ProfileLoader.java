@@ -342,9 +342,74 @@ public final class ProfileLoader {
             if (delimiter == quote) {
                 problems.add(tree.problemAt("/dataset/quote", "the quote must differ from the delimiter"));
             }
+            List<RowRuleSpec> rowRules = rowRules(d, columns);
             return new DatasetSpec(format, encoding, header, delimiter, quote, reportExtra, jsonSchema, columns, checks,
                     d.has("forbid-personal-data") && d.get("forbid-personal-data").asBoolean(), dialect,
-                    d.has("sheet") ? d.get("sheet").asText() : null);
+                    d.has("sheet") ? d.get("sheet").asText() : null, List.of(), List.of(), rowRules);
+        }
+
+        /** Columns' {@code required-if} and the dataset's {@code rules}: CEL compiled and type-checked here, once. */
+        private List<RowRuleSpec> rowRules(JsonNode d, List<ColumnSpec> columns) {
+            JsonNode cols = d.get("columns");
+            JsonNode rules = d.get("rules");
+            boolean anyRequiredIf = false;
+            for (int i = 0; cols != null && i < cols.size(); i++) {
+                anyRequiredIf |= cols.get(i).has("required-if");
+            }
+            if (rules == null && !anyRequiredIf) {
+                return List.of();
+            }
+            RowEnvironment env = new RowEnvironment(columns);
+            java.util.Map<String, String> variables = new java.util.HashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String other = variables.putIfAbsent(RowEnvironment.variableName(columns.get(i).name()), columns.get(i).name());
+                if (other != null) {
+                    problems.add(tree.problemAt("/dataset/columns/" + i + "/name", "columns '" + other + "' and '" + columns.get(i).name()
+                            + "' are both '" + RowEnvironment.variableName(other) + "' in expressions: rename one"));
+                }
+            }
+            List<RowRuleSpec> out = new ArrayList<>();
+            for (int i = 0; cols != null && i < cols.size(); i++) {
+                if (!cols.get(i).has("required-if")) {
+                    continue;
+                }
+                String ptr = "/dataset/columns/" + i + "/required-if";
+                ColumnSpec c = columns.get(i);
+                if (c.required()) {
+                    problems.add(tree.problemAtKey(ptr, "column '" + c.name() + "' is required in every record: remove 'required-if' or 'required'"));
+                }
+                String has = "has(" + RowEnvironment.variableName(c.name()) + ")";
+                out.add(new RowRuleSpec("DATA-REQUIRED-IF", null, null, c.name(), expression(env, ptr, cols.get(i).get("required-if").asText()),
+                        new RowRuleSpec.Expression(has, env.compile(has))));
+            }
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; rules != null && i < rules.size(); i++) {
+                JsonNode r = rules.get(i);
+                String ptr = "/dataset/rules/" + i;
+                String id = r.get("id").asText();
+                if (catalog.find(id).isPresent()) {
+                    problems.add(tree.problemAt(ptr + "/id", "'" + id + "' is the id of a built-in rule: give the profile's rule its own id"));
+                } else if (!ids.add(id)) {
+                    problems.add(tree.problemAt(ptr + "/id", "rule id '" + id + "' is used twice"));
+                }
+                Severity severity = r.has("severity") ? Severity.parse(r.get("severity").asText()).orElseThrow() : Severity.MEDIUM;
+                RowRuleSpec.Expression when = r.has("when") ? expression(env, ptr + "/when", r.get("when").asText()) : null;
+                out.add(new RowRuleSpec(id, r.has("title") ? r.get("title").asText() : id, severity, null, when,
+                        expression(env, ptr + "/expect", r.get("expect").asText())));
+            }
+            return out;
+        }
+
+        /** An expression compiled; each of its problems is reported at its own character in the profile where that is known. */
+        private RowRuleSpec.Expression expression(RowEnvironment env, String ptr, String text) {
+            RowEnvironment.Compiled compiled = env.compile(text);
+            for (RowEnvironment.Issue issue : compiled.issues()) {
+                SourcePosition at = issue.line() == 1 && text.indexOf('\n') < 0 ? tree.insideValue(ptr, issue.column()) : tree.valueAt(ptr);
+                String where = issue.line() == 1 && text.indexOf('\n') < 0 ? "" : " (line " + issue.line() + ", column " + issue.column()
+                        + " of the expression)";
+                problems.add(new ProfileProblem(tree.file(), at.line(), at.column(), "expression: " + issue.message() + where));
+            }
+            return new RowRuleSpec.Expression(text, compiled);
         }
 
         private CsvDialect dialect(JsonNode d) {
@@ -567,20 +632,93 @@ public final class ProfileLoader {
         private MetricSpec check(JsonNode k, String ptr, List<ColumnSpec> columns) {
             MetricSpec.Metric metric = MetricSpec.Metric.fromLabel(k.get("metric").asText());
             String column = text(k, "column");
-            if (metric == MetricSpec.Metric.COMPLETENESS && column == null) {
-                problems.add(tree.problemAt(ptr, "the completeness metric needs a 'column'"));
-            } else if (column != null && metric != MetricSpec.Metric.COMPLETENESS) {
+            ColumnSpec spec = column == null ? null : columns.stream().filter(c -> c.name().equals(column)).findFirst().orElse(null);
+            if (metric.ofColumn() && column == null) {
+                problems.add(tree.problemAt(ptr, "the " + metric.label() + " metric needs a 'column'"));
+            } else if (column != null && !metric.ofColumn()) {
                 problems.add(tree.problemAt(ptr + "/column", "the " + metric.label() + " metric is about the whole dataset; remove 'column'"));
-            } else if (column != null && columns.stream().noneMatch(c -> c.name().equals(column))) {
+            } else if (column != null && spec == null) {
                 problems.add(tree.problemAt(ptr + "/column", "no column named '" + column + "' in this profile"));
             }
-            if (!k.has("warn") && !k.has("fail")) {
-                problems.add(tree.problemAt(ptr, "a check needs a 'warn' or 'fail' threshold"));
+            boolean dated = spec != null && (spec.type() == ColumnType.DATE || spec.type() == ColumnType.DATETIME);
+            if (spec != null) {
+                metricOnColumn(metric, spec, dated, ptr);
             }
-            Threshold warn = k.has("warn") ? Threshold.parse(k.get("warn").asText()) : null;
-            Threshold fail = k.has("fail") ? Threshold.parse(k.get("fail").asText()) : null;
+            Double q = k.has("q") ? k.get("q").asDouble() : null;
+            if (metric == MetricSpec.Metric.QUANTILE && q == null) {
+                problems.add(tree.problemAt(ptr, "the quantile metric needs 'q', the fraction of values at or below it (0.5: the median)"));
+            } else if (q != null && metric != MetricSpec.Metric.QUANTILE) {
+                problems.add(tree.problemAtKey(ptr + "/q", "'q' belongs to the quantile metric"));
+            }
+            String value = text(k, "value");
+            if (value != null && metric != MetricSpec.Metric.VALUE_SHARE) {
+                problems.add(tree.problemAtKey(ptr + "/value", "'value' belongs to the value-share metric"));
+            } else if (metric == MetricSpec.Metric.VALUE_SHARE && value == null && spec != null && spec.enumValues() == null) {
+                problems.add(tree.problemAt(ptr, "value-share needs a 'value', or a column with an 'enum' (each value's share is measured)"));
+            }
+            List<String> groups = strings(k.get("groups"));
+            if (k.has("groups") && metric != MetricSpec.Metric.ROWS_PER_GROUP) {
+                problems.add(tree.problemAtKey(ptr + "/groups", "'groups' belongs to the rows-per-group metric"));
+            }
+            List<MetricSpec.Change> changes = new ArrayList<>();
+            for (MetricSpec.Change.Direction dir : MetricSpec.Change.Direction.values()) {
+                if (!k.has(dir.key())) {
+                    continue;
+                }
+                MetricSpec.Change c = MetricSpec.Change.parse(dir, k.get(dir.key()).asText());
+                if (c == null) {
+                    problems.add(tree.problemAt(ptr + "/" + dir.key(), "'" + dir.key() + "' must be a comparison with an amount, such as \"> 20%\" or \"> 0.05\""));
+                } else if (c.percent() && dated && metric.valueOfColumn()) {
+                    problems.add(tree.problemAt(ptr + "/" + dir.key(), "a date moves by days, not by a percentage: write the number of days"));
+                } else if (metric == MetricSpec.Metric.ROWS_PER_GROUP || (metric == MetricSpec.Metric.VALUE_SHARE && value == null)) {
+                    problems.add(tree.problemAtKey(ptr + "/" + dir.key(), "'" + dir.key() + "' compares one value with the previous report's: "
+                            + (metric == MetricSpec.Metric.VALUE_SHARE ? "name the 'value' whose share it follows" : "not available for rows-per-group")));
+                } else {
+                    changes.add(c);
+                }
+            }
+            if (!k.has("warn") && !k.has("fail") && changes.isEmpty() && !k.has("change") && !k.has("rise") && !k.has("fall")) {
+                problems.add(tree.problemAt(ptr, "a check needs a 'warn' or 'fail' threshold (or a 'change', 'rise' or 'fall' limit)"));
+            }
+            boolean byDate = dated && metric.valueOfColumn();
+            Threshold warn = k.has("warn") ? threshold(k.get("warn").asText(), ptr + "/warn", byDate, spec) : null;
+            Threshold fail = k.has("fail") ? threshold(k.get("fail").asText(), ptr + "/fail", byDate, spec) : null;
             Severity sev = k.has("severity") ? Severity.parse(k.get("severity").asText()).orElseThrow() : null;
-            return new MetricSpec(metric, column, warn, fail, sev);
+            return new MetricSpec(metric, column, warn, fail, sev, q, value, groups, changes);
+        }
+
+        /** Whether the column can be measured so: numbers and dates for the numeric metrics, a date for freshness, no list cells. */
+        private void metricOnColumn(MetricSpec.Metric metric, ColumnSpec spec, boolean dated, String ptr) {
+            if (metric == MetricSpec.Metric.COMPLETENESS) {
+                return;
+            }
+            if (spec.syntax().separator() != null) {
+                problems.add(tree.problemAt(ptr + "/column", "column '" + spec.name() + "' holds lists ('separator'): the "
+                        + metric.label() + " metric measures single values"));
+            } else if (metric == MetricSpec.Metric.FRESHNESS && !dated) {
+                problems.add(tree.problemAt(ptr + "/column", "freshness needs a date or datetime column; '" + spec.name() + "' is "
+                        + spec.type().label()));
+            } else if (metric.numeric() && !dated && !spec.type().numeric()) {
+                problems.add(tree.problemAt(ptr + "/column", "the " + metric.label() + " metric needs a column of type integer, number, "
+                        + "decimal, date or datetime; '" + spec.name() + "' is " + spec.type().label()));
+            }
+        }
+
+        /** A threshold as the metric is measured: a date on a date column's values, a number otherwise. */
+        private Threshold threshold(String text, String at, boolean byDate, ColumnSpec spec) {
+            if (byDate) {
+                Threshold t = Threshold.parseDated(text, spec.type() == ColumnType.DATETIME);
+                if (t == null) {
+                    problems.add(tree.problemAt(at, "column '" + spec.name() + "' holds dates: compare with a date, such as \"< 2020-01-01\""));
+                }
+                return t;
+            }
+            Threshold t = Threshold.parse(text);
+            if (t == null) {
+                problems.add(tree.problemAt(at, Threshold.isDated(text) ? "this metric is a number, not a date: compare with a number"
+                        : "not a comparison such as \"< 0.95\""));
+            }
+            return t;
         }
 
         /** The standards packs' types with a property, in the packs' order. */

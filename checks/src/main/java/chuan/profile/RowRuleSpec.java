@@ -1,23 +1,23 @@
 package chuan.profile;
 
 import chuan.model.Severity;
-import java.util.List;
 
 /**
- * A rule over the fields of one record, written in CEL: {@code expect} must hold for every record where
- * {@code when} holds (null: every record). {@code column} is the column a finding is reported on (a
- * column's {@code required-if}), null for a rule about the whole record; {@code at} is where the
- * expression starts in the profile, for errors at line:column.
+ * A rule over the fields of one record, in CEL: {@code expect} must hold for every record where
+ * {@code when} holds (null: every record). {@code id} is the rule's id in reports: the profile's own
+ * (with its {@code title} and {@code severity}), or a catalogue rule's (DATA-REQUIRED-IF, whose metadata
+ * the catalogue gives; title and severity null). {@code column} is the column a finding is reported on (a
+ * column's {@code required-if}), null for a rule about the whole record. Both expressions are compiled
+ * and type-checked when the profile loads.
  */
-public record RowRuleSpec(String id, String title, Severity severity, String when, String expect, String column,
-                          SourcePosition whenAt, SourcePosition expectAt) {
+public record RowRuleSpec(String id, String title, Severity severity, String column, Expression when, Expression expect) {
 
-    /** The rule id as reported: the profile's own id under a prefix that cannot collide with built-in rules. */
-    public String ruleId() {
-        return "ROW-" + id;
+    /** An expression as written, and compiled against the profile's columns. */
+    public record Expression(String text, RowEnvironment.Compiled compiled) {
     }
 
-    static List<RowRuleSpec> none() {
-        return List.of();
+    /** Whether the catalogue, not the profile, describes the rule. */
+    public boolean catalogued() {
+        return title == null;
     }
 }

@@ -154,7 +154,9 @@ public final class ConsoleReport implements AuditListener {
         if (v.field() != null && showField) {
             sb.append(sb.length() > 0 ? " " : "").append(v.row() == null && v.column() == null ? "field " : "").append(v.field());
         }
-        sb.append(": ");
+        if (sb.length() > 0) {
+            sb.append(": ");
+        }
         if (v.value() != null && !v.value().isEmpty()) {
             sb.append('"').append(fit(Inert.text(v.value()), 30)).append("\" ");
         }

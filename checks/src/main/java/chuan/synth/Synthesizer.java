@@ -37,6 +37,8 @@ public final class Synthesizer {
     private final List<ColumnSynth> columns = new ArrayList<>();
     private final int[] order;
     private final Set<Integer> agreedWith = new HashSet<>();
+    /** The profile's row rules, judged on each record made (null when it has none). */
+    private final chuan.dataset.RowRuleJudge rules;
 
     public Synthesizer(Profile profile, LocalDate asOf, ReferenceData reference) {
         this.profile = profile;
@@ -63,6 +65,8 @@ public final class Synthesizer {
             agreedWith.addAll(c.dependsOn());
         }
         this.order = dependencyOrder();
+        chuan.dataset.RowRuleJudge judge = new chuan.dataset.RowRuleJudge(profile, asOf, reference);
+        this.rules = judge.rules().isEmpty() ? null : judge;
     }
 
     private static int indexOf(List<ColumnSpec> specs, String name) {
@@ -213,7 +217,9 @@ public final class Synthesizer {
         CSVPrinter truthCsv = new CSVPrinter(truth, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build());
         truthCsv.printRecord("row", "column", "defect", "rule");
         long defects = 0;
+        List<Integer> breakable = breakableRules();
         for (long rowNo = 1; rowNo <= rows; rowNo++) {
+          for (int remake = 0; ; remake++) {
             for (int i : order) {
                 ColumnSynth c = columns.get(i);
                 String v = null;
@@ -231,7 +237,24 @@ public final class Synthesizer {
                 text[i] = v;
                 typed[i] = one[0];
             }
-            if (!candidates.isEmpty() && r.nextDouble() < errorRate) {
+            if (rules == null || brokenRule(text, -1) < 0) {
+                break;
+            }
+            if (remake == 1000) {
+                throw new IllegalArgumentException("cannot make a record that keeps rule " + rules.rules().get(brokenRule(text, -1)).id()
+                        + " in 1,000 tries: is it possible with the columns' own constraints?");
+            }
+          }
+            if (!breakable.isEmpty() && r.nextDouble() < errorRate * breakable.size() / (breakable.size() + candidates.size())) {
+                int k = breakable.get(r.nextInt(breakable.size()));
+                String column = breakRule(k, r, text, typed, row, one);
+                if (column != null) {
+                    truthCsv.printRecord(rowNo, column, "row-rule", rules.rules().get(k).id());
+                    defects++;
+                    writeRow(csv, json, book, text);
+                    continue;
+                }
+            } else if (!candidates.isEmpty() && r.nextDouble() < errorRate) {
                 int[] pick = candidates.get(r.nextInt(candidates.size()));
                 int i = pick[0];
                 ColumnSynth.DefectKind kind = columns.get(i).defectKinds().get(pick[1]);
@@ -239,15 +262,29 @@ public final class Synthesizer {
                     String bad = columns.get(i).defective(kind, r, text[i], earlier[i], row);
                     // in a unique column the broken value must also be new, or it would fail twice
                     boolean mustBeNew = unique[i] != null && !bad.isEmpty() && !kind.name().equals("duplicate");
-                    for (int attempt = 0; mustBeNew && !unique[i].add(bad) && attempt < 1000; attempt++) {
+                    boolean isNew = !mustBeNew || unique[i].add(bad);
+                    for (int attempt = 0; !isNew && attempt < 1000; attempt++) {
                         bad = columns.get(i).defective(kind, r, columns.get(i).valid(r, row, one), earlier[i], row);
+                        isNew = unique[i].add(bad);
                     }
+                    if (!isNew) {
+                        // this kind of defect has one value only (the maximum plus one), already used: it would also be a repeat
+                        writeRow(csv, json, book, text);
+                        continue;
+                    }
+                    String[] clean = rules == null ? null : text.clone();
                     if (kind.name().equals("duplicate")) {
                         for (int sibling : closure(i)) {
                             text[sibling] = earlierRow[i][sibling]; // a true duplicate record of that person
                         }
                     }
                     text[i] = bad;
+                    if (clean != null && brokenRule(text, -1) >= 0) {
+                        // the broken cell would also break a row rule: a second finding the truth cannot name; keep the record clean
+                        System.arraycopy(clean, 0, text, 0, text.length);
+                        writeRow(csv, json, book, text);
+                        continue;
+                    }
                     int at = kind.reportedAt() >= 0 ? kind.reportedAt() : i;
                     truthCsv.printRecord(rowNo, columns.get(at).spec.name(), kind.name(), kind.rule());
                     defects++;
@@ -272,6 +309,78 @@ public final class Synthesizer {
         }
         truthCsv.flush();
         return new Summary(rows, defects);
+    }
+
+    /** The first rule other than {@code except} the record breaks, or -1. */
+    private int brokenRule(String[] text, int except) {
+        for (int k = 0; k < rules.rules().size(); k++) {
+            if (k != except && rules.judge(k, text) == chuan.dataset.RowRuleJudge.Outcome.BROKEN) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The rules synth can break on purpose: a column's required-if (its cell emptied), or a rule that reads a column
+     * no other column agrees with and that is not unique (its cells made again until the rule is false).
+     */
+    private List<Integer> breakableRules() {
+        List<Integer> out = new ArrayList<>();
+        for (int k = 0; rules != null && k < rules.rules().size(); k++) {
+            if (!remakeable(k).isEmpty()) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private List<Integer> remakeable(int k) {
+        chuan.profile.RowRuleSpec spec = rules.rules().get(k);
+        List<Integer> out = new ArrayList<>();
+        for (int c : spec.column() != null ? List.of(indexOf(profile.dataset().columns(), spec.column())) : rules.reads(k)) {
+            ColumnSpec cs = columns.get(c).spec;
+            if (!agreedWith.contains(c) && !cs.unique() && (spec.column() == null || !cs.required())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Breaks rule {@code k} in the record, keeping every other rule and every cell's own constraints: returns the
+     * field a scan reports it on, or null (the record left as it was) when 200 tries found no way.
+     */
+    private String breakRule(int k, Random r, String[] text, Object[] typed, ColumnSynth.Row row, Object[] one) {
+        chuan.profile.RowRuleSpec spec = rules.rules().get(k);
+        List<Integer> remake = remakeable(k);
+        String[] kept = text.clone();
+        Object[] keptTyped = typed.clone();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            if (spec.column() != null) {
+                text[remake.get(0)] = ""; // the value the condition requires, left out
+            } else {
+                for (int c : remake) {
+                    one[0] = null;
+                    text[c] = columns.get(c).valid(r, row, one);
+                    typed[c] = one[0];
+                }
+            }
+            if (rules.judge(k, text) == chuan.dataset.RowRuleJudge.Outcome.BROKEN && brokenRule(text, k) < 0) {
+                if (spec.column() != null) {
+                    return spec.column();
+                }
+                java.util.StringJoiner fields = new java.util.StringJoiner(", ");
+                rules.reads(k).forEach(c -> fields.add(columns.get(c).spec.name()));
+                return fields.toString();
+            }
+            System.arraycopy(kept, 0, text, 0, text.length);
+            System.arraycopy(keptTyped, 0, typed, 0, typed.length);
+            if (spec.column() != null) {
+                return null; // emptying the cell is the only way; this record's condition does not require it
+            }
+        }
+        return null;
     }
 
     /** The columns this one agrees with, directly or through others. */

@@ -86,6 +86,15 @@ final class ProfilesCommand extends ChuanCommand {
                                 + (m.fail() != null ? ", fail " + m.fail().display() : "")));
                     }
                 }
+                if (!p.dataset().rowRules().isEmpty()) {
+                    out.println("  record rules (CEL):");
+                    for (chuan.profile.RowRuleSpec r : p.dataset().rowRules()) {
+                        out.println(Inert.text("    " + (r.column() != null
+                                ? r.column() + " required where " + r.when().text()
+                                : r.id() + " [" + r.severity().label() + "] " + (r.when() != null ? "when " + r.when().text() + ", " : "")
+                                + "expect " + r.expect().text())));
+                    }
+                }
             }
             p.ruleOverrides().forEach((id, o) -> out.println(Inert.text("  rule " + id + ": "
                     + (o.enabled() ? "severity " + (o.severity() == null ? "default" : o.severity().label()) : "disabled"))));

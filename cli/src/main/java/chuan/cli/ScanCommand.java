@@ -88,6 +88,11 @@ final class ScanCommand extends ChuanCommand {
             description = "Fail only on violations not in this baseline (made by chuan baseline).")
     Path baselineFile;
 
+    @Option(names = "--previous", paramLabel = "REPORT.json",
+            description = "A JSON report of an earlier scan of the same targets: metrics with change, rise or fall limits are "
+                    + "compared with it, and columns that appeared or disappeared are reported (DATA-SCHEMA-DRIFT).")
+    Path previousReport;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Validator threads, 1 to 256. Default: the number of processors.")
     Integer threads;
@@ -207,7 +212,7 @@ final class ScanCommand extends ChuanCommand {
         ScanRequest request = new ScanRequest().targets(paths).tables(tables).queries(queries).driverPath(driverPath)
                 .pushdown(pushdown).passwordFile(passwordFile).profiles(profiles).asOf(asOf).failOn(failOn)
                 .maxExamples(engineExamples).revealPersonalData(reveal.reveal).workers(threads).referenceDir(referenceDir)
-                .waivers(waiversFile, strictWaivers).baseline(baselineFile).fingerprintKey(fingerprintKey, lasting)
+                .waivers(waiversFile, strictWaivers).baseline(baselineFile).previous(previousReport).fingerprintKey(fingerprintKey, lasting)
                 .level(level).maxFileSize(maxBytes).assumedVersions(assumed.versions);
         try {
             AuditReport report = chuan().scan(request, new Listeners(listeners));
@@ -244,6 +249,7 @@ final class ScanCommand extends ChuanCommand {
         }
         named.add(waiversFile);
         named.add(baselineFile);
+        named.add(previousReport);
         named.add(passwordFile);
         return named;
     }

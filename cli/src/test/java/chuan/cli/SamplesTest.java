@@ -76,7 +76,8 @@ class SamplesTest {
                 Map.entry("DATA-TYPE members fail", 1L),
                 Map.entry("DATA-PATTERN /address/province_code fail", 1L),
                 Map.entry("DATA-TYPE registered_at fail", 1L),
-                Map.entry("DATA-HEADER-EXTRA-COLUMN fail", 1L)));
+                Map.entry("DATA-HEADER-EXTRA-COLUMN fail", 1L),
+                Map.entry("household-number-matches-province fail", 1L)));
 
         Map<String, Long> population = failing(report, "statistics/dan-so-trung-binh-2024.csv");
         assertThat(population).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
