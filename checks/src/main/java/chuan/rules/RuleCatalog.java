@@ -52,8 +52,9 @@ public final class RuleCatalog {
      */
     public Rule describe(String id, String title, chuan.model.Severity severity) {
         Rule r = rules.get(id);
-        return r != null ? r : new Rule(id, title, severity, title, "See the profile that defines " + id + ".", List.of(),
-                List.of(), null, null);
+        // a rule a profile defines for itself: its profile is its reference; tagged so a report can tell it from built-in ones
+        return r != null ? r : new Rule(id, title, severity, title, "See the profile that defines " + id + ".",
+                List.of(new Reference("the profile that defines it", id, null)), List.of("profile-rule"), null, null);
     }
 
     public Collection<Rule> all() {
