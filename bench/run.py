@@ -169,6 +169,38 @@ def postgres(data):
     return env["JDBC_URL"], f"SELECT {names} FROM citizens ORDER BY record_no"
 
 
+def rule_counts(profile, data):
+    """Violations per rule (and column) of one scan of data with profile."""
+    report = os.path.join(OUT, "counts.json")
+    subprocess.run([os.path.join(ROOT, "chuan"), "scan", "-p", profile, data, "--as-of", "2025-06-30", "-q",
+                    "-f", "json=" + report], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(report, encoding="utf-8") as f:
+        results = json.load(f)["results"]
+    return {(r["rule"], (r.get("examples") or [{}])[0].get("field") or ""): r["violations"] for r in results
+            if r.get("violations")}
+
+
+def table_schema(data, rows, runs):
+    """The example profile exported as a Frictionless Table Schema, scanned as -p: its speed, and its findings
+    against the YAML profile's (the differences are what the export lists as not expressed)."""
+    yaml = os.path.join(HERE, "citizens-example.yaml")
+    schema = os.path.join(OUT, "citizens-example.schema.json")
+    p = subprocess.run([os.path.join(ROOT, "chuan"), "profiles", "export", yaml, "--table-schema"], capture_output=True,
+                       text=True, check=True)
+    with open(schema, "w", encoding="utf-8") as f:
+        f.write(p.stdout)
+    bench("as Table Schema", schema, data, rows, runs)
+    a, b = rule_counts(yaml, data), rule_counts(schema, data)
+    same = sorted(k for k in a if a.get(k) == b.get(k))
+    print(f"  findings: {len(same)} rule/column results equal; different:")
+    for k in sorted(set(a) | set(b)):
+        if a.get(k) != b.get(k):
+            print(f"    {k[0]} {k[1]}: YAML {a.get(k, 0):,}, Table Schema {b.get(k, 0):,}")
+    for line in p.stderr.splitlines():
+        if line.startswith("not expressed"):
+            print("  " + line)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
@@ -176,6 +208,8 @@ def main():
     ap.add_argument("--duckdb", action="store_true")
     ap.add_argument("--synth", action="store_true", help="data from `chuan synth` instead of gen_citizens.py")
     ap.add_argument("--sources", action="store_true", help="also scan the data as .xlsx and as a PostgreSQL table")
+    ap.add_argument("--table-schema", action="store_true",
+                    help="also scan with the example profile exported as a Frictionless Table Schema")
     a = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     data = os.path.join(OUT, f"citizens-{'synth-' if a.synth else ''}{a.rows}.csv")
@@ -197,6 +231,8 @@ def main():
         score_against_truth(data)
     if a.sources:
         sources(data, a.rows, a.runs)
+    if a.table_schema:
+        table_schema(data, a.rows, a.runs)
     duck = os.path.join(ROOT, "..", "shared", "bench", "duckdb", "run.sh")
     if a.duckdb and os.path.exists(duck):
         walls, queries = [], []

@@ -245,6 +245,34 @@ public final class Chuan {
 
     // ---- profiles
 
+    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Where the warnings of loading profiles go, each once as {@code file:line:col: warning: message}: what a
+     * Frictionless Table Schema or Data Package asks that chuan does not check.
+     */
+    public void profileWarnings(java.util.function.Consumer<String> lines) {
+        profiles.loader().warnings(w -> {
+            String line = w.location().oneLine("warning: " + w.message());
+            if (warned.add(line)) {
+                lines.accept(line);
+            }
+        });
+    }
+
+    /** A profile written in another schema language, and what of it that language cannot say (one line each). */
+    public record Exported(String text, List<String> notExpressed) {
+        public Exported {
+            notExpressed = List.copyOf(notExpressed);
+        }
+    }
+
+    /** A dataset profile as Frictionless Table Schema JSON, and what of it a Table Schema cannot say. */
+    public Exported tableSchema(Profile p) {
+        chuan.profile.TableSchemaWriter.Export e = chuan.profile.TableSchemaWriter.write(p);
+        return new Exported(e.json(), e.notExpressed());
+    }
+
     /** The built-in profiles (dataset profiles first), then the project's in {@code projectDir/.chuan/profiles}. */
     public List<Profile> profiles(Path projectDir) throws ChuanException {
         List<Profile> all = new ArrayList<>(profiles.builtIns().values());
@@ -269,7 +297,7 @@ public final class Chuan {
     /** A profile file, checked; its problems are the exception's lines, as {@code file:line:col: message}. */
     public Profile checkProfile(Path file) throws ChuanException {
         try {
-            return new ProfileLoader(rules).load(file);
+            return profiles.loader().load(file);
         } catch (ProfileException e) {
             throw ChuanException.problems("", e.problems());
         }

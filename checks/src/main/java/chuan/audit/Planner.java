@@ -129,6 +129,8 @@ final class Planner {
                 for (Path r : roots) {
                     systems.add(new PlannedSystem(r, display(r), config, !selectors.isEmpty()));
                 }
+            } else if (chuan.profile.FrictionlessLoader.packageName(input)) {
+                planPackage(input, targets, errors);
             } else if (!config.isEmpty() && candidates.isEmpty()) {
                 errors.add(config(input.toString(), "config profiles audit a directory (a system root), not a single file"));
             } else {
@@ -159,6 +161,41 @@ final class Planner {
         databases.sort(Comparator.comparing(PlannedDatabase::commandLine).reversed().thenComparing(PlannedDatabase::display));
         systems.sort(Comparator.comparing(PlannedSystem::display));
         return new Plan(targets, systems, databases, errors);
+    }
+
+    /**
+     * A Frictionless Data Package named on the command line: each resource's file, inside the package's folder
+     * (links too), scanned with the profile its schema, dialect and encoding make; the profiles named with -p do not
+     * apply to them. A resource whose file is missing is an error of that resource; inline data is not scanned
+     * (the loader warns).
+     */
+    private void planPackage(Path input, List<PlannedTarget> targets, List<AuditError> errors) {
+        chuan.profile.FrictionlessLoader.DataPackage pkg;
+        try {
+            pkg = registry.loader().loadPackage(input);
+        } catch (ProfileException e) {
+            e.problems().forEach(p -> errors.add(config(p)));
+            return;
+        }
+        Path realDir = real(pkg.dir());
+        for (chuan.profile.FrictionlessLoader.Resource r : pkg.resources()) {
+            if (r.file() == null) {
+                continue;
+            }
+            Path shown = parentOf(input).equals(Path.of(".")) ? Path.of(r.path()) : input.getParent() == null
+                    ? Path.of(r.path()) : input.getParent().resolve(r.path());
+            if (!Files.isRegularFile(r.file())) {
+                errors.add(new AuditError(AuditError.Kind.PROCESSING, display(shown), null, null,
+                        "resource '" + r.name() + "' of " + display(input) + ": no such file"));
+                continue;
+            }
+            if (!real(r.file()).startsWith(realDir)) {
+                errors.add(config(display(shown), "resource '" + r.name() + "' of " + display(input)
+                        + " links outside the package's folder; not read"));
+                continue;
+            }
+            targets.add(new PlannedTarget(real(r.file()), display(shown), List.of(r.profile())));
+        }
     }
 
     /** The profiles a database named by URL may be read with: those named with -p, else every built-in and project one. */

@@ -38,6 +38,42 @@ public final class ProfileLoader {
         this.catalog = catalog;
     }
 
+    /** Hears what a loaded schema asks that chuan does not check (a Frictionless Table Schema's unsupported keys). */
+    private volatile java.util.function.Consumer<ProfileProblem> warnings = w -> { };
+
+    /** Where warnings go when a profile loads (by default nowhere); errors are still thrown. */
+    public void warnings(java.util.function.Consumer<ProfileProblem> sink) {
+        this.warnings = sink;
+    }
+
+    /**
+     * Loads one resource of a Frictionless Data Package as a profile ({@code FILE#NAME}); {@code resource} null
+     * for a Table Schema, a chuan profile, or a package of one resource.
+     */
+    public Profile load(Path file, String resource) throws ProfileException {
+        if (resource == null) {
+            return load(file);
+        }
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = chuan.util.SmallFiles.read(file, chuan.util.SmallFiles.PROFILE_LIMIT);
+        } catch (IOException e) {
+            throw new ProfileException(new ProfileProblem(name, 0, 0, "cannot read the profile: " + e.getMessage()));
+        }
+        LocatedTree tree = LocatedTree.parse(name, decode(name, bytes));
+        if (!FrictionlessLoader.recognises(tree.root()) || !tree.root().has("resources")) {
+            throw new ProfileException(tree.problemAt("", "'#" + resource + "' names a resource of a Data Package, and this "
+                    + "file is not one"));
+        }
+        return new FrictionlessLoader(warnings).profile(tree, file.toAbsolutePath().getParent(), name, resource);
+    }
+
+    /** Reads a Frictionless Data Package file with its resources' schemas (warnings go where {@link #warnings} says). */
+    public FrictionlessLoader.DataPackage loadPackage(Path file) throws ProfileException {
+        return new FrictionlessLoader(warnings).loadPackage(file);
+    }
+
     /** Loads a profile file from disk. */
     public Profile load(Path file) throws ProfileException {
         String name = file.toString();
@@ -74,6 +110,9 @@ public final class ProfileLoader {
         LocatedTree tree = LocatedTree.parse(fileName, text);
         if (!tree.root().isObject()) {
             throw new ProfileException(tree.problemAt("", "a profile must be a YAML mapping (key: value)"));
+        }
+        if (FrictionlessLoader.recognises(tree.root())) {
+            return new FrictionlessLoader(warnings).profile(tree, baseDir, source, null);
         }
         List<ProfileProblem> problems = new ArrayList<>(ProfileSchema.validate(tree));
         if (!problems.isEmpty()) {

@@ -66,6 +66,10 @@ public final class ProfileRegistry {
         if (Files.isRegularFile(path)) {
             return loader.load(path);
         }
+        int hash = selector.lastIndexOf('#');
+        if (hash > 0 && Files.isRegularFile(Path.of(selector.substring(0, hash)))) {
+            return loader.load(Path.of(selector.substring(0, hash)), selector.substring(hash + 1)); // a Data Package's resource
+        }
         Profile p = builtIns().get(selector);
         if (p != null) {
             return p;
@@ -77,6 +81,11 @@ public final class ProfileRegistry {
         throw new ProfileException(new ProfileProblem(selector, 0, 0,
                 "no such profile: not a file, a built-in profile id or a profile in " + LOCAL_FOLDER
                         + " (list them with 'chuan profiles')"));
+    }
+
+    /** The loader profiles are read with (a Data Package's resources are read through it too). */
+    public ProfileLoader loader() {
+        return loader;
     }
 
     /** The project profiles in {@code dir/.chuan/profiles}, sorted by file name. */

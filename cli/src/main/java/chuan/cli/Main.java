@@ -117,7 +117,9 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in, AuditListener scanListener) {
-        CommandLine cl = new CommandLine(new Main(new Chuan(VersionProvider.version()), in, scanListener));
+        Chuan chuan = new Chuan(VersionProvider.version());
+        chuan.profileWarnings(line -> err.println(Inert.text(line)));
+        CommandLine cl = new CommandLine(new Main(chuan, in, scanListener));
         cl.setOut(out);
         cl.setErr(err);
         Map<String, String> codes = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "profiles",
         description = "List the built-in profiles and those in ./.chuan/profiles; show or check one.",
         mixinStandardHelpOptions = true,
-        subcommands = {ProfilesCommand.Show.class, ProfilesCommand.Check.class})
+        subcommands = {ProfilesCommand.Show.class, ProfilesCommand.Check.class, ProfilesCommand.Export.class})
 final class ProfilesCommand extends ChuanCommand {
 
     @Override
@@ -169,6 +169,32 @@ final class ProfilesCommand extends ChuanCommand {
                 }
             }
             return code;
+        }
+    }
+
+    /** {@code chuan profiles export PROFILE --table-schema}. */
+    @Command(name = "export", description = "Write a dataset profile in another schema language; what it cannot say is "
+            + "listed on stderr.", mixinStandardHelpOptions = true)
+    static final class Export extends ChuanCommand {
+        @Parameters(paramLabel = "ID|FILE", description = "A built-in or project profile id, or a profile file.")
+        String selector;
+
+        @picocli.CommandLine.Option(names = "--table-schema", required = true,
+                description = "As a Frictionless Table Schema (JSON) on stdout.")
+        boolean tableSchema;
+
+        @Override
+        int execute() throws ChuanException {
+            Profile p = chuan().profile(selector, Path.of("."));
+            if (p.dataset() == null) {
+                throw usage(p.id() + " is a config profile; only dataset profiles are tables");
+            }
+            chuan.api.Chuan.Exported e = chuan().tableSchema(p);
+            out().print(e.text());
+            for (String line : e.notExpressed()) {
+                err().println(Inert.text("not expressed in a Table Schema: " + line));
+            }
+            return ExitCode.PASSED.code();
         }
     }
 }

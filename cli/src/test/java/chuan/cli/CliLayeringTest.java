@@ -39,10 +39,10 @@ class CliLayeringTest {
      * Single engine types the commands may name, each because it is printed or passed through:
      * the exit codes and the gate's severity option ({@code --fail-on}); a profile and the parts of
      * it {@code profiles show} prints (its dataset and config specs, columns, checks and their
-     * thresholds, rule overrides, its row rules and their expressions, the labels of types, formats and metrics); the config formats
+     * thresholds, rule overrides, the labels of types, formats and metrics); the config formats
      * {@code effective} takes as DAEMON and groups its help by, and the problems it prints; the
      * data source whose label {@code profiles show} prints; the sink of the streamed CSV report,
-     * which a guarded report file passes through. Exactly these: a type no longer used must leave
+     * which a guarded report file passes through; the row rules {@code profiles show} prints. Exactly these: a type no longer used must leave
      * the list (see {@link #theListNamesOnlyTypesInUse}).
      */
     static final Set<String> TYPES = Set.of(
@@ -52,7 +52,8 @@ class CliLayeringTest {
             "chuan.source.DataSource", "chuan.profile.MetricSpec", "chuan.profile.MetricSpec$Metric", "chuan.profile.Threshold",
             "chuan.config.ConfigFormat", "chuan.config.ConfigProblem", "chuan.config.EffectiveView",
             "chuan.config.EffectiveView$Needs", "chuan.config.check.ConfigControl",
-            "chuan.dataset.ViolationSink", "chuan.profile.RowRuleSpec", "chuan.profile.RowRuleSpec$Expression");
+            "chuan.dataset.ViolationSink",
+            "chuan.profile.RowRuleSpec", "chuan.profile.RowRuleSpec$Expression");
 
     private static final DescribedPredicate<JavaClass> ALLOWED = new DescribedPredicate<>(
             "the facade, the report model and writers, or a type the commands print") {
