@@ -212,8 +212,8 @@ public final class DatasetScanner {
                     out.put(fk, collect(file, displayPath, profile, d.columns(), options, what));
                 } else {
                     Path ref = Path.of(d.dataset());
-                    out.put(fk, collect(ref, chuan.profile.ReferencedDatasets.display(d.dataset()), referenced(d.columns()),
-                            d.columns(), options, what));
+                    out.put(fk, collect(ref, chuan.profile.ReferencedDatasets.display(d.dataset()),
+                            referencedProfile(profile, ref, d.columns()), d.columns(), options, what));
                 }
             }
         }
@@ -273,6 +273,33 @@ public final class DatasetScanner {
 
     private static ScanOptions quiet(ScanOptions o) {
         return new ScanOptions(o.asOf(), 1, false, o.workers(), o.reference(), o.fingerprints());
+    }
+
+    /**
+     * The profile a referenced file is read with: when the referring profile is a resource of a Data Package and the
+     * file is another of its resources, that resource's (its dialect, encoding, header); otherwise {@link #referenced}.
+     */
+    private Profile referencedProfile(Profile referring, Path ref, List<String> columns) {
+        String src = referring.source();
+        if (src != null && !src.startsWith("builtin:")) {
+            String name = src.contains("#") ? src.substring(0, src.indexOf('#')) : src;
+            try {
+                Path pkgFile = Path.of(name);
+                if (chuan.profile.FrictionlessLoader.packageName(pkgFile) && Files.isRegularFile(pkgFile)) {
+                    Path wanted = ref.toAbsolutePath().normalize();
+                    for (chuan.profile.FrictionlessLoader.Resource r : new chuan.profile.ProfileLoader(catalog).loadPackage(pkgFile)
+                            .resources()) {
+                        if (r.file() != null && r.file().toAbsolutePath().normalize().equals(wanted)
+                                && columns.stream().allMatch(c -> r.profile().dataset().columns().stream().anyMatch(x -> x.name().equals(c)))) {
+                            return r.profile();
+                        }
+                    }
+                }
+            } catch (chuan.profile.ProfileException | RuntimeException e) {
+                // not a package that loads: the file is read as a plain referenced file
+            }
+        }
+        return referenced(columns);
     }
 
     /** How a referenced dataset is read: UTF-8 (or UTF-16 with its mark), a header, its format by its name; its key columns as text. */

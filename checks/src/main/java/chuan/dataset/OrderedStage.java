@@ -104,6 +104,8 @@ final class OrderedStage {
         for (int i = 0; i < b.size; i++) {
             if (b.kinds[i] == RecordBatch.OK || b.kinds[i] == RecordBatch.RAGGED) {
                 processRecord(b, i, tally);
+            } else if (b.kinds[i] == RecordBatch.BLANK && keys != null) {
+                keys.check(b, i, tally); // a blank record's key is missing too (as Frictionless reports it)
             }
         }
     }

@@ -892,7 +892,9 @@ public final class FrictionlessLoader {
                 }
                 dataset = paths.get(resource);
             }
-            return new ForeignKeySpec(local, new ForeignKeySpec.InDataset(dataset, remote, false), null);
+            // resolved against the package's folder, as a profile's reference is against the profile's
+            return new ForeignKeySpec(local, new ForeignKeySpec.InDataset(dir == null ? dataset
+                    : ReferencedDatasets.resolve(dataset, dir).toString(), remote, false), null);
         }
     }
 

@@ -253,7 +253,8 @@ class FrictionlessLoaderTest {
         assertThat(h.delimiter()).as("frictionless-py 5's nested csv options").isEqualTo('|');
         assertThat(h.header()).isFalse();
         assertThat(h.foreignKeys()).singleElement().isEqualTo(new ForeignKeySpec(List.of("head"),
-                new ForeignKeySpec.InDataset("people.csv", List.of("id"), false), null));
+                new ForeignKeySpec.InDataset(ReferencedDatasets.resolve("people.csv", dir.resolve("pkg")).toString(), List.of("id"), false),
+                null)); // resolved against the package's folder
         assertThat(pkg.resources().get(2).file()).as("inline data is not a file").isNull();
         assertThat(warnings.stream().map(ProfileProblem::message).toList()).containsExactly(
                 "skipInitialSpace is not read: spaces after a delimiter stay in the value (numbers may still have spaces around them)",
