@@ -180,7 +180,14 @@ public final class ProfileLoader {
             if (config != null) {
                 config.controls().forEach(c -> ownControls.add(c.id()));
             }
-            Map<String, Profile.RuleOverride> overrides = overrides(r.get("rules"), ownControls);
+            if (dataset != null) {
+                dataset.rowRules().stream().filter(rr -> !rr.catalogued()).forEach(rr -> ownControls.add(rr.id()));
+            }
+            if (r.has("rules") && r.get("rules").isArray() && kind != Profile.Kind.DATASET) {
+                problems.add(tree.problemAtKey("/rules", "a list of record rules belongs to dataset profiles; overrides are a mapping"));
+            }
+            Map<String, Profile.RuleOverride> overrides = overrides(r.has("rules") && r.get("rules").isObject() ? r.get("rules") : null,
+                    ownControls);
             if (config != null && !overrides.isEmpty()) {
                 config = overridden(config, overrides);
             }
@@ -358,7 +365,8 @@ public final class ProfileLoader {
             for (int i = 0; cols != null && i < cols.size(); i++) {
                 anyRequiredIf |= cols.get(i).has("required-if");
             }
-            if (rules == null && !anyRequiredIf) {
+            JsonNode topRules = tree.root().get("rules");
+            if (rules == null && !anyRequiredIf && (topRules == null || !topRules.isArray())) {
                 return List.of();
             }
             RowEnvironment env = new RowEnvironment(columns);
@@ -384,10 +392,18 @@ public final class ProfileLoader {
                 out.add(new RowRuleSpec("DATA-REQUIRED-IF", null, null, c.name(), expression(env, ptr, cols.get(i).get("required-if").asText()),
                         new RowRuleSpec.Expression(has, env.compile(has))));
             }
-            Set<String> ids = new HashSet<>();
+            // the record rules: under dataset, and a top-level list of them (as the top-level mapping overrides rules)
+            List<String> pointers = new ArrayList<>();
             for (int i = 0; rules != null && i < rules.size(); i++) {
-                JsonNode r = rules.get(i);
-                String ptr = "/dataset/rules/" + i;
+                pointers.add("/dataset/rules/" + i);
+            }
+            JsonNode top = tree.root().get("rules");
+            for (int i = 0; top != null && top.isArray() && i < top.size(); i++) {
+                pointers.add("/rules/" + i);
+            }
+            Set<String> ids = new HashSet<>();
+            for (String ptr : pointers) {
+                JsonNode r = tree.root().at(ptr);
                 String id = r.get("id").asText();
                 if (catalog.find(id).isPresent()) {
                     problems.add(tree.problemAt(ptr + "/id", "'" + id + "' is the id of a built-in rule: give the profile's rule its own id"));

@@ -67,7 +67,14 @@ final class ProfileSchema {
 
     private static void collect(ValidationException e, LocatedTree tree, List<ProfileProblem> out) {
         if (!e.getCausingExceptions().isEmpty()) {
-            for (ValidationException c : e.getCausingExceptions()) {
+            List<ValidationException> causes = e.getCausingExceptions();
+            if ("oneOf".equals(e.getKeyword()) || "anyOf".equals(e.getKeyword())) {
+                // a value that may take several forms: report what is wrong in the form it has, not that it is not the other form
+                List<ValidationException> inForm = causes.stream().filter(c -> !("type".equals(c.getKeyword())
+                        && java.util.Objects.equals(c.getPointerToViolation(), e.getPointerToViolation()))).toList();
+                causes = inForm.isEmpty() ? causes : inForm;
+            }
+            for (ValidationException c : causes) {
                 collect(c, tree, out);
             }
             return;

@@ -222,4 +222,34 @@ class RowRulesTest {
         assertThat(r.violations()).isEqualTo(1);
         assertThat(r.examples().get(0).value()).isEqualTo("Mã hộ=H1, Số thành viên=0");
     }
+
+    @Test
+    void theIssuesTopLevelListOfRulesIsReadAsUnderDatasetAndOverridesReachTheProfilesOwnRules(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("people.csv"), DATA);
+        String topLevel = HEAD + """
+                rules:
+                  - id: death-after-birth
+                    title: Death date is not before birth date
+                    severity: high
+                    when: "has(death_date)"
+                    expect: "death_date >= birth_date"
+                  - id: deceased-has-date
+                    expect: "status != 'deceased' || has(death_date)"
+                """;
+        List<Result> results = scan(load(topLevel), f, 1);
+        assertThat(result(results, "death-after-birth").violations()).isEqualTo(1);
+        assertThat(result(results, "deceased-has-date").violations()).as("record 3").isEqualTo(1);
+        assertThat(result(results, "deceased-has-date").examples().get(0).row()).isEqualTo(3L);
+
+        String overridden = RULES + """
+                rules:
+                  death-after-birth: {enabled: false}
+                  income-positive: {severity: critical}
+                """;
+        List<Result> after = scan(load(overridden), f, 1);
+        assertThat(after).noneMatch(r -> r.rule().equals("death-after-birth"));
+        assertThat(result(after, "income-positive").severity()).isEqualTo(Severity.CRITICAL);
+        assertThatThrownBy(() -> load(RULES + "rules:\n  no-such-rule: {enabled: false}\n"))
+                .isInstanceOf(ProfileException.class).hasMessageContaining("unknown rule id 'no-such-rule'");
+    }
 }
