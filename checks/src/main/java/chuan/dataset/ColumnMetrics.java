@@ -176,7 +176,7 @@ final class ColumnMetrics {
             return r.status(Status.NOT_APPLICABLE).message("no value to measure");
         }
         ValueTable t = cm.counts;
-        List<String> expected = MeasurePlan.groups(plan.columns[c], m);
+        List<String> expected = MeasurePlan.groups(plan, c, m);
         if (expected.isEmpty() && t.full()) {
             return r.status(Status.ERROR).message("more than " + ColumnMeasure.GROUP_LIMIT + " groups in " + m.column()
                     + ": not measured (name the groups expected with 'groups')");

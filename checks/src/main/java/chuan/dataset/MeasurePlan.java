@@ -55,7 +55,7 @@ final class MeasurePlan {
                 }
                 case ROWS_PER_GROUP -> {
                     col.counts = true;
-                    var expected = groups(plan.columns[c], m);
+                    var expected = groups(plan, c, m);
                     if (expected.isEmpty()) {
                         col.open = true;
                     }
@@ -72,10 +72,18 @@ final class MeasurePlan {
         any = found;
     }
 
-    /** The groups a rows-per-group check expects: its own list, else the column's enum, else none (the values found). */
-    static java.util.List<String> groups(CompiledColumn c, MetricSpec m) {
+    /**
+     * The groups a rows-per-group check expects: its own list, else the values of the reference list it names (in force
+     * on the as-of date), else the column's enum, else none (the values found).
+     */
+    static java.util.List<String> groups(ScanPlan plan, int column, MetricSpec m) {
+        CompiledColumn c = plan.columns[column];
         if (!m.groups().isEmpty()) {
             return m.groups();
+        }
+        if (m.groupsFrom() != null) {
+            return chuan.standard.Packs.referenceList(m.groupsFrom(), plan.reference, plan.asOf)
+                    .map(values -> values.stream().sorted().toList()).orElse(java.util.List.of());
         }
         return c.spec.enumValues() == null ? java.util.List.of() : c.spec.enumValues();
     }

@@ -48,6 +48,8 @@ final class ScanPlan {
     final List<RowRule> rowRules = new ArrayList<>();
     /** The audit's as-of date: {@code today} in a row rule. */
     final java.time.LocalDate asOf;
+    /** The reference data in use: the lists a check may name (rows-per-group's groups-from). */
+    final chuan.standard.ReferenceData reference;
 
     /** A row rule bound to this file: {@code column} the profile column it reports on, or -1 for the whole record. */
     record RowRule(chuan.profile.RowRuleSpec spec, int slot, int column) {
@@ -82,6 +84,7 @@ final class ScanPlan {
         this.format = format;
         this.header = header;
         this.asOf = options.asOf();
+        this.reference = options.reference();
         List<ColumnSpec> specs = profile.dataset().columns();
         columns = new CompiledColumn[specs.size()];
         fileIndex = new int[specs.size()];

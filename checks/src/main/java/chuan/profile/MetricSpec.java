@@ -7,15 +7,21 @@ import java.util.List;
  * A dataset-level check: a metric, optionally of one column, with warn and fail thresholds.
  * {@code q} is a quantile's fraction (0 to 1); {@code value} the value whose share is measured
  * ({@code value-share}; null: each of the column's enum values); {@code groups} the groups expected
- * ({@code rows-per-group}; empty: the column's enum, else the values found). {@code changes} are limits
+ * ({@code rows-per-group}; empty: the reference list {@code groupsFrom} names, else the column's enum, else
+ * the values found). {@code changes} are limits
  * on the change since a previous report ({@code change}, {@code rise}, {@code fall}; empty: none).
  */
 public record MetricSpec(Metric metric, String column, Threshold warn, Threshold fail, Severity severity,
-                         Double q, String value, List<String> groups, List<Change> changes) {
+                         Double q, String value, List<String> groups, List<Change> changes, String groupsFrom) {
 
     public MetricSpec {
         groups = groups == null ? List.of() : List.copyOf(groups);
         changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    public MetricSpec(Metric metric, String column, Threshold warn, Threshold fail, Severity severity, Double q, String value,
+                      List<String> groups, List<Change> changes) {
+        this(metric, column, warn, fail, severity, q, value, groups, changes, null);
     }
 
     public MetricSpec(Metric metric, String column, Threshold warn, Threshold fail, Severity severity) {

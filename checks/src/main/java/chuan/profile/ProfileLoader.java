@@ -678,6 +678,15 @@ public final class ProfileLoader {
             if (k.has("groups") && metric != MetricSpec.Metric.ROWS_PER_GROUP) {
                 problems.add(tree.problemAtKey(ptr + "/groups", "'groups' belongs to the rows-per-group metric"));
             }
+            String groupsFrom = text(k, "groups-from");
+            if (groupsFrom != null && metric != MetricSpec.Metric.ROWS_PER_GROUP) {
+                problems.add(tree.problemAtKey(ptr + "/groups-from", "'groups-from' belongs to the rows-per-group metric"));
+            } else if (groupsFrom != null && k.has("groups")) {
+                problems.add(tree.problemAtKey(ptr + "/groups-from", "give either 'groups' or 'groups-from', not both"));
+            } else if (groupsFrom != null && !chuan.standard.Packs.referenceLists().containsKey(groupsFrom)) {
+                problems.add(tree.problemAt(ptr + "/groups-from", "no built-in reference list '" + groupsFrom + "' (there are: "
+                        + String.join(", ", chuan.standard.Packs.referenceLists().keySet()) + ")"));
+            }
             List<MetricSpec.Change> changes = new ArrayList<>();
             for (MetricSpec.Change.Direction dir : MetricSpec.Change.Direction.values()) {
                 if (!k.has(dir.key())) {
@@ -702,7 +711,7 @@ public final class ProfileLoader {
             Threshold warn = k.has("warn") ? threshold(k.get("warn").asText(), ptr + "/warn", byDate, spec) : null;
             Threshold fail = k.has("fail") ? threshold(k.get("fail").asText(), ptr + "/fail", byDate, spec) : null;
             Severity sev = k.has("severity") ? Severity.parse(k.get("severity").asText()).orElseThrow() : null;
-            return new MetricSpec(metric, column, warn, fail, sev, q, value, groups, changes);
+            return new MetricSpec(metric, column, warn, fail, sev, q, value, groups, changes, groupsFrom);
         }
 
         /** Whether the column can be measured so: numbers and dates for the numeric metrics, a date for freshness, no list cells. */
