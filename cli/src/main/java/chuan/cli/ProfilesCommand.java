@@ -86,6 +86,12 @@ final class ProfilesCommand extends ChuanCommand {
                                 + (m.fail() != null ? ", fail " + m.fail().display() : "")));
                     }
                 }
+                if (!p.dataset().primaryKey().isEmpty()) {
+                    out.println(Inert.text("  primary key: " + String.join(", ", p.dataset().primaryKey())));
+                }
+                for (chuan.profile.ForeignKeySpec fk : p.dataset().foreignKeys()) {
+                    out.println(Inert.text("  foreign key: " + String.join(", ", fk.columns()) + " -> " + describe(fk.reference())));
+                }
                 if (!p.dataset().rowRules().isEmpty()) {
                     out.println("  record rules (CEL):");
                     for (chuan.profile.RowRuleSpec r : p.dataset().rowRules()) {
@@ -99,6 +105,25 @@ final class ProfilesCommand extends ChuanCommand {
             p.ruleOverrides().forEach((id, o) -> out.println(Inert.text("  rule " + id + ": "
                     + (o.enabled() ? "severity " + (o.severity() == null ? "default" : o.severity().label()) : "disabled"))));
             return ExitCode.PASSED.code();
+        }
+
+        /** Where a foreign key's values must be found, as the profile names it. */
+        private static String describe(chuan.profile.ForeignKeySpec.Reference r) {
+            if (r instanceof chuan.profile.ForeignKeySpec.InDataset d) {
+                return (d.self() ? "this dataset" : shown(d.dataset())) + " (" + String.join(", ", d.columns()) + ")";
+            }
+            if (r instanceof chuan.profile.ForeignKeySpec.InList l) {
+                return "the list " + l.list();
+            }
+            chuan.profile.ForeignKeySpec.InTable t = (chuan.profile.ForeignKeySpec.InTable) r;
+            return "table " + t.table() + " (" + String.join(", ", t.columns()) + ")";
+        }
+
+        /** A referenced file as the user would name it: relative to the working directory when it is inside it. */
+        private static String shown(String file) {
+            java.nio.file.Path p = java.nio.file.Path.of(file);
+            java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+            return p.isAbsolute() && p.startsWith(here) ? here.relativize(p).toString() : file;
         }
 
         private static String describe(ColumnSpec c) {

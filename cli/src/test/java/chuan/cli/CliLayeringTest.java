@@ -42,7 +42,7 @@ class CliLayeringTest {
      * thresholds, rule overrides, the labels of types, formats and metrics); the config formats
      * {@code effective} takes as DAEMON and groups its help by, and the problems it prints; the
      * data source whose label {@code profiles show} prints; the sink of the streamed CSV report,
-     * which a guarded report file passes through; the row rules {@code profiles show} prints. Exactly these: a type no longer used must leave
+     * which a guarded report file passes through; the row rules and keys {@code profiles show} prints. Exactly these: a type no longer used must leave
      * the list (see {@link #theListNamesOnlyTypesInUse}).
      */
     static final Set<String> TYPES = Set.of(
@@ -53,7 +53,9 @@ class CliLayeringTest {
             "chuan.config.ConfigFormat", "chuan.config.ConfigProblem", "chuan.config.EffectiveView",
             "chuan.config.EffectiveView$Needs", "chuan.config.check.ConfigControl",
             "chuan.dataset.ViolationSink",
-            "chuan.profile.RowRuleSpec", "chuan.profile.RowRuleSpec$Expression");
+            "chuan.profile.RowRuleSpec", "chuan.profile.RowRuleSpec$Expression",
+            "chuan.profile.ForeignKeySpec", "chuan.profile.ForeignKeySpec$Reference", "chuan.profile.ForeignKeySpec$InDataset",
+            "chuan.profile.ForeignKeySpec$InList", "chuan.profile.ForeignKeySpec$InTable");
 
     private static final DescribedPredicate<JavaClass> ALLOWED = new DescribedPredicate<>(
             "the facade, the report model and writers, or a type the commands print") {

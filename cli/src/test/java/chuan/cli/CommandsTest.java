@@ -86,4 +86,15 @@ class CommandsTest {
             assertThat(out).contains(rule.id());
         }
     }
+
+    @Test
+    void profilesShowListsTheKeysAndRecordRules() {
+        CliRunner keys = CliRunner.run("profiles", "show", "../samples/.chuan/profiles/household-members.yaml");
+        assertThat(keys.exit()).isZero();
+        assertThat(keys.out()).contains("  primary key: province_code, household_id, member_no")
+                .contains("  foreign key: citizen_id -> ").contains("citizen-register-2025-06.csv (id)");
+        CliRunner rules = CliRunner.run("profiles", "show", "../samples/.chuan/profiles/households.yaml");
+        assertThat(rules.out()).contains("record rules (CEL):")
+                .contains("household-number-matches-province [medium] when household_id.startsWith('HK-0')");
+    }
 }
