@@ -1,17 +1,12 @@
 package chuan.dataset;
 
 import chuan.profile.Profile;
-import chuan.profile.RowEnvironment;
 import chuan.profile.RowRuleSpec;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelVariableResolver;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -27,9 +22,7 @@ public final class RowRuleJudge {
     private final List<RowRuleSpec> rules;
     private final CompiledColumn[] columns;
     private final SafePattern.Matcher[] matchers;
-    private final Map<String, Integer> values = new HashMap<>();
-    private final Map<String, Integer> presence = new HashMap<>();
-    private final Optional<Object> today;
+    private final RowVariables variables;
     private final CompiledColumn.Scratch scratch = new CompiledColumn.Scratch();
     private final Cell cell = new Cell();
 
@@ -41,12 +34,8 @@ public final class RowRuleJudge {
         for (int i = 0; i < specs.size(); i++) {
             columns[i] = new CompiledColumn(specs.get(i), i, asOf, reference);
             matchers[i] = columns[i].newMatcher();
-            String name = RowEnvironment.variableName(specs.get(i).name());
-            if (values.putIfAbsent(name, i) == null) {
-                presence.put(RowEnvironment.presenceOf(name), i);
-            }
         }
-        today = Optional.of(asOf.atStartOfDay(ZoneOffset.UTC).toInstant());
+        variables = new RowVariables(columns, asOf);
     }
 
     public List<RowRuleSpec> rules() {
@@ -68,7 +57,18 @@ public final class RowRuleJudge {
     /** Judges rule {@code k} on a record whose values are in profile column order ("" for none). */
     public Outcome judge(int k, String[] record) {
         RowRuleSpec r = rules.get(k);
-        CelVariableResolver resolver = name -> find(name, record);
+        RowVariables.Cells cells = new RowVariables.Cells() {
+            @Override
+            public Object value(int c) {
+                return RowRuleJudge.this.value(c, record);
+            }
+
+            @Override
+            public boolean present(int c) {
+                return record[c] != null && !columns[c].isMissing(cell.text(record[c]));
+            }
+        };
+        CelVariableResolver resolver = name -> variables.find(name, cells);
         try {
             if (r.when() != null && r.when().compiled().program().eval(resolver) != Boolean.TRUE) {
                 return Outcome.NOT_JUDGED;
@@ -80,24 +80,16 @@ public final class RowRuleJudge {
         }
     }
 
-    private Optional<Object> find(String name, String[] record) {
-        Integer c = values.get(name);
-        if (c != null) {
-            String v = record[c];
-            if (v == null) {
-                return Optional.empty();
-            }
-            cell.text(v);
-            if (columns[c].isMissing(cell) || columns[c].check(cell, matchers[c]) == CellCheck.TYPE.ordinal()) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(columns[c].ruleValue(cell.text(v), scratch));
+    /** A cell's typed value as a scan reads it: none when missing or not of its column's type. */
+    private Object value(int c, String[] record) {
+        String v = record[c];
+        if (v == null) {
+            return null;
         }
-        c = presence.get(name);
-        if (c != null) {
-            String v = record[c];
-            return Optional.of(v != null && !columns[c].isMissing(cell.text(v)));
+        cell.text(v);
+        if (columns[c].isMissing(cell) || columns[c].check(cell, matchers[c]) == CellCheck.TYPE.ordinal()) {
+            return null;
         }
-        return "today".equals(name) ? today : Optional.empty();
+        return columns[c].ruleValue(cell.text(v), scratch);
     }
 }

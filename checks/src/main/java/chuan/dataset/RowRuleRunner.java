@@ -5,9 +5,6 @@ import chuan.profile.RowEnvironment;
 import chuan.profile.RowRuleSpec;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelVariableResolver;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,16 +14,11 @@ import java.util.Optional;
  * or not of the column's type: its own finding says so) is not judged by that rule: CEL gives "unknown",
  * as SQL gives NULL. One per validator thread; the compiled programs are shared.
  */
-final class RowRuleRunner implements CelVariableResolver {
-
-    private static final Optional<Object> TRUE = Optional.of(Boolean.TRUE);
-    private static final Optional<Object> FALSE = Optional.of(Boolean.FALSE);
+final class RowRuleRunner implements CelVariableResolver, RowVariables.Cells {
 
     private final ScanPlan plan;
     private final Tally tally;
-    private final Map<String, Integer> values = new HashMap<>();
-    private final Map<String, Integer> presence = new HashMap<>();
-    private final Optional<Object> today;
+    private final RowVariables variables;
     private final CompiledColumn.Scratch scratch = new CompiledColumn.Scratch();
     private final Object[] cache;
     private final long[] cachedFor;
@@ -37,13 +29,7 @@ final class RowRuleRunner implements CelVariableResolver {
     RowRuleRunner(ScanPlan plan, Tally tally, java.time.LocalDate asOf) {
         this.plan = plan;
         this.tally = tally;
-        for (CompiledColumn c : plan.columns) {
-            String name = RowEnvironment.variableName(c.spec.name());
-            if (values.putIfAbsent(name, c.index) == null) {
-                presence.put(RowEnvironment.presenceOf(name), c.index);
-            }
-        }
-        this.today = Optional.of(asOf.atStartOfDay(ZoneOffset.UTC).toInstant());
+        this.variables = new RowVariables(plan.columns, asOf);
         this.cache = new Object[plan.columns.length];
         this.cachedFor = new long[plan.columns.length];
         java.util.Arrays.fill(cachedFor, -1);
@@ -51,20 +37,18 @@ final class RowRuleRunner implements CelVariableResolver {
 
     @Override
     public Optional<Object> find(String name) {
-        Integer c = values.get(name);
-        if (c != null) {
-            return Optional.ofNullable(value(c));
-        }
-        c = presence.get(name);
-        if (c != null) {
-            Cell v = cells[c];
-            return v != null && !plan.columns[c].isMissing(v) ? TRUE : FALSE;
-        }
-        return "today".equals(name) ? today : Optional.empty();
+        return variables.find(name, this);
+    }
+
+    @Override
+    public boolean present(int c) {
+        Cell v = cells[c];
+        return v != null && !plan.columns[c].isMissing(v);
     }
 
     /** The cell's typed value, or null (unknown to the expression) when it has none or failed its type check. */
-    private Object value(int c) {
+    @Override
+    public Object value(int c) {
         if (cachedFor[c] == record) {
             return cache[c];
         }
